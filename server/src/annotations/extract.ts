@@ -1,0 +1,329 @@
+import * as ts from 'typescript';
+import type { AnnotationProblem, Arg, CodeContext, ContextKind, Decorator, DocAnchor, Field, FieldKind, FileAnnotations, Schema, SchemaDeclaration, Span, Tag } from './model';
+import { emptyAnnotations } from './model';
+import { docsOf, isFileDoc, readTag } from './tags';
+import { annotationPrefilter, isKnownTag, tagPlaces, type KnownTag } from './vocabulary';
+import { validateTag } from './validate';
+
+type Place = 'field' | 'schema' | 'code';
+
+/**
+ * Reads every annotation of one file from its syntax tree. Purely syntactic, so the result depends on the
+ * file's text alone and is cached per file version; files whose text mentions no annotation tag are not
+ * walked at all.
+ */
+export function extractAnnotations(sourceFile: ts.SourceFile): FileAnnotations {
+  if (!annotationPrefilter.test(sourceFile.text)) return emptyAnnotations(sourceFile.fileName);
+  return new Extractor(sourceFile).run();
+}
+
+interface ReadTags {
+  readonly tags: readonly Tag[];
+  readonly doc: DocAnchor;
+}
+
+class Extractor {
+  private readonly file: string;
+  private readonly text: string;
+  private readonly schemas: Schema[] = [];
+  private readonly contexts: CodeContext[] = [];
+  private readonly problems: AnnotationProblem[] = [];
+  private readonly imports = new Map<string, string>();
+
+  constructor(private readonly sourceFile: ts.SourceFile) {
+    this.file = sourceFile.fileName;
+    this.text = sourceFile.text;
+  }
+
+  run(): FileAnnotations {
+    this.readImports();
+    this.readFileContext();
+    this.visit(this.sourceFile);
+    return { file: this.file, schemas: this.schemas, contexts: this.contexts, problems: this.problems };
+  }
+
+  private readonly visit = (node: ts.Node): void => {
+    if (ts.isInterfaceDeclaration(node)) {
+      this.readSchema(node, node.name, 'interface', propertiesOfMembers(node.members));
+      return;
+    }
+    if (ts.isTypeAliasDeclaration(node)) {
+      this.readSchema(node, node.name, 'type', propertiesOfType(node.type));
+      return;
+    }
+    if (ts.isClassLike(node)) this.readClass(node);
+    else {
+      const bound = boundFunction(node);
+      if (bound) this.readCodeContext(bound.host, bound.name, bound.kind, bound.span);
+    }
+    ts.forEachChild(node, this.visit);
+  };
+
+  private readFileContext(): void {
+    const first = this.sourceFile.statements[0];
+    const doc = first && ts.getJSDocCommentsAndTags(first).find((d): d is ts.JSDoc => ts.isJSDoc(d) && isFileDoc(d));
+    if (!doc) return;
+    const tags = this.validTags(doc.tags ?? [], ['code'], 'a file');
+    const anchor: DocAnchor = { block: { start: doc.pos, end: doc.end }, insertAt: doc.pos, indent: '' };
+    this.pushContext('file', fileLabel(this.file), { start: 0, end: this.text.length }, { start: doc.pos, end: doc.pos }, tags, anchor);
+  }
+
+  private readClass(node: ts.ClassLikeDeclaration): void {
+    const fields = node.members.filter(
+      (member): member is ts.PropertyDeclaration => ts.isPropertyDeclaration(member) && !isFunctionLike(member.initializer),
+    );
+    const name = node.name ?? (ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name) ? node.parent.name : undefined);
+    const schemaTags = this.readSchema(node, name, 'class', fields, ['schema', 'code']);
+    if (name) this.pushContext('class', name.text, spanOf(node, this.sourceFile), spanOf(name, this.sourceFile), schemaTags.tags, schemaTags.doc);
+  }
+
+  private readSchema(
+    node: ts.Node,
+    name: ts.Identifier | undefined,
+    declaration: SchemaDeclaration,
+    properties: readonly ts.NamedDeclaration[],
+    places: readonly Place[] = ['schema'],
+  ): ReadTags {
+    const own = this.readTags(node, places, declaration === 'class' ? 'a class' : 'a type');
+    if (!name) return own;
+    const key = `${this.file}#${name.getStart(this.sourceFile)}`;
+    const fields: Field[] = [];
+    const consentFields: Field[] = [];
+    for (const property of properties) {
+      const field = this.readField(property, key);
+      if (!field) continue;
+      if (field.kinds.length > 0) fields.push(field);
+      else if (field.parentalConsent) consentFields.push(field);
+    }
+    if (fields.length === 0) return own;
+    const minimumAge = find(own.tags, 'minimumAge');
+    const piFile = find(own.tags, 'piFile');
+    const purposes = merged(own.tags, 'purpose');
+    this.schemas.push({
+      key,
+      file: this.file,
+      name: name.text,
+      nameSpan: spanOf(name, this.sourceFile),
+      declaration,
+      fields,
+      consentFields,
+      decorators: this.decoratorsOf(node),
+      doc: own.doc,
+      ...(purposes && { purposes }),
+      ...(piFile && { piFile: piFileName(piFile) }),
+      ...(minimumAge?.args[0] && { minimumAge: { value: Number(minimumAge.args[0].text), span: minimumAge.args[0].span } }),
+    });
+    return own;
+  }
+
+  private readField(property: ts.NamedDeclaration, schemaKey: string): Field | undefined {
+    const name = property.name;
+    if (!name || !(ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isPrivateIdentifier(name))) return undefined;
+    const { tags, doc } = this.readTags(property, ['field'], 'a field');
+    if (tags.length === 0) return undefined;
+    const kinds = tags.flatMap(fieldKind);
+    const purposes = merged(tags, 'purpose');
+    const nameSpan = spanOf(name, this.sourceFile);
+    return {
+      key: `${this.file}#${nameSpan.start}`,
+      schemaKey,
+      file: this.file,
+      name: name.text,
+      nameSpan,
+      kinds,
+      parentalConsent: tags.some((tag) => tag.name === 'parentalConsent'),
+      doc,
+      ...(purposes && { purposes }),
+    };
+  }
+
+  private readCodeContext(host: ts.Node, name: string, kind: ContextKind, nameSpan: Span): void {
+    const { tags, doc } = this.readTags(host, ['code'], kind === 'method' ? 'a method' : 'a function');
+    this.pushContext(kind, name, spanOf(host, this.sourceFile), nameSpan, tags, doc);
+  }
+
+  private pushContext(kind: ContextKind, name: string, span: Span, nameSpan: Span, tags: readonly Tag[], doc: DocAnchor): void {
+    const purposes = merged(tags, 'purpose');
+    const basis = find(tags, 'basis');
+    const parentalConsent = tags.some((tag) => tag.name === 'parentalConsent');
+    if (!purposes && !basis && !parentalConsent) return;
+    this.contexts.push({
+      file: this.file,
+      kind,
+      name,
+      span,
+      nameSpan,
+      parentalConsent,
+      doc,
+      ...(purposes && { purposes }),
+      ...(basis && { basis }),
+    });
+  }
+
+  /** The node's own known tags, checked for place and arguments; bad ones become problems and are dropped. */
+  private readTags(node: ts.Node, places: readonly Place[], where: string): ReadTags {
+    const docs = docsOf(node).filter((doc) => !isFileDoc(doc));
+    const last = docs[docs.length - 1];
+    const insertAt = node.getStart(this.sourceFile);
+    const doc: DocAnchor = {
+      insertAt,
+      indent: indentAt(this.text, insertAt),
+      ...(last && { block: { start: last.getStart(this.sourceFile), end: last.end } }),
+    };
+    const raw = docs.flatMap((block) => block.tags ?? []);
+    return { tags: raw.length === 0 ? [] : this.validTags(raw, places, where), doc };
+  }
+
+  private validTags(raw: readonly ts.JSDocTag[], places: readonly Place[], where: string): Tag[] {
+    const tags: Tag[] = [];
+    for (const jsDocTag of raw) {
+      const name = jsDocTag.tagName.text;
+      if (!isKnownTag(name)) continue;
+      const tag = readTag(jsDocTag, this.text);
+      if (!tagPlaces[name].some((place) => places.includes(place))) {
+        this.problem(tag.span, `\`@${name}\` belongs on ${placeNames(tagPlaces[name])}, not on ${where}.`);
+        continue;
+      }
+      const problem = validateTag(tag);
+      if (problem) this.problems.push({ file: this.file, ...problem });
+      else tags.push(tag);
+    }
+    return tags;
+  }
+
+  private problem(span: Span, message: string): void {
+    this.problems.push({ file: this.file, span, message });
+  }
+
+  private readImports(): void {
+    for (const statement of this.sourceFile.statements) {
+      if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+      const clause = statement.importClause;
+      const module = statement.moduleSpecifier.text;
+      if (clause?.name) this.imports.set(clause.name.text, module);
+      const bindings = clause?.namedBindings;
+      if (bindings && ts.isNamedImports(bindings)) {
+        for (const element of bindings.elements) this.imports.set(element.name.text, module);
+      } else if (bindings) this.imports.set(bindings.name.text, module);
+    }
+  }
+
+  private decoratorsOf(node: ts.Node): Decorator[] {
+    if (!ts.canHaveDecorators(node)) return [];
+    return (ts.getDecorators(node) ?? []).flatMap((decorator) => {
+      const callee = ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression;
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      if (!name) return [];
+      const root = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : name;
+      const module = this.imports.get(root);
+      return [module === undefined ? { name } : { name, module }];
+    });
+  }
+}
+
+function fieldKind(tag: Tag): FieldKind[] {
+  switch (tag.name as KnownTag) {
+    case 'personal':
+      return [tag.rest ? { tag: 'personal', detail: tag.rest } : { tag: 'personal' }];
+    case 'specialCare':
+      return [{ tag: 'specialCare', category: tag.args[0]!.text }];
+    case 'facial':
+    case 'myNumber':
+    case 'birthDate':
+    case 'age':
+      return [{ tag: tag.name as 'facial' | 'myNumber' | 'birthDate' | 'age' }];
+    default:
+      return [];
+  }
+}
+
+/** `@piFile "Patient Registry"`, or the whole line when it is not quoted. */
+function piFileName(tag: Tag): Arg {
+  const first = tag.args[0]!;
+  if (tag.rest.startsWith('"')) return first;
+  const last = tag.args[tag.args.length - 1]!;
+  return { text: tag.rest, span: { start: first.span.start, end: last.span.end } };
+}
+
+function find(tags: readonly Tag[], name: KnownTag): Tag | undefined {
+  return tags.find((tag) => tag.name === name);
+}
+
+/** Several `@purpose` tags on one declaration declare the union of their ids. */
+function merged(tags: readonly Tag[], name: KnownTag): Tag | undefined {
+  const all = tags.filter((tag) => tag.name === name);
+  if (all.length <= 1) return all[0];
+  return { ...all[0]!, args: all.flatMap((tag) => tag.args) };
+}
+
+function propertiesOfMembers(members: ts.NodeArray<ts.TypeElement>): ts.NamedDeclaration[] {
+  return members.flatMap((member) => (ts.isPropertySignature(member) ? [member, ...nestedProperties(member.type)] : []));
+}
+
+/** The properties a type alias declares: its type literals, through unions, intersections and nesting. */
+function propertiesOfType(type: ts.TypeNode): ts.NamedDeclaration[] {
+  return ts.isTypeLiteralNode(type) ? propertiesOfMembers(type.members) : nestedProperties(type);
+}
+
+function nestedProperties(type: ts.TypeNode | undefined): ts.NamedDeclaration[] {
+  if (!type) return [];
+  const found: ts.NamedDeclaration[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isTypeLiteralNode(node)) found.push(...propertiesOfMembers(node.members));
+    else ts.forEachChild(node, visit);
+  };
+  visit(type);
+  return found;
+}
+
+interface BoundFunction {
+  readonly host: ts.Node;
+  readonly name: string;
+  readonly kind: ContextKind;
+  readonly span: Span;
+}
+
+/** Functions that can carry a context: declarations, methods, and function values bound to a name. */
+function boundFunction(node: ts.Node): BoundFunction | undefined {
+  const sourceFile = node.getSourceFile();
+  if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node)) && node.name) {
+    const kind: ContextKind = ts.isFunctionDeclaration(node) ? 'function' : 'method';
+    return { host: node, name: node.name.getText(sourceFile), kind, span: spanOf(node.name, sourceFile) };
+  }
+  if (ts.isConstructorDeclaration(node)) {
+    return { host: node, name: 'constructor', kind: 'method', span: spanOf(node.getFirstToken(sourceFile) ?? node, sourceFile) };
+  }
+  if (ts.isVariableStatement(node)) {
+    const declaration = node.declarationList.declarations[0];
+    if (declaration && ts.isIdentifier(declaration.name) && isFunctionLike(declaration.initializer)) {
+      return { host: node, name: declaration.name.text, kind: 'function', span: spanOf(declaration.name, sourceFile) };
+    }
+  }
+  if ((ts.isPropertyAssignment(node) || ts.isPropertyDeclaration(node)) && isFunctionLike(node.initializer)) {
+    const kind: ContextKind = ts.isPropertyDeclaration(node) ? 'method' : 'function';
+    return { host: node, name: node.name.getText(sourceFile), kind, span: spanOf(node.name, sourceFile) };
+  }
+  return undefined;
+}
+
+function isFunctionLike(node: ts.Node | undefined): boolean {
+  return !!node && (ts.isArrowFunction(node) || ts.isFunctionExpression(node));
+}
+
+export function spanOf(node: ts.Node, sourceFile: ts.SourceFile): Span {
+  return { start: node.getStart(sourceFile), end: node.end };
+}
+
+function indentAt(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
+}
+
+function fileLabel(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1);
+}
+
+function placeNames(places: readonly Place[]): string {
+  const names = { field: 'a field', schema: 'a type', code: 'code' };
+  return places.map((place) => names[place]).join(' or ');
+}

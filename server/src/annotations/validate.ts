@@ -1,0 +1,51 @@
+import type { Span, Tag } from './model';
+import { basisIds, purposeIdPattern, specialCareCategories, type KnownTag } from './vocabulary';
+import { closest } from '../engine/spelling';
+
+export interface TagProblem {
+  readonly span: Span;
+  readonly message: string;
+  readonly suggestion?: { readonly span: Span; readonly text: string };
+}
+
+/** Checks a known tag's arguments (SPEC §2). A tag with a problem means nothing until it is fixed. */
+export function validateTag(tag: Tag): TagProblem | undefined {
+  const first = tag.args[0];
+  switch (tag.name as KnownTag) {
+    case 'specialCare':
+      return oneOf(tag, 'a category', specialCareCategories);
+    case 'basis':
+      return oneOf(tag, 'a legal basis', basisIds);
+    case 'purpose': {
+      if (!first) return { span: tag.span, message: '`@purpose` needs at least one purpose id, such as `@purpose treatment`.' };
+      const bad = tag.args.find((arg) => !purposeIdPattern.test(arg.text));
+      if (bad) return { span: bad.span, message: `\`${bad.text}\` is not a purpose id: ids start with a letter and hold letters, digits, \`-\`, \`_\` or \`.\`.` };
+      return undefined;
+    }
+    case 'piFile':
+      if (!first) return { span: tag.span, message: '`@piFile` needs the name of the Personal Information File, quoted if it has spaces.' };
+      if (tag.rest.startsWith('"') && !/^"[^"]*"/.test(tag.rest)) return { span: first.span, message: '`@piFile` name has an opening quote but no closing one.' };
+      return undefined;
+    case 'minimumAge':
+      if (!first || !/^\d{1,3}$/.test(first.text) || Number(first.text) > 150) {
+        return { span: first?.span ?? tag.span, message: '`@minimumAge` needs an age in whole years, such as `@minimumAge 18`.' };
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+function oneOf(tag: Tag, what: string, allowed: readonly string[]): TagProblem | undefined {
+  const first = tag.args[0];
+  const list = allowed.map((id) => `\`${id}\``).join(', ');
+  if (!first) return { span: tag.span, message: `\`@${tag.name}\` needs ${what}: one of ${list}.` };
+  if (allowed.includes(first.text)) return undefined;
+  const suggestion = closest(first.text, allowed);
+  const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
+  return {
+    span: first.span,
+    message: `\`${first.text}\` is not ${what} for \`@${tag.name}\`: use one of ${list}.${hint}`,
+    ...(suggestion && { suggestion: { span: first.span, text: suggestion } }),
+  };
+}

@@ -1,0 +1,90 @@
+import * as ts from 'typescript';
+import type { Host } from './host';
+import { decodeSource, tooLarge, maxSourceBytes, type SourceText } from './source-text';
+
+/** What a face tells the engine about a file. Open buffers shadow the disk until they are closed. */
+export type FileChange =
+  | { readonly kind: 'open' | 'edit'; readonly file: string; readonly text: string }
+  | { readonly kind: 'close' | 'create' | 'change' | 'delete'; readonly file: string };
+
+/**
+ * The versioned text of every file the engine has looked at, as tsserver keeps its script infos: an
+ * in-memory overlay (open editor buffers) over the host's disk, each file with a version that moves on
+ * every change, so TypeScript reuses whatever did not change.
+ */
+export class Documents {
+  private readonly overlay = new Map<string, string>();
+  private readonly disk = new Map<string, SourceText>();
+  private readonly versions = new Map<string, number>();
+  private readonly snapshots = new Map<string, { version: number; snapshot: ts.IScriptSnapshot }>();
+  /** Moves on every change to any file: TypeScript's cue to look for changed files at all. */
+  generation = 0;
+
+  constructor(private readonly host: Host) {}
+
+  apply(change: FileChange): void {
+    switch (change.kind) {
+      case 'open':
+      case 'edit':
+        this.overlay.set(change.file, change.text);
+        break;
+      case 'close':
+        this.overlay.delete(change.file);
+        this.disk.delete(change.file);
+        break;
+      case 'create':
+      case 'change':
+      case 'delete':
+        this.disk.delete(change.file);
+        break;
+    }
+    this.versions.set(change.file, this.version(change.file) + 1);
+    this.generation++;
+  }
+
+  version(file: string): number {
+    return this.versions.get(file) ?? 0;
+  }
+
+  isOpen(file: string): boolean {
+    return this.overlay.has(file);
+  }
+
+  read(file: string): SourceText {
+    const open = this.overlay.get(file);
+    if (open !== undefined) return { kind: 'text', text: open };
+    let source = this.disk.get(file);
+    if (source === undefined) {
+      source = this.readDisk(file);
+      this.disk.set(file, source);
+    }
+    return source;
+  }
+
+  /** The text, or undefined when the file is missing or was skipped. */
+  text(file: string): string | undefined {
+    const source = this.read(file);
+    return source.kind === 'text' ? source.text : undefined;
+  }
+
+  exists(file: string): boolean {
+    return this.overlay.has(file) || this.host.fileExists(file);
+  }
+
+  snapshot(file: string): ts.IScriptSnapshot | undefined {
+    const version = this.version(file);
+    const cached = this.snapshots.get(file);
+    if (cached && cached.version === version) return cached.snapshot;
+    const text = this.text(file);
+    if (text === undefined) return undefined;
+    const snapshot = ts.ScriptSnapshot.fromString(text);
+    this.snapshots.set(file, { version, snapshot });
+    return snapshot;
+  }
+
+  private readDisk(file: string): SourceText {
+    const size = this.host.fileSize(file);
+    if (size !== undefined && size > maxSourceBytes) return tooLarge(size);
+    return decodeSource(this.host.readFile(file), size);
+  }
+}

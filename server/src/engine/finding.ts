@@ -1,0 +1,64 @@
+/**
+ * A finding is plain data: everything a face (CLI, language server) needs to show it, and nothing that ties
+ * it to a TypeScript program. Positions are computed once, here in the engine, so every face agrees.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Position {
+  /** UTF-16 offset in the file's text. */
+  readonly offset: number;
+  /** 0-based line. */
+  readonly line: number;
+  /** 0-based UTF-16 column. */
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+export interface RelatedLocation {
+  readonly file: string;
+  readonly range: Range;
+  readonly message: string;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  /** Absolute path, forward slashes. */
+  readonly file: string;
+  readonly range: Range;
+  readonly message: string;
+  /** The provisions the message cites, for reporters that show them apart. */
+  readonly provision?: string;
+  readonly related: readonly RelatedLocation[];
+  /** Whether `Workspace.fixes` has anything to offer; the edits themselves are computed on demand. */
+  readonly fixable: boolean;
+  /** Set when a suppression comment covers the finding: hidden by the faces, kept for `--format json`. */
+  readonly suppressed?: { readonly reason: string };
+  /** Rule-specific plain data the rule's fix function reads back. */
+  readonly data?: unknown;
+}
+
+/** A replacement of `[start, end)` in `file`'s current text; a file that does not exist yet is created. */
+export interface FileEdit {
+  readonly file: string;
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+export interface Fix {
+  readonly title: string;
+  readonly isPreferred?: boolean;
+  readonly edits: readonly FileEdit[];
+}
+
+/** Something the run could not analyse, said once so that users know what they are not told about. */
+export interface Notice {
+  readonly file: string;
+  readonly message: string;
+}

@@ -1,0 +1,38 @@
+/** Path helpers for the engine's one path form: absolute, forward slashes, no trailing slash. */
+
+export function dirname(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash <= 0 ? '/' : path.slice(0, slash);
+}
+
+export function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+export function join(dir: string, name: string): string {
+  return dir.endsWith('/') ? dir + name : `${dir}/${name}`;
+}
+
+/** `file` relative to `root` when inside it, with forward slashes; else the path unchanged. */
+export function relative(root: string, file: string): string {
+  const prefix = root.endsWith('/') ? root : `${root}/`;
+  return file.startsWith(prefix) ? file.slice(prefix.length) : file;
+}
+
+export function isInside(dir: string, file: string): boolean {
+  return file.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+}
+
+export function isNodeModules(path: string): boolean {
+  return path.includes('/node_modules/');
+}
+
+export const sourceExtensions = ['.ts', '.tsx', '.mts', '.cts'] as const;
+
+export function isSourceFile(path: string): boolean {
+  return sourceExtensions.some((ext) => path.endsWith(ext)) && !isDeclarationFile(path);
+}
+
+export function isDeclarationFile(path: string): boolean {
+  return /\.d\.[cm]?ts$/.test(path) || /\.d\.[^/]*\.ts$/.test(path);
+}

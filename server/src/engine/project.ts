@@ -1,0 +1,132 @@
+import * as ts from 'typescript';
+import type { Documents } from './documents';
+import type { Host } from './host';
+import { dirname } from './paths';
+
+/** Where TypeScript's checks for cancellation look; the workspace points it at the running request. */
+export interface CancellationSource {
+  readonly current: { isCancellationRequested(): boolean } | undefined;
+}
+
+export interface ProjectSetup {
+  readonly host: Host;
+  readonly documents: Documents;
+  readonly registry: ts.DocumentRegistry;
+  readonly cancellation: CancellationSource;
+}
+
+/** Options for files that no `tsconfig.json` claims, close to what tsserver gives an inferred project. */
+export const inferredOptions: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  jsx: ts.JsxEmit.Preserve,
+  strict: true,
+  allowImportingTsExtensions: true,
+  resolveJsonModule: true,
+  esModuleInterop: true,
+  skipLibCheck: true,
+  noEmit: true,
+};
+
+/**
+ * One TypeScript project: a `tsconfig.json` or the inferred project, served by a LanguageService over the
+ * workspace's versioned documents, so that a program is built once and then updated, never rebuilt.
+ */
+export class Project {
+  readonly service: ts.LanguageService;
+
+  constructor(
+    /** The `tsconfig.json` path, or undefined for the inferred project. */
+    readonly configPath: string | undefined,
+    readonly rootFiles: readonly string[],
+    readonly options: ts.CompilerOptions,
+    readonly references: readonly ts.ProjectReference[],
+    readonly directory: string,
+    setup: ProjectSetup,
+  ) {
+    this.service = ts.createLanguageService(languageServiceHost(this, setup), setup.registry);
+  }
+
+  get name(): string {
+    return this.configPath ?? 'inferred project';
+  }
+
+  program(): ts.Program {
+    const program = this.service.getProgram();
+    if (!program) throw new Error(`no program for ${this.name}`);
+    return program;
+  }
+
+  dispose(): void {
+    this.service.dispose();
+  }
+}
+
+/** tsserver's host also answers this (TypeScript reads it, though its public typings leave it out). */
+interface SourceRedirectingHost extends ts.LanguageServiceHost {
+  useSourceOfProjectReferenceRedirect(): boolean;
+}
+
+function languageServiceHost(project: Project, setup: ProjectSetup): SourceRedirectingHost {
+  const { documents, host, cancellation } = setup;
+  const fsHost = moduleResolutionHost(host, documents);
+  return {
+    ...fsHost,
+    useCaseSensitiveFileNames: () => true,
+    getCompilationSettings: () => project.options,
+    getScriptFileNames: () => [...project.rootFiles],
+    getProjectReferences: () => project.references,
+    // Like tsserver: use the sources of referenced projects, not their (possibly unbuilt) declarations.
+    useSourceOfProjectReferenceRedirect: () => true,
+    getProjectVersion: () => String(documents.generation),
+    getScriptVersion: (file) => String(documents.version(file)),
+    getScriptSnapshot: (file) => documents.snapshot(file),
+    getCurrentDirectory: () => project.directory,
+    getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
+    getCancellationToken: () => ({
+      isCancellationRequested: () => cancellation.current?.isCancellationRequested() ?? false,
+      throwIfCancellationRequested: () => {
+        if (cancellation.current?.isCancellationRequested()) throw new ts.OperationCanceledException();
+      },
+    }),
+  };
+}
+
+/** The file-system questions TypeScript asks while resolving modules and reading configs. */
+export function moduleResolutionHost(host: Host, documents: Documents) {
+  return {
+    useCaseSensitiveFileNames: true,
+    fileExists: (file: string) => documents.exists(file),
+    readFile: (file: string) => documents.text(file),
+    directoryExists: (dir: string) => host.directoryExists(dir),
+    getDirectories: (dir: string) => [...host.entries(dir).directories],
+    realpath: (path: string) => host.realpath(path),
+    readDirectory: (root: string, extensions?: readonly string[], excludes?: readonly string[], includes?: readonly string[], depth?: number) =>
+      matchFiles(root, extensions, excludes, includes, true, root, depth, (dir) => host.entries(dir), (path) => host.realpath(path)),
+  };
+}
+
+type MatchFiles = (
+  path: string,
+  extensions: readonly string[] | undefined,
+  excludes: readonly string[] | undefined,
+  includes: readonly string[] | undefined,
+  useCaseSensitiveFileNames: boolean,
+  currentDirectory: string,
+  depth: number | undefined,
+  getFileSystemEntries: (path: string) => { files: readonly string[]; directories: readonly string[] },
+  realpath: (path: string) => string,
+) => string[];
+
+/**
+ * TypeScript's own include/exclude matcher, the one `ts.sys.readDirectory` uses. It is not in the public
+ * typings, but it is how a host that is not `ts.sys` reads `tsconfig.json` globs exactly as `tsc` does;
+ * the TypeScript version is pinned, and a start-up check fails loudly if it ever goes away.
+ */
+const matchFiles: MatchFiles = (ts as unknown as { matchFiles: MatchFiles }).matchFiles;
+if (typeof matchFiles !== 'function') throw new Error('this TypeScript version has no matchFiles');
+
+export function projectDirectory(configPath: string): string {
+  return dirname(configPath);
+}

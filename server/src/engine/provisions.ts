@@ -1,0 +1,13 @@
+/**
+ * The provisions findings cite (SPEC §1): today's APPI article and, for administrative organs, the article
+ * of Act No. 58 of 2003 it replaced.
+ */
+export const provisions = {
+  purposeSpecified: 'APPI Art. 17(1); for administrative organs Art. 61(1) (formerly Act No. 58 of 2003 Art. 3(1))',
+  beyondPurpose: 'APPI Art. 18(1); for administrative organs Art. 61(2) and 69(1) (formerly Act No. 58 of 2003 Art. 3(2) and 8(1))',
+  changeOfPurpose: 'APPI Art. 17(2); for administrative organs Art. 61(3) (formerly Act No. 58 of 2003 Art. 3(3))',
+  exceptions: 'APPI Art. 18(3); for administrative organs Art. 69(2) (formerly Act No. 58 of 2003 Art. 8(2))',
+  purposeCatalogue: 'APPI Art. 17(1) and 21(1); for administrative organs Art. 61(1) and 74(1)(iii) (formerly Act No. 58 of 2003 Art. 3(1) and 10(1)(iii))',
+  register: 'APPI Art. 75 with Cabinet Order Art. 20 (formerly Act No. 58 of 2003 Art. 11)',
+  annotations: 'the annotation language (APPI Guard specification §2)',
+} as const;

@@ -1,0 +1,315 @@
+import * as ts from 'typescript';
+import { Catalogue } from '../annotations/catalogue';
+import { extractAnnotations } from '../annotations/extract';
+import type { FileAnnotations } from '../annotations/model';
+import { parseRegister, type Register } from '../register/parse';
+import { rules, rulesById } from '../rules';
+import type { FixContext, PurposeCatalogue, RelatedSpan, Report, Rule } from '../rules/rule';
+import { Documents, type FileChange } from './documents';
+import type { Finding, Fix, Notice, Severity } from './finding';
+import type { Host } from './host';
+import { LineIndex } from './lines';
+import { basename, join } from './paths';
+import { createWorkspaceRegistry } from './registry';
+import { buildStructure, type Structure } from './structure';
+import { applySuppressions, findSuppressions } from './suppressions';
+import { collectUses, type Use } from './uses';
+
+export interface WorkspaceOptions {
+  /** The workspace folder: absolute, forward slashes. */
+  readonly root: string;
+  readonly host: Host;
+  /** The register's absolute path; `<root>/pi-register.yaml` when not given. */
+  readonly registerPath?: string;
+  /** Per-rule severity, or `off`; rules not named keep their default. */
+  readonly severities?: Readonly<Record<string, Severity | 'off'>>;
+}
+
+/** The shape of LSP's and VS Code's cancellation tokens. */
+export interface CancellationToken {
+  readonly isCancellationRequested: boolean;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('analysis cancelled');
+  }
+}
+
+export interface FileResult {
+  readonly findings: readonly Finding[];
+  readonly notices: readonly Notice[];
+}
+
+export interface AnalysisResult extends FileResult {
+  /** Every file analysed, the register included. */
+  readonly files: readonly string[];
+}
+
+export interface AnalyseOptions {
+  readonly token?: CancellationToken;
+  onProgress?(done: number, total: number): void;
+}
+
+/** How long analysis runs before it lets the event loop take a turn (cancellation, requests, progress). */
+const sliceMilliseconds = 30;
+
+/**
+ * The engine's façade: the one API both faces call. Inputs arrive as changes; every question is answered
+ * from the current versions of the files, rebuilding only what a change made stale.
+ */
+export class Workspace {
+  readonly root: string;
+  readonly registerPath: string;
+  private readonly host: Host;
+  private readonly documents: Documents;
+  private readonly registry = createWorkspaceRegistry();
+  private readonly cancellation: { current: { isCancellationRequested(): boolean } | undefined } = { current: undefined };
+  private severities: Readonly<Record<string, Severity | 'off'>>;
+  private structure: Structure | undefined;
+  private readonly annotations = new Map<string, { version: number; value: FileAnnotations }>();
+  private catalogueCache: { stamp: number; generation: number; structure: Structure; value: Catalogue } | undefined;
+  private annotationStamp = 0;
+  private registerCache: { version: number; value: Register | undefined } | undefined;
+  private readonly lineIndexes = new Map<string, { text: string; index: LineIndex }>();
+
+  constructor(options: WorkspaceOptions) {
+    this.root = options.root.replace(/\/+$/, '') || '/';
+    this.host = options.host;
+    this.registerPath = options.registerPath ?? join(this.root, 'pi-register.yaml');
+    this.severities = options.severities ?? {};
+    this.documents = new Documents(options.host);
+  }
+
+  /** Tells the engine a file was opened, edited, closed, created, changed or deleted. */
+  applyChange(change: FileChange): void {
+    this.documents.apply(change);
+    const structural = change.kind === 'create' || change.kind === 'delete' || basename(change.file) === 'tsconfig.json';
+    if (structural) this.annotationStamp++;
+    if (structural && this.structure) {
+      this.structure.projects.forEach((project) => project.dispose());
+      this.structure = undefined;
+    }
+  }
+
+  setSeverities(severities: Readonly<Record<string, Severity | 'off'>>): void {
+    this.severities = severities;
+  }
+
+  /** The files a full analysis covers: every source file of every project, and the register if it exists. */
+  files(): string[] {
+    const sources = [...this.currentStructure().owners.keys()];
+    return this.documents.exists(this.registerPath) ? [...sources, this.registerPath] : sources;
+  }
+
+  async analyseWorkspace(options: AnalyseOptions = {}): Promise<AnalysisResult> {
+    const files = this.files();
+    const findings: Finding[] = [];
+    const notices: Notice[] = [...this.currentStructure().notices];
+    let sliceStart = Date.now();
+    for (const [done, file] of files.entries()) {
+      if (Date.now() - sliceStart > sliceMilliseconds) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = Date.now();
+      }
+      const result = this.analyseFile(file, options.token);
+      findings.push(...result.findings);
+      notices.push(...result.notices);
+      options.onProgress?.(done + 1, files.length);
+    }
+    return { files, findings, notices };
+  }
+
+  /** Every finding of one file, suppressed ones included (marked). */
+  analyseFile(file: string, token?: CancellationToken): FileResult {
+    if (token?.isCancellationRequested) throw new CancelledError();
+    this.cancellation.current = token && { isCancellationRequested: () => token.isCancellationRequested };
+    try {
+      return file === this.registerPath ? this.analyseRegister() : this.analyseSource(file);
+    } catch (error) {
+      if (error instanceof ts.OperationCanceledException) throw new CancelledError();
+      throw error;
+    } finally {
+      this.cancellation.current = undefined;
+    }
+  }
+
+  /** A finding's fixes, computed now against the current text. */
+  fixes(finding: Finding): Fix[] {
+    const rule = rulesById.get(finding.ruleId);
+    if (!rule?.fixes || !finding.fixable) return [];
+    const context: FixContext = { catalogue: this.catalogue(), purposes: this.purposeCatalogue(), text: (file) => this.documents.text(file) };
+    return rule.fixes(finding, context);
+  }
+
+  /** The workspace's annotations merged (for hovers, completion, code lenses). */
+  catalogue(): Catalogue {
+    const structure = this.currentStructure();
+    const generation = this.documents.generation;
+    const cached = this.catalogueCache;
+    if (cached && cached.generation === generation && cached.structure === structure) return cached.value;
+    const all = [...structure.owners.keys()].map((file) => this.annotationsOf(file));
+    const stale = !cached || cached.stamp !== this.annotationStamp || cached.structure !== structure;
+    this.catalogueCache = { stamp: this.annotationStamp, generation, structure, value: stale ? new Catalogue(all) : cached.value };
+    return this.catalogueCache.value;
+  }
+
+  register(): Register | undefined {
+    const version = this.documents.version(this.registerPath);
+    if (this.registerCache?.version !== version) {
+      const text = this.documents.text(this.registerPath);
+      this.registerCache = { version, value: text === undefined ? undefined : parseRegister(text) };
+    }
+    return this.registerCache.value;
+  }
+
+  purposeCatalogue(): PurposeCatalogue | undefined {
+    const register = this.register();
+    if (!register?.purposes || register.broken) return undefined;
+    return { file: this.registerPath, entries: new Map(register.purposes.map((entry) => [entry.id, entry])) };
+  }
+
+  /** The current text of a file (an open buffer, else the disk). */
+  text(file: string): string | undefined {
+    return this.documents.text(file);
+  }
+
+  dispose(): void {
+    this.structure?.projects.forEach((project) => project.dispose());
+    this.structure = undefined;
+  }
+
+  private analyseSource(file: string): FileResult {
+    const source = this.documents.read(file);
+    if (source.kind !== 'text') return { findings: [], notices: source.kind === 'skipped' ? [{ file, message: `skipped: ${source.reason}` }] : [] };
+    const project = this.currentStructure().owners.get(file);
+    const program = project?.program();
+    const sourceFile = program?.getSourceFile(file);
+    if (!program || !sourceFile) return { findings: [], notices: [{ file, message: 'skipped: not part of any project' }] };
+    const annotations = this.annotationsOf(file);
+    const catalogue = this.catalogue();
+    const purposes = this.purposeCatalogue();
+    const notices: Notice[] = [];
+    const findings: Finding[] = [];
+    let uses: readonly Use[] | undefined;
+    for (const rule of rules) {
+      const severity = this.severityOf(rule);
+      if (!rule.checkSource || severity === 'off') continue;
+      this.runRule(rule, file, notices, () =>
+        rule.checkSource!({
+          file,
+          text: sourceFile.text,
+          annotations,
+          catalogue,
+          purposes,
+          uses: () => (uses ??= collectUses(sourceFile, program, catalogue)),
+          report: (report) => findings.push(this.toFinding(rule, severity, file, report)),
+        }),
+      );
+    }
+    if (program.getSyntacticDiagnostics(sourceFile).length > 0) notices.push({ file, message: 'has syntax errors: findings may be incomplete' });
+    const lines = this.lineIndex(file, sourceFile.text)!;
+    const suppressions = findSuppressions(sourceFile, lines);
+    const suppression = rulesById.get('suppression')!;
+    const suppressionSeverity = this.severityOf(suppression);
+    const checked = applySuppressions(findings, suppressions, [...rulesById.keys()], sourceFile.text, (report) =>
+      this.toFinding(suppression, suppressionSeverity, file, report),
+    );
+    return { findings: suppressionSeverity === 'off' ? checked.filter((f) => f.ruleId !== 'suppression') : checked, notices };
+  }
+
+  private analyseRegister(): FileResult {
+    const file = this.registerPath;
+    const source = this.documents.read(file);
+    if (source.kind === 'skipped') {
+      const rule = rulesById.get('register-invalid')!;
+      return { findings: [this.toFinding(rule, this.severityOf(rule), file, { span: { start: 0, end: 0 }, message: `The register could not be read: ${source.reason}.` })], notices: [] };
+    }
+    const register = this.register();
+    if (!register || source.kind !== 'text') return { findings: [], notices: [] };
+    const findings: Finding[] = [];
+    const notices: Notice[] = register.broken ? [{ file, message: 'the register has YAML errors: purpose ids are not checked against it until they are fixed' }] : [];
+    const catalogue = this.catalogue();
+    const purposes = this.purposeCatalogue();
+    for (const rule of rules) {
+      const severity = this.severityOf(rule);
+      if (!rule.checkRegister || severity === 'off') continue;
+      this.runRule(rule, file, notices, () =>
+        rule.checkRegister!({
+          file,
+          text: source.text,
+          register,
+          catalogue,
+          purposes,
+          report: (report) => findings.push(this.toFinding(rule, severity, file, report)),
+        }),
+      );
+    }
+    return { findings, notices };
+  }
+
+  /** A rule that throws loses its findings for this file, not the run: it is told as a notice. */
+  private runRule(rule: Rule, file: string, notices: Notice[], run: () => void): void {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof ts.OperationCanceledException || error instanceof CancelledError) throw error;
+      notices.push({ file, message: `rule ${rule.meta.id} failed: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+
+  private toFinding(rule: Rule, severity: Severity | 'off', file: string, report: Report): Finding {
+    const lines = this.lineIndex(file)!;
+    return {
+      ruleId: rule.meta.id,
+      severity: severity === 'off' ? rule.meta.defaultSeverity : severity,
+      file,
+      range: lines.range(report.span),
+      message: report.message,
+      related: (report.related ?? []).flatMap((related) => this.toRelated(related)),
+      fixable: rule.meta.fixable && report.data !== undefined,
+      ...(rule.meta.provision && { provision: rule.meta.provision }),
+      ...(report.data !== undefined && { data: report.data }),
+    };
+  }
+
+  private toRelated(related: RelatedSpan) {
+    const lines = this.lineIndex(related.file);
+    return lines ? [{ file: related.file, range: lines.range(related.span), message: related.message }] : [];
+  }
+
+  private lineIndex(file: string, known?: string): LineIndex | undefined {
+    const text = known ?? this.documents.text(file);
+    if (text === undefined) return undefined;
+    const cached = this.lineIndexes.get(file);
+    if (cached?.text === text) return cached.index;
+    const index = new LineIndex(text);
+    this.lineIndexes.set(file, { text, index });
+    return index;
+  }
+
+  private severityOf(rule: Rule): Severity | 'off' {
+    return this.severities[rule.meta.id] ?? rule.meta.defaultSeverity;
+  }
+
+  private annotationsOf(file: string): FileAnnotations {
+    const version = this.documents.version(file);
+    const cached = this.annotations.get(file);
+    if (cached?.version === version) return cached.value;
+    const sourceFile = this.currentStructure().owners.get(file)?.program().getSourceFile(file);
+    const value = sourceFile ? extractAnnotations(sourceFile) : { file, schemas: [], contexts: [], problems: [] };
+    this.annotations.set(file, { version, value });
+    this.annotationStamp++;
+    return value;
+  }
+
+  private currentStructure(): Structure {
+    this.structure ??= buildStructure(this.root, {
+      host: this.host,
+      documents: this.documents,
+      registry: this.registry,
+      cancellation: this.cancellation,
+    });
+    return this.structure;
+  }
+}

@@ -1,0 +1,35 @@
+import { replace } from '../annotations/edits';
+import type { Span } from '../annotations/model';
+import { provisions } from '../engine/provisions';
+import type { Rule } from './rule';
+
+interface Data {
+  readonly suggestion?: { readonly span: Span; readonly text: string };
+}
+
+/** SPEC §4 `annotation-invalid`: a known tag with a bad or missing argument, or in a place it means nothing. */
+export const annotationInvalid: Rule = {
+  meta: {
+    id: 'annotation-invalid',
+    description: 'A known annotation tag with a bad or missing argument, or where it has no meaning.',
+    defaultSeverity: 'error',
+    provision: provisions.annotations,
+    fixable: true,
+  },
+
+  checkSource(context) {
+    for (const problem of context.annotations.problems) {
+      context.report({
+        span: problem.span,
+        message: problem.message,
+        data: (problem.suggestion ? { suggestion: problem.suggestion } : {}) satisfies Data,
+      });
+    }
+  },
+
+  fixes(finding) {
+    const { suggestion } = finding.data as Data;
+    if (!suggestion) return [];
+    return [{ title: `Replace with \`${suggestion.text}\``, isPreferred: true, edits: [replace(finding.file, suggestion.span, suggestion.text)] }];
+  },
+};

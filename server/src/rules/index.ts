@@ -1,0 +1,14 @@
+import { annotationInvalid } from './annotation-invalid';
+import { missingPurpose } from './missing-purpose';
+import { registerInvalid } from './register-invalid';
+import type { Rule } from './rule';
+import { suppression } from './suppression';
+import { unknownPurpose } from './unknown-purpose';
+import { useBeyondPurpose } from './use-beyond-purpose';
+
+/** Every rule, in the order the docs list them. */
+export const rules: readonly Rule[] = [useBeyondPurpose, missingPurpose, unknownPurpose, registerInvalid, suppression, annotationInvalid];
+
+export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.meta.id, rule]));
+
+export type { Rule, RuleMeta } from './rule';

@@ -1,0 +1,17 @@
+import { provisions } from '../engine/provisions';
+import type { Rule } from './rule';
+
+/** SPEC §4 `register-invalid`: the register is not valid YAML, or not of the register's shape. */
+export const registerInvalid: Rule = {
+  meta: {
+    id: 'register-invalid',
+    description: 'The Personal Information File Register is not valid YAML or not of the register format.',
+    defaultSeverity: 'error',
+    provision: provisions.register,
+    fixable: false,
+  },
+
+  checkRegister(context) {
+    for (const problem of context.register.problems) context.report({ span: problem.span, message: problem.message });
+  },
+};

@@ -1,0 +1,71 @@
+import type { Catalogue } from '../annotations/catalogue';
+import type { FileAnnotations, Span } from '../annotations/model';
+import type { Finding, Fix, Severity } from '../engine/finding';
+import type { Use } from '../engine/uses';
+import type { PurposeEntry, Register } from '../register/parse';
+
+/** What a rule is, as data: the registry, the docs, the reporters' rule tables and the meta-test read it. */
+export interface RuleMeta {
+  readonly id: string;
+  /** One sentence, for rule tables and SARIF. */
+  readonly description: string;
+  readonly defaultSeverity: Severity;
+  /** The provisions the rule's findings cite. */
+  readonly provision?: string;
+  readonly fixable: boolean;
+}
+
+/** The register's purpose catalogue; absent when there is no register or it has no `purposes:`. */
+export interface PurposeCatalogue {
+  readonly file: string;
+  readonly entries: ReadonlyMap<string, PurposeEntry>;
+}
+
+export interface RelatedSpan {
+  readonly file: string;
+  readonly span: Span;
+  readonly message: string;
+}
+
+export interface Report {
+  readonly span: Span;
+  readonly message: string;
+  readonly related?: readonly RelatedSpan[];
+  /** Plain data the rule's `fixes` reads back; present when the finding has fixes. */
+  readonly data?: unknown;
+}
+
+interface CheckContext {
+  readonly file: string;
+  readonly text: string;
+  readonly catalogue: Catalogue;
+  readonly purposes: PurposeCatalogue | undefined;
+  report(report: Report): void;
+}
+
+export interface SourceContext extends CheckContext {
+  readonly annotations: FileAnnotations;
+  /** The file's uses of tagged fields, from the one shared walk (computed on first call). */
+  uses(): readonly Use[];
+}
+
+export interface RegisterContext extends CheckContext {
+  readonly register: Register;
+}
+
+export interface FixContext {
+  readonly catalogue: Catalogue;
+  readonly purposes: PurposeCatalogue | undefined;
+  /** Current text of any file, to compute edits against. */
+  text(file: string): string | undefined;
+}
+
+/** A rule: data plus functions. `check*` report; `fixes` turns a finding back into edits, on demand. */
+export interface Rule {
+  readonly meta: RuleMeta;
+  checkSource?(context: SourceContext): void;
+  checkRegister?(context: RegisterContext): void;
+  fixes?(finding: Finding, context: FixContext): Fix[];
+}
+
+export const docsUrl = (id: string): string => `https://github.com/appi-guard/appi-guard/blob/main/docs/rules/${id}.md`;

@@ -1,0 +1,42 @@
+import { replace } from '../annotations/edits';
+import type { Span } from '../annotations/model';
+import type { Rule } from './rule';
+
+export type SuppressionProblem = 'no-reason' | 'unknown-rule' | 'unused';
+
+interface Data {
+  readonly problem: SuppressionProblem;
+  /** The comment's whole line, for removal. */
+  readonly line: Span;
+  readonly suggestion?: { readonly span: Span; readonly text: string };
+}
+
+/**
+ * SPEC §4 `suppression`: a suppression comment without a reason, naming an unknown rule, or suppressing
+ * nothing. The engine matches comments to findings (it sees every rule's output); this holds the rule's
+ * meta and fixes.
+ */
+export const suppression: Rule = {
+  meta: {
+    id: 'suppression',
+    description: 'A suppression comment without a reason, naming an unknown rule, or suppressing nothing.',
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+
+  fixes(finding) {
+    const data = finding.data as Data;
+    switch (data.problem) {
+      case 'unused':
+        return [{ title: 'Remove the unused suppression', isPreferred: true, edits: [replace(finding.file, data.line, '')] }];
+      case 'unknown-rule':
+        return data.suggestion
+          ? [{ title: `Replace with \`${data.suggestion.text}\``, isPreferred: true, edits: [replace(finding.file, data.suggestion.span, data.suggestion.text)] }]
+          : [];
+      case 'no-reason': {
+        const end = { start: finding.range.end.offset, end: finding.range.end.offset };
+        return [{ title: 'Add a reason', edits: [replace(finding.file, end, ' -- reason: ')] }];
+      }
+    }
+  },
+};

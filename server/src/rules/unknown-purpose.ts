@@ -1,0 +1,58 @@
+import type { Arg, Tag } from '../annotations/model';
+import { replace } from '../annotations/edits';
+import { provisions } from '../engine/provisions';
+import { closest } from '../engine/spelling';
+import { relative } from '../engine/paths';
+import type { Rule } from './rule';
+
+interface Data {
+  readonly suggestion?: string;
+}
+
+/** SPEC §4 `unknown-purpose`: a purpose id that the register's catalogue does not list. */
+export const unknownPurpose: Rule = {
+  meta: {
+    id: 'unknown-purpose',
+    description: "A purpose id that is not in the register's purpose catalogue.",
+    defaultSeverity: 'error',
+    provision: provisions.purposeCatalogue,
+    fixable: true,
+  },
+
+  checkSource(context) {
+    const catalogue = context.purposes;
+    if (!catalogue) return;
+    const { schemas, contexts } = context.annotations;
+    const tags: (Tag | undefined)[] = [
+      ...schemas.flatMap((schema) => [schema.purposes, ...schema.fields.map((field) => field.purposes)]),
+      ...contexts.map((code) => code.purposes),
+    ];
+    const seen = new Set<number>();
+    for (const arg of tags.flatMap((tag): readonly Arg[] => tag?.args ?? [])) {
+      if (catalogue.entries.has(arg.text) || seen.has(arg.span.start)) continue;
+      seen.add(arg.span.start);
+      const suggestion = closest(arg.text, catalogue.entries.keys());
+      const registerName = relative(context.file.slice(0, context.file.lastIndexOf('/')), catalogue.file);
+      context.report({
+        span: arg.span,
+        message:
+          `Purpose \`${arg.text}\` is not in the purpose catalogue of ${registerName}` +
+          (suggestion ? `; did you mean \`${suggestion}\`?` : '.') +
+          ` Purposes of use are specified and published (${provisions.purposeCatalogue}).`,
+        related: [{ file: catalogue.file, span: firstEntrySpan(catalogue), message: 'The purpose catalogue.' }],
+        data: (suggestion ? { suggestion } : {}) satisfies Data,
+      });
+    }
+  },
+
+  fixes(finding) {
+    const { suggestion } = finding.data as Data;
+    if (!suggestion) return [];
+    const span = { start: finding.range.start.offset, end: finding.range.end.offset };
+    return [{ title: `Replace with \`${suggestion}\``, isPreferred: true, edits: [replace(finding.file, span, suggestion)] }];
+  },
+};
+
+function firstEntrySpan(catalogue: { entries: ReadonlyMap<string, { span: { start: number; end: number } }> }) {
+  return catalogue.entries.values().next().value?.span ?? { start: 0, end: 0 };
+}

@@ -1,0 +1,127 @@
+import type { CodeContext, Field } from '../annotations/model';
+import { describeField, listIds } from '../annotations/describe';
+import { addTag, appendArgs } from '../annotations/edits';
+import type { FileEdit, Fix } from '../engine/finding';
+import { provisions } from '../engine/provisions';
+import { suppressionFix } from '../engine/suppressions';
+import type { Use } from '../engine/uses';
+import type { FixContext, PurposeCatalogue, Rule, SourceContext } from './rule';
+
+interface Data {
+  /** Fields used beyond their purposes, by key. */
+  readonly fields: readonly string[];
+  /** The context's purposes that the fields do not declare. */
+  readonly missing: readonly string[];
+  /** The context, by the start of its name. */
+  readonly context: { readonly file: string; readonly at: number };
+}
+
+/** SPEC §4 `use-beyond-purpose`: a tagged field used for a purpose it is not declared for, with no `@basis`. */
+export const useBeyondPurpose: Rule = {
+  meta: {
+    id: 'use-beyond-purpose',
+    description: 'Personal information used in code whose purpose is not among the purposes of use declared for it.',
+    defaultSeverity: 'error',
+    provision: provisions.beyondPurpose,
+    fixable: true,
+  },
+
+  checkSource(context) {
+    for (const use of context.uses()) {
+      const code = context.catalogue.contextAt(context.file, use.span.start);
+      if (!code?.purposes || context.catalogue.basisAt(context.file, use.span.start)) continue;
+      const served = code.purposes.args.map((arg) => arg.text);
+      const beyond = use.fields.flatMap((field) => {
+        const declared = context.catalogue.declaredPurposes(field)?.map((arg) => arg.text);
+        const missing = declared && served.filter((id) => !declared.includes(id));
+        return missing && missing.length > 0 ? [{ field, declared, missing }] : [];
+      });
+      if (beyond.length === 0) continue;
+      const missing = [...new Set(beyond.flatMap((b) => b.missing))];
+      context.report({
+        span: use.span,
+        message: message(use, beyond, code, missing, context),
+        related: [
+          ...beyond.map(({ field, declared }) => ({
+            file: field.file,
+            span: field.nameSpan,
+            message: `\`${qualified(field, context)}\` is declared for ${listIds(declared)}.`,
+          })),
+          { file: code.file, span: code.purposes.span, message: `\`${code.name}\` serves ${listIds(served)}.` },
+        ],
+        data: { fields: beyond.map((b) => b.field.key), missing, context: { file: code.file, at: code.nameSpan.start } } satisfies Data,
+      });
+    }
+  },
+
+  fixes(finding, context) {
+    const data = finding.data as Data;
+    const fields = data.fields.flatMap((key) => context.catalogue.fields.get(key) ?? []);
+    const code = context.catalogue.contextsOf(data.context.file).find((c) => c.nameSpan.start === data.context.at);
+    const fixes: Fix[] = [];
+    const declare = declarePurposeFix(fields, data.missing, context);
+    if (declare) fixes.push(declare);
+    const text = code && context.text(code.file);
+    if (code && text !== undefined) {
+      fixes.push({
+        title: `Record a legal basis on \`${code.name}\` (\`@basis consent\`)`,
+        edits: [addTag(code.file, text, code.doc, '@basis consent')],
+      });
+    }
+    const suppress = suppressionFix(finding, context.text(finding.file));
+    if (suppress) fixes.push(suppress);
+    return fixes;
+  },
+};
+
+function message(
+  use: Use,
+  beyond: readonly { field: Field; declared: readonly string[] }[],
+  code: CodeContext,
+  missing: readonly string[],
+  context: SourceContext,
+): string {
+  const where = code.kind === 'file' ? `this file (\`${code.name}\`)` : `\`${code.name}\``;
+  const law = `beyond its purpose of use (${provisions.beyondPurpose})`;
+  if (use.kind === 'read') {
+    const { field, declared } = beyond[0]!;
+    return `\`${qualified(field, context)}\` (${describeField(field)}) is declared for ${listIds(declared)}, but ${where} uses it for ${listIds(missing)}: ${law}.`;
+  }
+  const fields = beyond.map(({ field, declared }) => `\`${field.name}\` (${describeField(field)}; declared for ${listIds(declared)})`);
+  const schemas = [...new Set(beyond.map(({ field }) => `\`${context.catalogue.schemaOf(field).name}\``))].join(', ');
+  return `${where} passes a whole ${schemas} to ${use.sink}, using ${fields.join(', ')} for ${listIds(missing)}: ${law}.`;
+}
+
+function qualified(field: Field, context: { catalogue: SourceContext['catalogue'] }): string {
+  return `${context.catalogue.schemaOf(field).name}.${field.name}`;
+}
+
+/** Adds the missing purposes where the fields' purposes are declared: the field's own tag, else the schema's. */
+function declarePurposeFix(fields: readonly Field[], missing: readonly string[], context: FixContext): Fix | undefined {
+  const edits = new Map<string, FileEdit>();
+  for (const field of fields) {
+    const schema = context.catalogue.schemaOf(field);
+    const tag = field.purposes ?? schema.purposes;
+    if (!tag) continue;
+    const declared = tag.args.map((arg) => arg.text);
+    const added = missing.filter((id) => !declared.includes(id));
+    const key = `${field.file}#${tag.span.start}`;
+    if (added.length > 0 && !edits.has(key)) edits.set(key, appendArgs(field.file, tag, added));
+  }
+  if (edits.size === 0) return undefined;
+  const schemas = [...new Set(fields.map((field) => `\`${context.catalogue.schemaOf(field).name}\``))].join(', ');
+  const declared = fields.flatMap((field) => context.catalogue.declaredPurposes(field)?.map((arg) => arg.text) ?? []);
+  const relatedTo = relatedPurpose(missing, declared, context.purposes);
+  const title = relatedTo
+    ? `Declare purpose ${listIds(missing)} on ${schemas} (related to \`${relatedTo}\`: a change allowed once notified or published)`
+    : `Declare purpose ${listIds(missing)} on ${schemas} (not related to its purposes: needs the individual's consent)`;
+  return { title, isPreferred: relatedTo !== undefined, edits: [...edits.values()] };
+}
+
+/** A declared purpose the catalogue marks as related to every new one (APPI Art. 17(2), 61(3)). */
+function relatedPurpose(added: readonly string[], declared: readonly string[], purposes: PurposeCatalogue | undefined): string | undefined {
+  if (!purposes) return undefined;
+  const related = (a: string, b: string) =>
+    (purposes.entries.get(a)?.related.includes(b) ?? false) || (purposes.entries.get(b)?.related.includes(a) ?? false);
+  return declared.find((old) => added.every((id) => related(id, old)));
+}

@@ -1,0 +1,82 @@
+import * as fs from 'node:fs';
+import * as ts from 'typescript';
+import type { DirectoryEntries, Host } from 'appi-guard-server/engine/host';
+
+const libDirectory = ts.getDefaultLibFilePath({}).replace(/\\/g, '/').replace(/\/[^/]*$/, '');
+
+/**
+ * Files in memory, for engine tests: the workspace is exactly the fixture. TypeScript's own lib files are
+ * read from the installed package, as they are part of the tool rather than of the workspace.
+ */
+export class MemoryHost implements Host {
+  private readonly files = new Map<string, Uint8Array | string>();
+  /** Folder links: path -> target, to make loops. */
+  private readonly links = new Map<string, string>();
+
+  constructor(files: Record<string, Uint8Array | string> = {}) {
+    for (const [path, content] of Object.entries(files)) this.files.set(path, content);
+  }
+
+  write(path: string, content: Uint8Array | string): void {
+    this.files.set(path, content);
+  }
+
+  remove(path: string): void {
+    this.files.delete(path);
+  }
+
+  link(path: string, target: string): void {
+    this.links.set(path, target);
+  }
+
+  readFile(path: string): Uint8Array | string | undefined {
+    const own = this.files.get(this.resolve(path));
+    if (own !== undefined) return own;
+    return path.startsWith(libDirectory) ? fs.readFileSync(path, 'utf8') : undefined;
+  }
+
+  fileSize(path: string): number | undefined {
+    const content = this.readFile(path);
+    return content === undefined ? undefined : typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+  }
+
+  fileExists(path: string): boolean {
+    return this.files.has(this.resolve(path)) || (path.startsWith(libDirectory) && fs.existsSync(path));
+  }
+
+  directoryExists(path: string): boolean {
+    const dir = `${this.resolve(path)}/`;
+    return [...this.files.keys()].some((file) => file.startsWith(dir)) || path.startsWith(libDirectory);
+  }
+
+  entries(path: string): DirectoryEntries {
+    const dir = `${this.resolve(path)}/`;
+    const files = new Set<string>();
+    const directories = new Set<string>();
+    for (const file of this.files.keys()) {
+      if (!file.startsWith(dir)) continue;
+      const rest = file.slice(dir.length);
+      const slash = rest.indexOf('/');
+      if (slash === -1) files.add(rest);
+      else directories.add(rest.slice(0, slash));
+    }
+    for (const link of this.links.keys()) {
+      if (link.startsWith(dir) && !link.slice(dir.length).includes('/')) directories.add(link.slice(dir.length));
+    }
+    return { files: [...files].sort(), directories: [...directories].sort() };
+  }
+
+  realpath(path: string): string {
+    return this.resolve(path);
+  }
+
+  /** Follows folder links along the path, as the disk would. */
+  private resolve(path: string): string {
+    for (let i = 0; i < 40; i++) {
+      const link = [...this.links.keys()].find((l) => path === l || path.startsWith(`${l}/`));
+      if (!link) return path;
+      path = this.links.get(link)! + path.slice(link.length);
+    }
+    return path;
+  }
+}
