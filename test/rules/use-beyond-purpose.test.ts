@@ -1,30 +1,468 @@
+import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { check } from '../support/check';
+import { analyse, check, checkFix } from '../support/check';
 
-describe('use-beyond-purpose', () => {
-  it('reports reads of tagged fields beyond their declared purposes', async () => {
-    await check(`
-      /**
-       * @purpose treatment billing
-       * @piFile "Patient Registry"
-       */
-      export interface Patient {
-        /** @personal name */ name: string;
-        /** @birthDate */ birthDate: string;
-        /** @specialCare medical-history */ diagnosis: string;
-      }
+/** A schema shared by most cases: declared for treatment and billing. */
+const patient = `
+//- model/patient.ts
+/**
+ * @purpose treatment billing
+ * @piFile "Patient Registry"
+ */
+export interface Patient {
+  id: string;
+  /** @personal name */ name: string;
+  /** @birthDate */ birthDate: string;
+  /** @specialCare medical-history */ diagnosis: string;
+  /** @personal contact @purpose treatment */ phone?: string;
+}
+`;
+
+describe('use-beyond-purpose: reads', () => {
+  it('reports reads beyond the declared purposes, and only those', async () => {
+    await check(`${patient}
+      //- app/campaign.ts
+      import type { Patient } from '../model/patient';
 
       /** @purpose marketing */
       export function campaignFor(p: Patient) {
-        return 'Dear ' + p.name + ', about your ' + p.diagnosis;
+        return 'Dear ' + p.name + ', about your ' + p.diagnosis + ' ' + p.id;
         //                 ^^^^ use-beyond-purpose +fix
         //                                            ^^^^^^^^^ use-beyond-purpose +fix
       }
 
       /** @purpose treatment */
       export function chart(p: Patient) {
-        return p.name + p.diagnosis;
+        return p.name + p.diagnosis + p.phone;
+      }
+
+      /** @purpose billing */
+      export function invoice(p: Patient) {
+        return p.name + p.phone;
+        //                ^^^^^ use-beyond-purpose +fix
+      }
+
+      export function noContext(p: Patient) {
+        return p.diagnosis;
       }
     `);
+  });
+
+  it('follows aliases, re-exports, generics, unions, intersections, optional chaining and literal element access', async () => {
+    await check(`${patient}
+      //- model/index.ts
+      export * from './patient';
+      export type { Patient as Person } from './patient';
+      //- app/uses.ts
+      import type { Person, Patient } from '../model/index';
+
+      interface Visitor { name: string; diagnosis?: string }
+      type Either = Patient | Visitor;
+      type Both = Patient & { ward: string };
+      type Short = Pick<Patient, 'name'>;
+
+      /** @purpose marketing */
+      export function all(a: Person, b: Either, c: Both, d: Short, e: Patient | undefined, f: Patient[]) {
+        const generic = <T extends Patient>(t: T) => t.name;
+        //                                             ^^^^ use-beyond-purpose +fix
+        return [
+          a.name,
+        //  ^^^^ use-beyond-purpose +fix
+          b.name,
+        //  ^^^^ use-beyond-purpose +fix
+          c.diagnosis,
+        //  ^^^^^^^^^ use-beyond-purpose +fix
+          d.name,
+        //  ^^^^ use-beyond-purpose +fix
+          e?.name,
+        //   ^^^^ use-beyond-purpose +fix
+          f[0]!.birthDate,
+        //      ^^^^^^^^^ use-beyond-purpose +fix
+          a['diagnosis'],
+        //  ^^^^^^^^^^^ use-beyond-purpose +fix
+          c.ward,
+          generic,
+        ];
+      }
+    `);
+  });
+
+  it('reads destructuring in declarations and parameters, nested and renamed', async () => {
+    await check(`${patient}
+      //- app/destructure.ts
+      import type { Patient } from '../model/patient';
+
+      interface Visit { patient: Patient; room: string }
+
+      /** @purpose marketing */
+      export function greet({ name, id }: Patient, visit: Visit) {
+        //                    ^^^^ use-beyond-purpose +fix
+        const { diagnosis: d, ...others } = visit.patient;
+        //      ^^^^^^^^^ use-beyond-purpose +fix
+        const { patient: { birthDate } } = visit;
+        //                 ^^^^^^^^^ use-beyond-purpose +fix
+        return [name, id, d, others, birthDate];
+      }
+    `);
+  });
+
+  it('reads in JSX expressions', async () => {
+    await check(`${patient}
+      //- app/card.tsx
+      import type { Patient } from '../model/patient';
+
+      declare global { namespace JSX { interface IntrinsicElements { [name: string]: unknown } } }
+
+      /** @purpose marketing */
+      export function Card({ patient }: { patient: Patient }) {
+        return <p title={patient.diagnosis}>{patient.name}</p>;
+        //                       ^^^^^^^^^ use-beyond-purpose +fix
+        //                                           ^^^^ use-beyond-purpose +fix
+      }
+    `);
+  });
+
+  it('does not count writes as reads', async () => {
+    await check(`${patient}
+      //- app/writes.ts
+      import type { Patient } from '../model/patient';
+
+      /** @purpose marketing */
+      export function scrub(p: Patient) {
+        p.name = '';
+        delete p.phone;
+        const fresh: Patient = { id: '1', name: 'n', birthDate: 'b', diagnosis: 'd' };
+        p.name += '!';
+        //^^^^ use-beyond-purpose +fix
+        return fresh;
+      }
+    `);
+  });
+});
+
+describe('use-beyond-purpose: contexts', () => {
+  it('takes the nearest context: method, class, arrow bound to a name, object method, file', async () => {
+    await check(`${patient}
+      //- app/contexts.ts
+      /** @packageDocumentation
+       * @purpose marketing
+       */
+      import type { Patient } from '../model/patient';
+
+      export const top = (p: Patient) => p.name;
+      //                                   ^^^^ use-beyond-purpose +fix
+
+      /** @purpose treatment */
+      export const arrow = (p: Patient) => p.diagnosis;
+
+      /** @purpose treatment */
+      export class Ward {
+        admit(p: Patient) {
+          return p.diagnosis;
+        }
+        /** @purpose marketing */
+        promote(p: Patient) {
+          return p.name;
+          //       ^^^^ use-beyond-purpose +fix
+        }
+      }
+
+      export const handlers = {
+        /** @purpose billing */
+        bill(p: Patient) {
+          return p.name + p.diagnosis;
+        },
+        /** @purpose marketing */
+        advertise: (p: Patient) => p.birthDate,
+        //                           ^^^^^^^^^ use-beyond-purpose +fix
+      };
+    `);
+  });
+
+  it('allows uses under @basis on the function, an enclosing class, or the file', async () => {
+    await check(`${patient}
+      //- app/basis.ts
+      import type { Patient } from '../model/patient';
+
+      /**
+       * @purpose statistics
+       * @basis statistics aggregate counts for the prefecture
+       */
+      export function countByDiagnosis(ps: Patient[]) {
+        return ps.map((p) => p.diagnosis);
+      }
+
+      /** @basis law Infectious Diseases Control Act Art. 12 */
+      export class Notifier {
+        /** @purpose public-health */
+        report(p: Patient) {
+          return p.name + p.diagnosis;
+        }
+      }
+
+      /** @purpose statistics */
+      export function noBasis(p: Patient) {
+        return p.diagnosis;
+        //       ^^^^^^^^^ use-beyond-purpose +fix
+      }
+      //- app/basis-file.ts
+      /**
+       * @file research extract
+       * @basis academic-research ethics board approval 2026-14
+       */
+      import type { Patient } from '../model/patient';
+
+      /** @purpose research */
+      export const extract = (p: Patient) => p.diagnosis;
+    `);
+  });
+
+  it('leaves uses of fields with no declared purpose to missing-purpose', async () => {
+    await check(`
+      export interface Resident {
+      //               ^^^^^^^^ missing-purpose +fix
+        /** @personal address */ address: string;
+      }
+
+      /** @purpose marketing */
+      export function mail(r: Resident) {
+        return r.address;
+      }
+    `);
+  });
+
+  it('uses a field-level @purpose over the schema one', async () => {
+    await check(`${patient}
+      //- app/narrow.ts
+      import type { Patient } from '../model/patient';
+
+      /** @purpose billing */
+      export function call(p: Patient) {
+        return p.phone;
+        //       ^^^^^ use-beyond-purpose +fix
+      }
+    `);
+  });
+});
+
+describe('use-beyond-purpose: escapes', () => {
+  it('reports whole schema values passed to standard sinks and packages, naming the fields', async () => {
+    await check(`${patient}
+      //- app/escapes.ts
+      import type { Patient } from '../model/patient';
+      import { sendMail } from 'nodemailer';
+      import axios from 'axios';
+
+      /** @purpose marketing */
+      export async function leak(p: Patient, list: Patient[], maybe: Patient | null, xhr: XMLHttpRequest) {
+        console.log(p);
+        //          ^ use-beyond-purpose +fix
+        const body = JSON.stringify(list);
+        //                          ^^^^ use-beyond-purpose +fix
+        await fetch('/api', { method: 'POST', body });
+        await fetch(p as unknown as RequestInfo);
+        //          ^^^^^^^^^^^^^^^^^^^^^^^^^^^ use-beyond-purpose +fix
+        sendMail(maybe);
+        //       ^^^^^ use-beyond-purpose +fix
+        await axios.post('/crm', p);
+        //                       ^ use-beyond-purpose +fix
+        window.postMessage(p, '*');
+        //                 ^ use-beyond-purpose +fix
+        xhr.send(p as unknown as string);
+        //       ^^^^^^^^^^^^^^^^^^^^^^ use-beyond-purpose +fix
+        const copy = { ...p, campaign: 'spring' };
+        //             ^^^^ use-beyond-purpose +fix
+        return copy;
+      }
+    `);
+  });
+
+  it('does not count moves through the standard library, workspace functions, or matching contexts', async () => {
+    await check(`${patient}
+      //- app/moves.ts
+      import type { Patient } from '../model/patient';
+
+      function local(p: Patient) { return p.id; }
+
+      /** @purpose marketing */
+      export async function move(p: Patient, list: Patient[]) {
+        const all = [...list, p];
+        const byId = new Map(list.map((x) => [x.id, x]));
+        const set = new Set([p]);
+        await Promise.resolve(p);
+        local(p);
+        console.log(p.id, all.length, byId.size, set.size);
+      }
+
+      /** @purpose treatment */
+      export function log(p: Patient) {
+        console.log(p);
+        return { ...p };
+      }
+    `);
+  });
+
+  it('names every field beyond purpose in one finding per escape', async () => {
+    const { result } = await analyse(`${patient}
+      //- app/one.ts
+      import type { Patient } from '../model/patient';
+
+      /** @purpose billing */
+      export function dump(p: Patient) {
+        console.error(p);
+      }
+    `);
+    assert.equal(result.findings.length, 1);
+    const [finding] = result.findings;
+    assert.match(finding!.message, /`dump` passes a whole `Patient` to console\.error, using `phone` \(personal: contact; declared for `treatment`\) for `billing`/);
+    assert.match(finding!.message, /APPI Art\. 18\(1\)/);
+  });
+});
+
+describe('use-beyond-purpose: message and related locations', () => {
+  it('names the field, its kind, its declared purposes, the context and the provision', async () => {
+    const { result } = await analyse(`${patient}
+      //- app/m.ts
+      import type { Patient } from '../model/patient';
+      /** @purpose marketing */
+      export const promo = (p: Patient) => p.diagnosis;
+    `);
+    const [finding] = result.findings;
+    assert.equal(
+      finding!.message,
+      '`Patient.diagnosis` (special care-required: medical-history) is declared for `treatment` and `billing`, but `promo` uses it for `marketing`: ' +
+        'beyond its purpose of use (APPI Art. 18(1); for administrative organs Art. 61(2) and 69(1) (formerly Act No. 58 of 2003 Art. 3(2) and 8(1))).',
+    );
+    assert.deepEqual(
+      finding!.related.map((r) => [r.file.replace('/ws/', ''), r.range.start.line, r.message]),
+      [
+        ['model/patient.ts', 8, '`Patient.diagnosis` is declared for `treatment` and `billing`.'],
+        ['app/m.ts', 1, '`promo` serves `marketing`.'],
+      ],
+    );
+  });
+});
+
+describe('use-beyond-purpose: fixes', () => {
+  const register = `
+    //- pi-register.yaml
+    organization: Minato Ward Health Centre
+    purposes:
+      - id: treatment
+      - id: billing
+        related: [treatment]
+      - id: marketing
+      - id: reminders
+        related: [treatment]
+  `;
+
+  it('declares a related purpose on the schema, saying it is related', async () => {
+    await checkFix(
+      `
+      //- model.ts
+      /** @purpose treatment */
+      export interface Patient { /** @personal name */ name: string }
+      //- app.ts
+      import type { Patient } from './model';
+      /** @purpose reminders */
+      export const remind = (p: Patient) => p.name;
+      ${register}`,
+      `
+      //- model.ts
+      /** @purpose treatment reminders */
+      export interface Patient { /** @personal name */ name: string }
+      //- app.ts
+      import type { Patient } from './model';
+      /** @purpose reminders */
+      export const remind = (p: Patient) => p.name;
+      ${register}`,
+      { title: 'Declare purpose `reminders` on `Patient` (related to `treatment`' },
+    );
+  });
+
+  it('declares an unrelated purpose, saying consent is needed, on the field tag when the field narrows', async () => {
+    await checkFix(
+      `
+      //- model.ts
+      /** @purpose treatment */
+      export interface Patient {
+        /** @personal contact @purpose billing */ phone: string;
+      }
+      //- app.ts
+      import type { Patient } from './model';
+      /** @purpose marketing */
+      export const call = (p: Patient) => p.phone;
+      ${register}`,
+      `
+      //- model.ts
+      /** @purpose treatment */
+      export interface Patient {
+        /** @personal contact @purpose billing marketing */ phone: string;
+      }
+      //- app.ts
+      import type { Patient } from './model';
+      /** @purpose marketing */
+      export const call = (p: Patient) => p.phone;
+      ${register}`,
+      { title: "Declare purpose `marketing` on `Patient` (not related to its purposes: needs the individual's consent)" },
+    );
+  });
+
+  it('records a legal basis in a multi-line JSDoc, keeping its layout', async () => {
+    await checkFix(
+      `
+      /** @purpose treatment */
+      export interface Patient { /** @personal name */ name: string }
+
+      export class Mailer {
+        /**
+         * Sends the spring campaign.
+         * @purpose marketing
+         */
+        send(p: Patient) {
+          return p.name;
+        }
+      }
+      `,
+      `
+      /** @purpose treatment */
+      export interface Patient { /** @personal name */ name: string }
+
+      export class Mailer {
+        /**
+         * Sends the spring campaign.
+         * @purpose marketing
+         * @basis consent
+         */
+        send(p: Patient) {
+          return p.name;
+        }
+      }
+      `,
+      { title: 'Record a legal basis on `send`' },
+    );
+  });
+
+  it('suppresses with a reason placeholder above the use', async () => {
+    await checkFix(
+      `
+      /** @purpose treatment */
+      export interface Patient { /** @personal name */ name: string }
+      /** @purpose marketing */
+      export function f(p: Patient) {
+        return p.name;
+      }
+      `,
+      `
+      /** @purpose treatment */
+      export interface Patient { /** @personal name */ name: string }
+      /** @purpose marketing */
+      export function f(p: Patient) {
+        // appi-guard-disable-next-line use-beyond-purpose -- reason: 
+        return p.name;
+      }
+      `,
+      { title: 'Disable use-beyond-purpose for this line' },
+    );
   });
 });

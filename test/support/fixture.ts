@@ -33,7 +33,7 @@ const markerPattern = /^(\s*)(\/\/|#)(?:@(\d+))?(\s*)(\^+)\s*(.*)$/;
 export function parseFixture(source: string): Fixture {
   const files = new Map<string, string>();
   const markers: Marker[] = [];
-  const sections = splitFiles(dedent(source));
+  const sections = splitFiles(source);
   for (const [path, text] of sections) {
     const clean: string[] = [];
     for (const line of text.split('\n')) {
@@ -73,21 +73,21 @@ function markerLine(prefix: string, marker: Marker): string {
   return `${prefix}@${marker.column} ${carets} ${marker.label}`;
 }
 
+/** Splits at `//- path` lines; each file is dedented on its own, so fixtures can be built from parts. */
 function splitFiles(source: string): [string, string][] {
-  if (!source.startsWith('//- ')) return [[`${root}/main.ts`, source]];
-  const sections: [string, string][] = [];
-  for (const chunk of source.split(/^\/\/- /m).slice(1)) {
-    const newline = chunk.indexOf('\n');
-    const path = chunk.slice(0, newline === -1 ? undefined : newline).trim();
-    const body = newline === -1 ? '' : chunk.slice(newline + 1);
-    sections.push([`${root}/${path}`, body.replace(/\n$/, '')]);
-  }
-  return sections;
+  const header = /^[ \t]*\/\/- (.+)$/gm;
+  const headers = [...source.matchAll(header)];
+  if (headers.length === 0) return [[`${root}/main.ts`, dedent(source)]];
+  return headers.map((match, index) => {
+    const bodyStart = match.index! + match[0].length + 1;
+    const bodyEnd = headers[index + 1]?.index ?? source.length;
+    return [`${root}/${match[1]!.trim()}`, dedent(source.slice(bodyStart, bodyEnd))];
+  });
 }
 
 /** Template literals in tests are indented with the code; the fixture is not. */
 export function dedent(source: string): string {
-  const lines = source.replace(/^\n/, '').replace(/\n[ \t]*$/, '').split('\n');
+  const lines = source.replace(/^([ \t]*\n)+/, '').replace(/(\n[ \t]*)+$/, '').split('\n');
   const indents = lines.filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)![0].length);
   const common = indents.length === 0 ? 0 : Math.min(...indents);
   return lines.map((line) => line.slice(common)).join('\n');

@@ -13,7 +13,7 @@ export function addTag(file: string, text: string, doc: DocAnchor, tagText: stri
   if (!blockText.includes('\n')) return insert(file, close, `${text[close - 1] === ' ' ? '' : ' '}${tagText} `);
   const lineStart = text.lastIndexOf('\n', close - 1) + 1;
   const beforeClose = text.slice(lineStart, close);
-  if (/^[ \t]*$/.test(beforeClose)) return insert(file, lineStart, `${beforeClose} * ${tagText}\n`);
+  if (/^[ \t]*$/.test(beforeClose)) return insert(file, lineStart, `${beforeClose}* ${tagText}\n`);
   return insert(file, close, `\n${doc.indent} * ${tagText}\n${doc.indent} `);
 }
 

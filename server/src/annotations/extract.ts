@@ -1,7 +1,7 @@
 import * as ts from 'typescript';
 import type { AnnotationProblem, Arg, CodeContext, ContextKind, Decorator, DocAnchor, Field, FieldKind, FileAnnotations, Schema, SchemaDeclaration, Span, Tag } from './model';
 import { emptyAnnotations } from './model';
-import { docsOf, isFileDoc, readTag } from './tags';
+import { docsOf, isFileDoc, readTag, sameLineDoc } from './tags';
 import { annotationPrefilter, isKnownTag, tagPlaces, type KnownTag } from './vocabulary';
 import { validateTag } from './validate';
 
@@ -63,7 +63,7 @@ class Extractor {
     const first = this.sourceFile.statements[0];
     const doc = first && ts.getJSDocCommentsAndTags(first).find((d): d is ts.JSDoc => ts.isJSDoc(d) && isFileDoc(d));
     if (!doc) return;
-    const tags = this.validTags(doc.tags ?? [], ['code'], 'a file');
+    const tags = this.validTags((doc.tags ?? []).map((tag) => readTag(tag, this.text)), ['code'], 'a file');
     const anchor: DocAnchor = { block: { start: doc.pos, end: doc.end }, insertAt: doc.pos, indent: '' };
     this.pushContext('file', fileLabel(this.file), { start: 0, end: this.text.length }, { start: doc.pos, end: doc.pos }, tags, anchor);
   }
@@ -163,23 +163,26 @@ class Extractor {
   /** The node's own known tags, checked for place and arguments; bad ones become problems and are dropped. */
   private readTags(node: ts.Node, places: readonly Place[], where: string): ReadTags {
     const docs = docsOf(node).filter((doc) => !isFileDoc(doc));
-    const last = docs[docs.length - 1];
     const insertAt = node.getStart(this.sourceFile);
-    const doc: DocAnchor = {
-      insertAt,
-      indent: indentAt(this.text, insertAt),
-      ...(last && { block: { start: last.getStart(this.sourceFile), end: last.end } }),
-    };
-    const raw = docs.flatMap((block) => block.tags ?? []);
-    return { tags: raw.length === 0 ? [] : this.validTags(raw, places, where), doc };
+    const indent = indentAt(this.text, insertAt);
+    const last = docs[docs.length - 1];
+    if (last) {
+      const raw = docs.flatMap((block) => (block.tags ?? []).map((tag) => readTag(tag, this.text)));
+      const doc: DocAnchor = { insertAt, indent, block: { start: last.getStart(this.sourceFile), end: last.end } };
+      return { tags: raw.length === 0 ? [] : this.validTags(raw, places, where), doc };
+    }
+    const sameLine = sameLineDoc(node, this.text);
+    if (!sameLine) return { tags: [], doc: { insertAt, indent } };
+    const { doc: block, text, shift } = sameLine;
+    const raw = (block.tags ?? []).map((tag) => readTag(tag, text, shift));
+    return { tags: this.validTags(raw, places, where), doc: { insertAt, indent, block: { start: block.pos + shift, end: block.end + shift } } };
   }
 
-  private validTags(raw: readonly ts.JSDocTag[], places: readonly Place[], where: string): Tag[] {
+  private validTags(raw: readonly Tag[], places: readonly Place[], where: string): Tag[] {
     const tags: Tag[] = [];
-    for (const jsDocTag of raw) {
-      const name = jsDocTag.tagName.text;
+    for (const tag of raw) {
+      const name = tag.name;
       if (!isKnownTag(name)) continue;
-      const tag = readTag(jsDocTag, this.text);
       if (!tagPlaces[name].some((place) => places.includes(place))) {
         this.problem(tag.span, `\`@${name}\` belongs on ${placeNames(tagPlaces[name])}, not on ${where}.`);
         continue;

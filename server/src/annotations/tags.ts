@@ -6,7 +6,7 @@ import type { Arg, Tag } from './model';
  * after its name (a quoted word may hold spaces); TypeScript's parser has already found the tag, this only
  * splits its text, which it keeps as a plain string.
  */
-export function readTag(tag: ts.JSDocTag, text: string): Tag {
+export function readTag(tag: ts.JSDocTag, text: string, shift = 0): Tag {
   const at = tag.tagName.pos - 1;
   const nameEnd = tag.tagName.end;
   const lineEnd = text.indexOf('\n', nameEnd);
@@ -15,8 +15,8 @@ export function readTag(tag: ts.JSDocTag, text: string): Tag {
   if (close !== -1) raw = raw.slice(0, close);
   return {
     name: tag.tagName.text,
-    span: { start: at, end: nameEnd },
-    args: splitArgs(raw, nameEnd),
+    span: { start: at + shift, end: nameEnd + shift },
+    args: splitArgs(raw, nameEnd + shift),
     rest: raw.trim(),
   };
 }
@@ -37,6 +37,21 @@ export function splitArgs(raw: string, offset: number): Arg[] {
 /** JSDoc blocks directly attached to a node (not those TypeScript borrows from a parent). */
 export function docsOf(node: ts.Node): ts.JSDoc[] {
   return ts.getJSDocCommentsAndTags(node).filter((doc): doc is ts.JSDoc => ts.isJSDoc(doc) && doc.parent === node);
+}
+
+/**
+ * A JSDoc block on the same line as the token before the declaration (`{ /** @personal *\/ name: string }`)
+ * is, for TypeScript, a trailing comment of that token, and is not attached. Users still mean it for the
+ * declaration, so it is parsed on its own, by TypeScript's JSDoc parser, and its offsets shifted back.
+ */
+export function sameLineDoc(node: ts.Node, text: string): { doc: ts.JSDoc; text: string; shift: number } | undefined {
+  const ranges = ts.getTrailingCommentRanges(text, node.pos) ?? [];
+  const last = ranges.filter((range) => text.startsWith('/**', range.pos)).pop();
+  if (!last || text.slice(last.end, node.getStart()).trim() !== '') return undefined;
+  const comment = text.slice(last.pos, last.end);
+  const alone = ts.createSourceFile('doc.ts', `${comment}\nvar _;`, ts.ScriptTarget.Latest, true);
+  const doc = docsOf(alone.statements[0]!)[0];
+  return doc && { doc, text: alone.text, shift: last.pos };
 }
 
 export function isFileDoc(doc: ts.JSDoc): boolean {

@@ -93,7 +93,8 @@ class UseWalker {
     for (const argument of node.arguments) this.escape(argument, ts.isSpreadElement(argument) ? argument.expression : argument, sink);
   }
 
-  private escape(anchor: ts.Node, value: ts.Expression, sink: string): void {
+  private escape(anchor: ts.Node, expression: ts.Expression, sink: string): void {
+    const value = withoutAssertions(expression);
     if (ts.isLiteralExpression(value) || ts.isObjectLiteralExpression(value) || ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return;
     const fields = this.fieldsCarried(this.checker.getTypeAtLocation(value), 0);
     if (fields.length > 0) this.uses.push({ kind: 'escape', span: spanOf(anchor, this.sourceFile), fields: unique(fields), sink });
@@ -175,6 +176,15 @@ function calleePath(callee: ts.Expression): string[] | undefined {
   }
   if (ts.isParenthesizedExpression(callee) || ts.isNonNullExpression(callee)) return calleePath(callee.expression);
   return undefined;
+}
+
+/** `p as unknown as string` is still `p` when it runs: escapes look through assertions and parentheses. */
+function withoutAssertions(expression: ts.Expression): ts.Expression {
+  let node = expression;
+  while (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node) || ts.isParenthesizedExpression(node)) {
+    node = node.expression;
+  }
+  return node;
 }
 
 /** A plain assignment's target or a `delete` operand is written, not read; `+=` and `++` read too. */
