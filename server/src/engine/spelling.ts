@@ -4,7 +4,9 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let bestDistance = Infinity;
   const limit = Math.max(2, Math.floor(word.length * 0.4));
   for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    // A word cut short (`checkup` for `checkup-result`) is as good as one typo.
+    const shortened = word.length >= 3 && candidate.toLowerCase().startsWith(word.toLowerCase());
+    const distance = shortened ? 1 : editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance && distance <= limit) {
       best = candidate;
       bestDistance = distance;

@@ -34,7 +34,7 @@ export function parseRegister(text: string): Register {
   // Aliases are never expanded here (each node is visited once), so alias bombs cost nothing.
   const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
   const problems: RegisterProblem[] = document.errors.map((error) => ({
-    span: spanAt(text, error.pos[0], error.pos[1]),
+    span: wordAt(text, error.pos[0], error.pos[1]),
     message: `The register is not valid YAML: ${firstLine(error.message)}`,
   }));
   const broken = problems.length > 0;
@@ -94,6 +94,13 @@ export function rangeOf(node: unknown, text: string): Span {
 function spanAt(text: string, start: number, end: number): Span {
   const from = Math.min(Math.max(0, start), text.length);
   return { start: from, end: Math.min(Math.max(from, end), text.length) };
+}
+
+/** YAML errors point at a character; underline the word there, so the squiggle can be seen. */
+function wordAt(text: string, start: number, end: number): Span {
+  const span = spanAt(text, start, end);
+  const word = /^[^\s:,\[\]{}]+/.exec(text.slice(span.start));
+  return word && word[0].length > span.end - span.start ? { start: span.start, end: span.start + word[0].length } : span;
 }
 
 function firstLine(message: string): string {
