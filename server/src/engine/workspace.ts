@@ -9,7 +9,7 @@ import { Documents, type FileChange } from './documents';
 import type { Finding, Fix, Notice, Severity } from './finding';
 import type { Host } from './host';
 import { LineIndex } from './lines';
-import { basename, join } from './paths';
+import { basename, join, relative } from './paths';
 import { createWorkspaceRegistry } from './registry';
 import { buildStructure, type Structure } from './structure';
 import { applySuppressions, findSuppressions } from './suppressions';
@@ -166,7 +166,8 @@ export class Workspace {
   purposeCatalogue(): PurposeCatalogue | undefined {
     const register = this.register();
     if (!register?.purposes || register.broken) return undefined;
-    return { file: this.registerPath, entries: new Map(register.purposes.map((entry) => [entry.id, entry])) };
+    const entries = new Map(register.purposes.map((entry) => [entry.id, entry]));
+    return { file: this.registerPath, name: relative(this.root, this.registerPath), entries };
   }
 
   /** The current text of a file (an open buffer, else the disk). */

@@ -18,6 +18,8 @@ export interface RuleMeta {
 /** The register's purpose catalogue; absent when there is no register or it has no `purposes:`. */
 export interface PurposeCatalogue {
   readonly file: string;
+  /** The register's path relative to the workspace root, for messages. */
+  readonly name: string;
   readonly entries: ReadonlyMap<string, PurposeEntry>;
 }
 

@@ -2,7 +2,6 @@ import type { Arg, Tag } from '../annotations/model';
 import { replace } from '../annotations/edits';
 import { provisions } from '../engine/provisions';
 import { closest } from '../engine/spelling';
-import { relative } from '../engine/paths';
 import type { Rule } from './rule';
 
 interface Data {
@@ -32,11 +31,10 @@ export const unknownPurpose: Rule = {
       if (catalogue.entries.has(arg.text) || seen.has(arg.span.start)) continue;
       seen.add(arg.span.start);
       const suggestion = closest(arg.text, catalogue.entries.keys());
-      const registerName = relative(context.file.slice(0, context.file.lastIndexOf('/')), catalogue.file);
       context.report({
         span: arg.span,
         message:
-          `Purpose \`${arg.text}\` is not in the purpose catalogue of ${registerName}` +
+          `Purpose \`${arg.text}\` is not in the purpose catalogue of ${catalogue.name}` +
           (suggestion ? `; did you mean \`${suggestion}\`?` : '.') +
           ` Purposes of use are specified and published (${provisions.purposeCatalogue}).`,
         related: [{ file: catalogue.file, span: firstEntrySpan(catalogue), message: 'The purpose catalogue.' }],
