@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import { isFormat, reporters, type Format } from '../reporters';
+
+/** What the command line asks for, before anything is touched on disk. */
+export type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | CheckCommand;
+
+export interface CheckCommand {
+  readonly kind: 'check';
+  /** Paths as given, relative to the current directory; `dir` is `.` when not given. */
+  readonly dir: string;
+  readonly format: Format;
+  readonly register?: string;
+  readonly output?: string;
+  readonly exitZero: boolean;
+}
+
+/** Arguments that do not make a command: the message is the one line the user sees. */
+export class UsageError extends Error {}
+
+export const usage = `Usage: appi-guard check [DIR] [options]
+       appi-guard help | --help | --version
+
+Checks the TypeScript in DIR (default: the current directory) against Japan's Act on the
+Protection of Personal Information: personal information used beyond its declared purpose,
+children's facial data collected without a parental-consent check, and Personal Information
+Files missing from the register.
+
+Options:
+  -f, --format FORMAT   ${Object.keys(reporters).join(', ')} (default: text)
+      --register FILE   the Personal Information File Register (default: DIR/pi-register.yaml)
+  -o, --output FILE     write the report to FILE instead of standard output
+      --exit-zero       exit with 0 even when there are error findings
+  -h, --help            show this help
+  -v, --version         show the version
+
+Exit status: 0 no error findings, 1 error findings, 2 could not run.
+`;
+
+const options = {
+  format: { type: 'string', short: 'f' },
+  register: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  'exit-zero': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+export function parseCommandLine(argv: readonly string[]): Command {
+  const { values, positionals } = parse(argv);
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  const [command, ...rest] = positionals;
+  if (command === 'help') return { kind: 'help' };
+  if (command === undefined) throw new UsageError('no command given: to check the current directory, run `appi-guard check`');
+  if (command !== 'check') throw new UsageError(`unknown command '${command}': to check a directory, run \`appi-guard check ${command}\``);
+  if (rest.length > 1) throw new UsageError(`check takes one directory, got ${rest.length}: ${rest.map((arg) => `'${arg}'`).join(', ')}`);
+  const format = values.format ?? 'text';
+  if (!isFormat(format)) throw new UsageError(`unknown format '${format}': use one of ${Object.keys(reporters).join(', ')}`);
+  return {
+    kind: 'check',
+    dir: rest[0] || '.',
+    format,
+    ...(values.register !== undefined && { register: nonEmpty(values.register, '--register') }),
+    ...(values.output !== undefined && { output: nonEmpty(values.output, '--output') }),
+    exitZero: values['exit-zero'] ?? false,
+  };
+}
+
+function parse(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    // Node's messages go on with advice about `--`; the first sentence is the reason.
+    const message = error instanceof Error ? error.message.split(/\.\s/)[0]! : String(error);
+    throw new UsageError(message.charAt(0).toLowerCase() + message.slice(1));
+  }
+}
+
+function nonEmpty(value: string, option: string): string {
+  if (value === '') throw new UsageError(`${option} needs a file name`);
+  return value;
+}

@@ -1,0 +1,134 @@
+import { pathToFileURL } from 'node:url';
+import type { Finding, Notice, Range, Severity } from '../engine/finding';
+import { isInside } from '../engine/paths';
+import { rules, type RuleMeta } from '../rules';
+import { docsUrl } from '../rules/rule';
+import { inReadingOrder, type ReportInput } from './report';
+
+/**
+ * SARIF 2.1.0, as GitHub code scanning and other CI dashboards read it: one run, the rule table from the
+ * registry, results located relative to `%SRCROOT%` (the analysed folder) so the log does not depend on
+ * where CI checked the code out. Suppressed findings stay in, marked, so dashboards can show them as
+ * dismissed in source. `test/cli/sarif.test.ts` runs Microsoft's validator, GitHub's rules included.
+ */
+export function sarifReport({ root, toolVersion, result }: ReportInput): string {
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'APPI Guard',
+            informationUri: 'https://github.com/appi-guard/appi-guard',
+            version: toolVersion,
+            semanticVersion: toolVersion,
+            rules: rules.map((rule) => ruleDescriptor(rule.meta)),
+          },
+        },
+        originalUriBaseIds: { [srcRoot]: { uri: directoryUri(root) } },
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: result.notices.map((notice) => notification(root, notice)),
+          },
+        ],
+        // The engine's columns count UTF-16 code units, SARIF's default; said anyway, since consumers differ.
+        columnKind: 'utf16CodeUnits',
+        results: inReadingOrder(result.findings).map((finding) => sarifResult(root, finding)),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+const srcRoot = '%SRCROOT%';
+
+const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
+
+function ruleDescriptor(meta: RuleMeta) {
+  const helpUri = docsUrl(meta.id);
+  const full = meta.provision ? `${meta.description} Provision: ${meta.provision}.` : meta.description;
+  return {
+    id: meta.id,
+    ...friendlyName(meta.id),
+    shortDescription: { text: meta.description },
+    fullDescription: { text: full },
+    helpUri,
+    // GitHub code scanning requires `help`; it shows the markdown on the alert page.
+    help: { text: `${full} Documentation: ${helpUri}`, markdown: `${full}\n\n[Documentation](${helpUri})` },
+    defaultConfiguration: { level: level(meta.defaultSeverity) },
+    properties: { tags: ['privacy', 'APPI'] },
+  };
+}
+
+function sarifResult(root: string, finding: Finding) {
+  const index = ruleIndex.get(finding.ruleId);
+  return {
+    ruleId: finding.ruleId,
+    ...(index !== undefined && { ruleIndex: index }),
+    level: level(finding.severity),
+    message: { text: finding.message },
+    locations: [{ physicalLocation: physicalLocation(root, finding.file, finding.range) }],
+    ...(finding.related.length > 0 && {
+      relatedLocations: finding.related.map((related, id) => ({
+        id,
+        physicalLocation: physicalLocation(root, related.file, related.range),
+        message: { text: related.message },
+      })),
+    }),
+    ...(finding.suppressed && {
+      suppressions: [{ kind: 'inSource', ...(finding.suppressed.reason && { justification: finding.suppressed.reason }) }],
+    }),
+  };
+}
+
+function notification(root: string, notice: Notice) {
+  return {
+    level: 'warning',
+    message: { text: sentence(notice.message) },
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(root, notice.file) } }],
+  };
+}
+
+function physicalLocation(root: string, file: string, range: Range) {
+  return {
+    artifactLocation: artifactLocation(root, file),
+    // SARIF counts lines and columns from 1, the engine from 0; the end column is exclusive in both.
+    region: {
+      startLine: range.start.line + 1,
+      startColumn: range.start.character + 1,
+      endLine: range.end.line + 1,
+      endColumn: range.end.character + 1,
+    },
+  };
+}
+
+/** Relative to `%SRCROOT%` when inside the analysed folder; a register named outside it gets an absolute `file:` URI. */
+function artifactLocation(root: string, file: string) {
+  if (!isInside(root, file)) return { uri: pathToFileURL(file).href };
+  const relative = file.slice(root.replace(/\/+$/, '').length + 1);
+  return { uri: relative.split('/').map(encodeURIComponent).join('/'), uriBaseId: srcRoot };
+}
+
+/** A base URI must end with a slash, or the last segment of the folder is dropped when resolving against it. */
+function directoryUri(root: string): string {
+  const uri = pathToFileURL(root).href;
+  return uri.endsWith('/') ? uri : `${uri}/`;
+}
+
+function level(severity: Severity): 'error' | 'warning' | 'note' {
+  return severity === 'info' ? 'note' : severity;
+}
+
+/** `UseBeyondPurpose` for `use-beyond-purpose`; none for a one-word id, as SARIF wants a name to differ from the id. */
+function friendlyName(id: string): { name?: string } {
+  const name = id.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) => letter.toUpperCase());
+  return name.toLowerCase() === id.toLowerCase() ? {} : { name };
+}
+
+/** SARIF messages are sentences; the engine's notices are terse phrases. */
+function sentence(text: string): string {
+  const capital = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
