@@ -55,6 +55,17 @@ describe('annotation-invalid', () => {
     `);
   });
 
+  it("reports a field's @purpose that is not among its schema's", async () => {
+    await check(`
+      /** @purpose treatment billing */
+      export interface Patient {
+        /** @personal contact @purpose billing marketing */ phone: string;
+        //                                     ^^^^^^^^^ annotation-invalid
+        /** @personal name @purpose treatment */ name: string;
+      }
+    `);
+  });
+
   it('ignores unknown tags and is case-sensitive', async () => {
     await check(`
       /** @Personal @remarks anything @purpose treatment */

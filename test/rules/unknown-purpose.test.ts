@@ -16,8 +16,9 @@ describe('unknown-purpose', () => {
   it('reports ids outside the catalogue on schemas, fields and code, at the id', async () => {
     await check(`
       //- model.ts
-      /** @purpose treatment biling */
+      /** @purpose treatment biling markting */
       //                     ^^^^^^ unknown-purpose +fix
+      //                            ^^^^^^^^ unknown-purpose +fix
       export interface Patient {
         /** @personal name */ name: string;
         /** @personal contact @purpose markting */ phone: string;

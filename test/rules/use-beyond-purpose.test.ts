@@ -314,7 +314,7 @@ describe('use-beyond-purpose: escapes', () => {
     `);
     assert.equal(result.findings.length, 1);
     const [finding] = result.findings;
-    assert.match(finding!.message, /`dump` passes a whole `Patient` to console\.error, using `phone` \(personal: contact; declared for `treatment`\) for `billing`/);
+    assert.match(finding!.message, /^`dump` passes `Patient` values whole to console\.error for `billing`, using `phone` \(personal: contact\) \(declared for `treatment`\): beyond their purposes of use/);
     assert.match(finding!.message, /APPI Art\. 18\(1\)/);
   });
 });
@@ -384,7 +384,7 @@ describe('use-beyond-purpose: fixes', () => {
     await checkFix(
       `
       //- model.ts
-      /** @purpose treatment */
+      /** @purpose treatment billing */
       export interface Patient {
         /** @personal contact @purpose billing */ phone: string;
       }
@@ -395,7 +395,7 @@ describe('use-beyond-purpose: fixes', () => {
       ${register}`,
       `
       //- model.ts
-      /** @purpose treatment */
+      /** @purpose treatment billing marketing */
       export interface Patient {
         /** @personal contact @purpose billing marketing */ phone: string;
       }
@@ -404,7 +404,7 @@ describe('use-beyond-purpose: fixes', () => {
       /** @purpose marketing */
       export const call = (p: Patient) => p.phone;
       ${register}`,
-      { title: "Declare purpose `marketing` on `Patient` (not related to its purposes: needs the individual's consent)" },
+      { title: "Declare purpose `marketing` on `Patient.phone` (not related to its purposes: needs the individual's consent)" },
     );
   });
 

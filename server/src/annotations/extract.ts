@@ -96,9 +96,10 @@ class Extractor {
       else if (field.parentalConsent) consentFields.push(field);
     }
     if (fields.length === 0) return own;
+    const purposes = merged(own.tags, 'purpose');
+    if (purposes) this.checkNarrowing(fields, purposes);
     const minimumAge = find(own.tags, 'minimumAge');
     const piFile = find(own.tags, 'piFile');
-    const purposes = merged(own.tags, 'purpose');
     this.schemas.push({
       key,
       file: this.file,
@@ -114,6 +115,17 @@ class Extractor {
       ...(minimumAge?.args[0] && { minimumAge: { value: Number(minimumAge.args[0].text), span: minimumAge.args[0].span } }),
     });
     return own;
+  }
+
+  /** A field's `@purpose` narrows its schema's: an id the schema does not declare is a mistake. */
+  private checkNarrowing(fields: readonly Field[], schemaPurposes: Tag): void {
+    const declared = schemaPurposes.args.map((arg) => arg.text);
+    for (const field of fields) {
+      for (const arg of field.purposes?.args ?? []) {
+        if (declared.includes(arg.text)) continue;
+        this.problem(arg.span, `\`${arg.text}\` is not among the schema's purposes (${declared.map((id) => `\`${id}\``).join(', ')}): a field's \`@purpose\` narrows them; declare it on the schema too.`);
+      }
+    }
   }
 
   private readField(property: ts.NamedDeclaration, schemaKey: string): Field | undefined {

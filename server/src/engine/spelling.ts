@@ -2,7 +2,8 @@
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
-  const limit = Math.max(2, Math.floor(word.length * 0.4));
+  // Short words need a closer match: `x` is not a typo of `t`.
+  const limit = Math.min(word.length - 1, Math.max(2, Math.floor(word.length * 0.4)));
   for (const candidate of candidates) {
     // A word cut short (`checkup` for `checkup-result`) is as good as one typo.
     const shortened = word.length >= 3 && candidate.toLowerCase().startsWith(word.toLowerCase());

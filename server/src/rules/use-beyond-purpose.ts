@@ -87,34 +87,55 @@ function message(
     const { field, declared } = beyond[0]!;
     return `\`${qualified(field, context)}\` (${describeField(field)}) is declared for ${listIds(declared)}, but ${where} uses it for ${listIds(missing)}: ${law}.`;
   }
-  const fields = beyond.map(({ field, declared }) => `\`${field.name}\` (${describeField(field)}; declared for ${listIds(declared)})`);
   const schemas = [...new Set(beyond.map(({ field }) => `\`${context.catalogue.schemaOf(field).name}\``))].join(', ');
-  return `${where} passes a whole ${schemas} to ${use.sink}, using ${fields.join(', ')} for ${listIds(missing)}: ${law}.`;
+  const fields = groupByDeclared(beyond).map(({ declared, fields: group }) => {
+    const named = group.map((field) => (beyond.length <= 3 ? `\`${field.name}\` (${describeField(field)})` : `\`${field.name}\``));
+    return `${named.join(', ')} (declared for ${listIds(declared)})`;
+  });
+  return `${where} passes ${schemas} values whole to ${use.sink} for ${listIds(missing)}, using ${fields.join('; ')}: beyond their purposes of use (${provisions.beyondPurpose}).`;
+}
+
+/** Fields with the same declared purposes, listed together so that long schemas stay readable. */
+function groupByDeclared(beyond: readonly { field: Field; declared: readonly string[] }[]) {
+  const groups = new Map<string, { declared: readonly string[]; fields: Field[] }>();
+  for (const { field, declared } of beyond) {
+    const key = declared.join(' ');
+    const group = groups.get(key) ?? { declared, fields: [] };
+    group.fields.push(field);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
 }
 
 function qualified(field: Field, context: { catalogue: SourceContext['catalogue'] }): string {
   return `${context.catalogue.schemaOf(field).name}.${field.name}`;
 }
 
-/** Adds the missing purposes where the fields' purposes are declared: the field's own tag, else the schema's. */
+/**
+ * Adds the missing purposes where the fields' purposes are declared: the schema's `@purpose`, and the
+ * field's own when it narrows the schema's (a narrowed field's purposes stay among its schema's).
+ */
 function declarePurposeFix(fields: readonly Field[], missing: readonly string[], context: FixContext): Fix | undefined {
   const edits = new Map<string, FileEdit>();
+  const targets = new Set<string>();
   for (const field of fields) {
     const schema = context.catalogue.schemaOf(field);
-    const tag = field.purposes ?? schema.purposes;
-    if (!tag) continue;
-    const declared = tag.args.map((arg) => arg.text);
-    const added = missing.filter((id) => !declared.includes(id));
-    const key = `${field.file}#${tag.span.start}`;
-    if (added.length > 0 && !edits.has(key)) edits.set(key, appendArgs(field.file, tag, added));
+    for (const tag of [field.purposes, schema.purposes]) {
+      if (!tag) continue;
+      const declared = tag.args.map((arg) => arg.text);
+      const added = missing.filter((id) => !declared.includes(id));
+      const key = `${field.file}#${tag.span.start}`;
+      if (added.length > 0 && !edits.has(key)) edits.set(key, appendArgs(field.file, tag, added));
+    }
+    targets.add(field.purposes ? `\`${schema.name}.${field.name}\`` : `\`${schema.name}\``);
   }
   if (edits.size === 0) return undefined;
-  const schemas = [...new Set(fields.map((field) => `\`${context.catalogue.schemaOf(field).name}\``))].join(', ');
+  const where = [...targets].join(', ');
   const declared = fields.flatMap((field) => context.catalogue.declaredPurposes(field)?.map((arg) => arg.text) ?? []);
   const relatedTo = relatedPurpose(missing, declared, context.purposes);
   const title = relatedTo
-    ? `Declare purpose ${listIds(missing)} on ${schemas} (related to \`${relatedTo}\`: a change allowed once notified or published)`
-    : `Declare purpose ${listIds(missing)} on ${schemas} (not related to its purposes: needs the individual's consent)`;
+    ? `Declare purpose ${listIds(missing)} on ${where} (related to \`${relatedTo}\`: a change allowed once notified or published)`
+    : `Declare purpose ${listIds(missing)} on ${where} (not related to its purposes: needs the individual's consent)`;
   return { title, isPreferred: relatedTo !== undefined, edits: [...edits.values()] };
 }
 
