@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { runCli, type CliRun } from '../support/cli';
+import { validate } from '../support/sarif-validator';
+
+const repository = path.resolve(__dirname, '../../..');
+
+/** The sample clinic is the CLI's snapshot corpus: every rule firing somewhere and quiet elsewhere. */
+const expected = [
+  'apps/clinic/src/billing/claims.ts:54 suppression',
+  'apps/clinic/src/billing/claims.ts:55 use-beyond-purpose (suppressed)',
+  'apps/clinic/src/marketing/campaign.ts:26 use-beyond-purpose',
+  'apps/clinic/src/marketing/campaign.ts:36 use-beyond-purpose',
+  'apps/clinic/src/marketing/campaign.ts:36 use-beyond-purpose',
+  'apps/clinic/src/marketing/campaign.ts:51 use-beyond-purpose',
+  'apps/clinic/src/marketing/campaign.ts:51 use-beyond-purpose',
+  'apps/clinic/src/marketing/campaign.ts:63 use-beyond-purpose',
+  'apps/clinic/src/marketing/campaign.ts:75 use-beyond-purpose',
+  'apps/clinic/src/marketing/campaign.ts:77 use-beyond-purpose',
+  'apps/clinic/src/marketing/campaign.ts:88 use-beyond-purpose',
+  'apps/clinic/src/marketing/campaign.ts:97 use-beyond-purpose',
+  'apps/clinic/src/marketing/newsletter.ts:50 use-beyond-purpose (suppressed)',
+  'apps/clinic/src/marketing/newsletter.ts:50 use-beyond-purpose (suppressed)',
+  'apps/clinic/src/marketing/newsletter.ts:58 unknown-purpose',
+  'apps/clinic/src/reception/enquiries.ts:6 missing-purpose',
+  'apps/clinic/src/treatment/chart.ts:54 suppression',
+  'apps/clinic/src/treatment/referral.ts:17 annotation-invalid',
+  'apps/clinic/src/vaccination/records.ts:58 use-beyond-purpose',
+  'apps/clinic/src/vaccination/records.ts:72 use-beyond-purpose',
+  'packages/model/src/staff.ts:47 annotation-invalid',
+  'pi-register.yaml:39 register-invalid',
+  'scripts/export-stats.ts:49 use-beyond-purpose',
+];
+
+describe('check: the sample clinic', () => {
+  let text: CliRun;
+  let json: CliRun;
+  const sarif = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'appi-guard-samples-')), 'clinic.sarif');
+
+  before(async () => {
+    [text, json] = await Promise.all([
+      runCli(['check', 'samples/clinic'], { cwd: repository }),
+      runCli(['check', 'samples/clinic', '--format', 'json'], { cwd: repository }),
+      runCli(['check', 'samples/clinic', '--format', 'sarif', '--output', sarif], { cwd: repository }),
+    ]);
+  });
+
+  it('finds exactly the planted findings (rule, file, line)', () => {
+    const report = JSON.parse(json.stdout) as { findings: { file: string; line: number; ruleId: string; suppressed?: unknown }[] };
+    assert.deepEqual(
+      report.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}${f.suppressed ? ' (suppressed)' : ''}`),
+      expected,
+    );
+  });
+
+  it('exits 1 for its errors, prints one line per unsuppressed finding and the summary, and notes nothing', () => {
+    assert.equal(text.status, 1);
+    assert.equal(json.status, 1);
+    const lines = text.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, expected.filter((line) => !line.endsWith('(suppressed)')).length + 2);
+    assert.equal(lines.at(-1), '17 errors, 3 warnings in 21 files (3 suppressed)');
+    assert.equal(text.stderr, '');
+  });
+
+  it('writes SARIF that the SARIF validator and GitHub code scanning rules accept', async () => {
+    assert.deepEqual((await validate([sarif])).get(sarif), []);
+  });
+});
