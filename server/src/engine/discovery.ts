@@ -1,5 +1,5 @@
 import type { Host } from './host';
-import { join, isSourceFile, sourceExtensions } from './paths';
+import { basename, dirname, join, isInside, isSourceFile, sourceExtensions } from './paths';
 
 export interface DiscoveredWorkspace {
   /** Every `tsconfig.json` under the root, outside `node_modules`, in a stable order. */
@@ -15,17 +15,24 @@ export function isIgnoredFolder(name: string): boolean {
 
 /**
  * Walks the workspace once. Each real folder is entered once, so link loops end; a folder that cannot be
- * listed is simply empty.
+ * listed is simply empty. A link to a folder that the walk reaches anyway is not followed, so its files are
+ * found, analysed and reported at their real paths (where an editor opens them), not under the link's name;
+ * links to folders elsewhere are followed, as `tsc` follows them.
  */
 export function discover(host: Host, root: string): DiscoveredWorkspace {
   const configs: string[] = [];
   const sources: string[] = [];
   const seen = new Set<string>();
   const pending = [root];
+  const realRoot = host.realpath(root);
   while (pending.length > 0) {
     const dir = pending.pop()!;
     const real = host.realpath(dir);
     if (seen.has(real)) continue;
+    const walked = walkedFolder(real, root, realRoot);
+    if (walked !== undefined && walked !== dir) continue;
+    // A link up to a folder that encloses the root would have the walk list half the disk.
+    if (isInside(real, realRoot)) continue;
     seen.add(real);
     const entries = host.entries(dir);
     for (const name of entries.files) {
@@ -38,6 +45,25 @@ export function discover(host: Host, root: string): DiscoveredWorkspace {
     }
   }
   return { configs: configs.sort(byDepthThenName), sources: sources.sort() };
+}
+
+/**
+ * The path under which the walk meets the file that `file` resolves to, or undefined when the walk never
+ * meets it (outside the root, or in an ignored folder). For files reached through links, such as those a
+ * `tsconfig.json` lists when its globs cross a link.
+ */
+export function walkedPath(host: Host, root: string, file: string): string | undefined {
+  const real = host.realpath(file);
+  const folder = walkedFolder(dirname(real), root, host.realpath(root));
+  return folder === undefined ? undefined : join(folder, basename(real));
+}
+
+/** Where the walk enters the real folder `real`, if it does. */
+function walkedFolder(real: string, root: string, realRoot: string): string | undefined {
+  if (real === realRoot) return root;
+  if (!isInside(realRoot, real)) return undefined;
+  const rest = real.slice(realRoot.length).replace(/^\/+/, '');
+  return rest.split('/').some(isIgnoredFolder) ? undefined : join(root, rest);
 }
 
 /** Shallow configs first, so a folder's own project wins over an enclosing one only when it is nearer. */

@@ -15,10 +15,14 @@ export function createWorkspaceRegistry(): ts.DocumentRegistry {
   const own = ts.createDocumentRegistry(true);
   const pick = (fileName: string): ts.DocumentRegistry => (fileName.startsWith(libDirectory) ? sharedLibraries : own);
   return {
-    acquireDocument: (fileName, ...rest) => pick(fileName).acquireDocument(fileName, ...rest),
-    acquireDocumentWithKey: (fileName, ...rest) => pick(fileName).acquireDocumentWithKey(fileName, ...rest),
-    updateDocument: (fileName, ...rest) => pick(fileName).updateDocument(fileName, ...rest),
-    updateDocumentWithKey: (fileName, ...rest) => pick(fileName).updateDocumentWithKey(fileName, ...rest),
+    acquireDocument: (fileName, settings, snapshot, ...rest) =>
+      parseOrStandIn(snapshot, (text) => pick(fileName).acquireDocument(fileName, settings, text, ...rest)),
+    acquireDocumentWithKey: (fileName, path, settings, key, snapshot, ...rest) =>
+      parseOrStandIn(snapshot, (text) => pick(fileName).acquireDocumentWithKey(fileName, path, settings, key, text, ...rest)),
+    updateDocument: (fileName, settings, snapshot, ...rest) =>
+      parseOrStandIn(snapshot, (text) => pick(fileName).updateDocument(fileName, settings, text, ...rest)),
+    updateDocumentWithKey: (fileName, path, settings, key, snapshot, ...rest) =>
+      parseOrStandIn(snapshot, (text) => pick(fileName).updateDocumentWithKey(fileName, path, settings, key, text, ...rest)),
     getKeyForCompilationSettings: (settings) => own.getKeyForCompilationSettings(settings),
     releaseDocument: (fileName: string, settings: ts.CompilerOptions, scriptKind?: ts.ScriptKind, format?: ts.ResolutionMode) =>
       pick(fileName).releaseDocument(fileName, settings, scriptKind!, format),
@@ -26,6 +30,36 @@ export function createWorkspaceRegistry(): ts.DocumentRegistry {
       pick(path).releaseDocumentWithKey(path, key, scriptKind!, format),
     reportStats: () => own.reportStats(),
   };
+}
+
+/**
+ * What a file is parsed as when TypeScript cannot parse it: one syntax error, so that nothing is reported
+ * in it and the file is at least told as having syntax errors (`isStandIn` tells why).
+ */
+const standIn = ts.ScriptSnapshot.fromString(')');
+const standIns = new WeakSet<ts.SourceFile>();
+
+/** Whether TypeScript could not parse this file, so that it was replaced by a stand-in (see below). */
+export function isStandIn(sourceFile: ts.SourceFile): boolean {
+  return standIns.has(sourceFile);
+}
+
+/**
+ * TypeScript's parser recurses once per level of nesting, so a file nested some hundreds of levels deep
+ * (generated data, a minified bundle) overflows the stack, and the exception would take down the program
+ * of every file in its project. Such a file is parsed as a stand-in instead, and the rest is analysed.
+ * Snapshots are plain strings, so TypeScript never parses incrementally here and a failed parse leaves
+ * the registry's old tree untouched.
+ */
+function parseOrStandIn(snapshot: ts.IScriptSnapshot, parse: (snapshot: ts.IScriptSnapshot) => ts.SourceFile): ts.SourceFile {
+  try {
+    return parse(snapshot);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const sourceFile = parse(standIn);
+    standIns.add(sourceFile);
+    return sourceFile;
+  }
 }
 
 export function isLibraryFile(fileName: string): boolean {

@@ -1,8 +1,8 @@
 import * as ts from 'typescript';
-import { discover } from './discovery';
+import { discover, walkedPath } from './discovery';
 import type { Notice } from './finding';
 import { moduleResolutionHost, inferredOptions, Project, projectDirectory, type ProjectSetup } from './project';
-import { isInside, isSourceFile } from './paths';
+import { isInside, isNodeModules, isSourceFile } from './paths';
 
 /** The workspace's projects and which one analyses each file, as tsserver assigns files to projects. */
 export interface Structure {
@@ -10,6 +10,8 @@ export interface Structure {
   /** Every analysed source file, sorted, with the project that analyses it. */
   readonly owners: ReadonlyMap<string, Project>;
   readonly notices: readonly Notice[];
+  /** Every `tsconfig.json` and every config it extends: a change to any of them changes the projects. */
+  readonly configFiles: ReadonlySet<string>;
 }
 
 /** Config errors that are not worth telling: a solution-style `tsconfig.json` has no inputs by design. */
@@ -17,39 +19,73 @@ const quietConfigErrors = new Set([18003]);
 
 export function buildStructure(root: string, setup: ProjectSetup): Structure {
   const found = discover(setup.host, root);
+  const sources = new Set(found.sources);
+  // A config's globs may cross a folder link and list a file under the link's name: use the path the walk
+  // found it at, so that one file is one source file, owned by one project.
+  const canonical = (file: string) => (sources.has(file) ? file : (walkedPath(setup.host, root, file) ?? file));
   const notices: Notice[] = [];
   const projects: Project[] = [];
+  let unreadable = root;
   const parseHost: ts.ParseConfigFileHost = {
     ...moduleResolutionHost(setup.host, setup.documents),
     getCurrentDirectory: () => root,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => notices.push(configNotice(diagnostic, root)),
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => notices.push(configNotice(diagnostic, unreadable)),
   };
+  const configFiles = new Set(found.configs);
   for (const configPath of found.configs) {
+    // A config that cannot be read at all is told against its own path, not the workspace's.
+    unreadable = configPath;
     const parsed = ts.getParsedCommandLineOfConfigFile(configPath, { noEmit: true }, parseHost);
     if (!parsed) continue;
-    for (const error of parsed.errors) if (!quietConfigErrors.has(error.code)) notices.push(configNotice(error, configPath));
+    const configFile = parsed.options.configFile as ts.TsConfigSourceFile | undefined;
+    for (const extended of configFile?.extendedSourceFiles ?? []) configFiles.add(extended.replace(/\\/g, '/'));
+    // TypeScript keeps JSON syntax errors on the parsed file, apart from `errors`; `tsc` reports both.
+    for (const error of ts.getConfigFileParsingDiagnostics(parsed)) if (!quietConfigErrors.has(error.code)) notices.push(configNotice(error, configPath));
     const options = { ...parsed.options, noEmit: true };
-    const rootFiles = parsed.fileNames.map((file) => file.replace(/\\/g, '/'));
+    const rootFiles = [...new Set(parsed.fileNames.map((file) => canonical(file.replace(/\\/g, '/'))))];
     projects.push(new Project(configPath, rootFiles, options, parsed.projectReferences ?? [], projectDirectory(configPath), setup));
   }
 
   const owners = new Map<string, Project>();
-  const claimed = new Map<string, Project>();
-  // Deeper configs come later in `found.configs`, so the nearest project that lists a file wins.
-  for (const project of projects) for (const file of project.rootFiles) claimed.set(file, project);
+  const claimed = new Map<string, Project[]>();
+  for (const project of projects) for (const file of project.rootFiles) claimed.set(file, [...(claimed.get(file) ?? []), project]);
   const inferredFiles: string[] = [];
   for (const file of found.sources) {
-    const project = claimed.get(file);
-    if (project) owners.set(file, project);
+    const candidates = claimed.get(file);
+    if (candidates) owners.set(file, nearest(candidates, file));
     else if (!projects.some((p) => isOutput(p, file))) inferredFiles.push(file);
   }
-  for (const [file, project] of claimed) if (isSourceFile(file) && isInside(root, file) && !owners.has(file) && setup.documents.exists(file)) owners.set(file, project);
+  // Files a project lists that the walk does not see (in dot-folders, say), except dependencies (a project
+  // may compile a vendored package from `node_modules`, but its code is not the workspace's) and files
+  // that only look inside the root because a glob followed a link out of it.
+  const realRoot = setup.host.realpath(root);
+  for (const [file, candidates] of claimed) {
+    if (owners.has(file) || !isSourceFile(file) || !isInside(root, file) || isNodeModules(file) || !setup.documents.exists(file)) continue;
+    const real = setup.host.realpath(file);
+    if (real !== file && !isInside(realRoot, real)) continue;
+    owners.set(file, nearest(candidates, file));
+  }
   if (inferredFiles.length > 0) {
     const inferred = new Project(undefined, inferredFiles, inferredOptions, [], root, setup);
     projects.push(inferred);
     for (const file of inferredFiles) owners.set(file, inferred);
   }
-  return { projects, owners: new Map([...owners].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), notices };
+  return { projects, owners: new Map([...owners].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), notices, configFiles };
+}
+
+/**
+ * The project that owns a file several projects list, as tsserver picks it: the nearest `tsconfig.json` in
+ * the file's folder or above it; when none of them encloses the file, the deepest. Candidates come in
+ * discovery order (shallow configs first), so among equals the later, deeper one wins.
+ */
+function nearest(candidates: readonly Project[], file: string): Project {
+  let best = candidates[candidates.length - 1]!;
+  let bestDepth = -1;
+  for (const project of candidates) {
+    const depth = isInside(project.directory, file) ? project.directory.split('/').length : -1;
+    if (depth >= bestDepth) [best, bestDepth] = [project, depth];
+  }
+  return best;
 }
 
 /** Build output of a project is not source, even when it is TypeScript. */
@@ -58,9 +94,11 @@ function isOutput(project: Project, file: string): boolean {
   return !!outDir && isInside(outDir, file);
 }
 
+/** A config error, with its line and column when it has one: a notice has no range of its own. */
 function configNotice(diagnostic: ts.Diagnostic, fallback: string): Notice {
-  return {
-    file: diagnostic.file?.fileName ?? fallback,
-    message: `project configuration: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`,
-  };
+  const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
+  const { file, start } = diagnostic;
+  if (!file || start === undefined) return { file: fallback, message: `project configuration: ${text}` };
+  const { line, character } = file.getLineAndCharacterOfPosition(start);
+  return { file: file.fileName, message: `project configuration: line ${line + 1}, column ${character + 1}: ${text}` };
 }

@@ -10,7 +10,7 @@ import type { Finding, Fix, Notice, Severity } from './finding';
 import type { Host } from './host';
 import { LineIndex } from './lines';
 import { basename, join, relative } from './paths';
-import { createWorkspaceRegistry } from './registry';
+import { createWorkspaceRegistry, isStandIn } from './registry';
 import { buildStructure, type Structure } from './structure';
 import { applySuppressions, findSuppressions } from './suppressions';
 import { collectUses, type Use } from './uses';
@@ -84,7 +84,11 @@ export class Workspace {
   /** Tells the engine a file was opened, edited, closed, created, changed or deleted. */
   applyChange(change: FileChange): void {
     this.documents.apply(change);
-    const structural = change.kind === 'create' || change.kind === 'delete' || basename(change.file) === 'tsconfig.json';
+    const structural =
+      change.kind === 'create' ||
+      change.kind === 'delete' ||
+      basename(change.file) === 'tsconfig.json' ||
+      (this.structure?.configFiles.has(change.file) ?? false);
     if (structural) this.annotationStamp++;
     if (structural && this.structure) {
       this.structure.projects.forEach((project) => project.dispose());
@@ -112,7 +116,7 @@ export class Workspace {
         await new Promise((resolve) => setImmediate(resolve));
         sliceStart = Date.now();
       }
-      const result = this.analyseFile(file, options.token);
+      const result = this.analyseFileSafely(file, options.token);
       findings.push(...result.findings);
       notices.push(...result.notices);
       options.onProgress?.(done + 1, files.length);
@@ -131,6 +135,16 @@ export class Workspace {
       throw error;
     } finally {
       this.cancellation.current = undefined;
+    }
+  }
+
+  /** One file that cannot be analysed (a bug, not bad input: that is data) must not end the run. */
+  private analyseFileSafely(file: string, token: CancellationToken | undefined): FileResult {
+    try {
+      return this.analyseFile(file, token);
+    } catch (error) {
+      if (error instanceof CancelledError) throw error;
+      return { findings: [], notices: [{ file, message: `not analysed: ${error instanceof Error ? error.message : String(error)}` }] };
     }
   }
 
@@ -187,6 +201,7 @@ export class Workspace {
     const program = project?.program();
     const sourceFile = program?.getSourceFile(file);
     if (!program || !sourceFile) return { findings: [], notices: [{ file, message: 'skipped: not part of any project' }] };
+    if (isStandIn(sourceFile)) return { findings: [], notices: [{ file, message: 'skipped: nested too deeply for TypeScript to parse' }] };
     const annotations = this.annotationsOf(file);
     const catalogue = this.catalogue();
     const purposes = this.purposeCatalogue();
@@ -194,6 +209,8 @@ export class Workspace {
     const findings: Finding[] = [];
     let uses: readonly Use[] | undefined;
     for (const rule of rules) {
+      // TypeScript polls the token only in its own long operations; rules are checked here.
+      if (this.cancellation.current?.isCancellationRequested()) throw new CancelledError();
       const severity = this.severityOf(rule);
       if (!rule.checkSource || severity === 'off') continue;
       this.runRule(rule, file, notices, () =>
@@ -260,7 +277,7 @@ export class Workspace {
   }
 
   private toFinding(rule: Rule, severity: Severity | 'off', file: string, report: Report): Finding {
-    const lines = this.lineIndex(file)!;
+    const lines = this.lineIndex(file) ?? new LineIndex('');
     return {
       ruleId: rule.meta.id,
       severity: severity === 'off' ? rule.meta.defaultSeverity : severity,
