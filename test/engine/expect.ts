@@ -3,9 +3,10 @@
  * change a fixture of the files' current texts, with markers, says which findings there must be.
  */
 import * as assert from 'node:assert/strict';
-import type { Finding } from 'appi-guard-server/engine/finding';
 import { Workspace } from 'appi-guard-server/engine/workspace';
-import { parseFixture, renderFixture, root, type Marker } from '../support/fixture';
+import type { Finding } from 'appi-guard-server/engine/finding';
+import { markerOf } from '../support/check';
+import { parseFixture, renderFixture, root } from '../support/fixture';
 import { MemoryHost } from '../support/memory-host';
 
 /** A MemoryHost that logs every read, so a test can say that an answer came from open buffers alone. */
@@ -37,7 +38,7 @@ export function load(source: string): Loaded {
 export function assertFindings(workspace: Workspace, findings: readonly Finding[], expected: string): void {
   const fixture = parseFixture(expected);
   for (const [file, text] of fixture.files) assert.equal(workspace.text(file), text, `the current text of ${file}`);
-  const actual = findings.map((finding) => markerOf(workspace, finding));
+  const actual = findings.map((finding) => markerOf(finding, workspace));
   assert.deepEqual(
     actual.filter((marker) => !fixture.files.has(marker.file)),
     [],
@@ -54,11 +55,3 @@ export function textOf(source: string, path: string): string {
 }
 
 export { root };
-
-function markerOf(workspace: Workspace, finding: Finding): Marker {
-  const { start, end } = finding.range;
-  const lineLength = (workspace.text(finding.file) ?? '').split('\n')[start.line]?.length ?? 0;
-  const length = start.line === end.line ? end.character - start.character : lineLength - start.character;
-  const flags = [workspace.fixes(finding).length > 0 ? '+fix' : '', finding.suppressed ? '(suppressed)' : ''].filter(Boolean);
-  return { file: finding.file, line: start.line, column: start.character, length, label: [finding.ruleId, ...flags].join(' ') };
-}

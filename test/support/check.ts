@@ -89,7 +89,8 @@ export function applyEdits(files: Map<string, string>, edits: readonly FileEdit[
   }
 }
 
-function markerOf(finding: Finding, workspace: Workspace): Marker {
+/** A finding as a marker: rule id, `+fix` when it has fixes, `(suppressed)` when a comment covers it. */
+export function markerOf(finding: Finding, workspace: Workspace): Marker {
   const { start, end } = finding.range;
   const length = start.line === end.line ? end.character - start.character : lineLength(workspace, finding) - start.character;
   const flags = [workspace.fixes(finding).length > 0 ? '+fix' : '', finding.suppressed ? '(suppressed)' : ''].filter(Boolean);
