@@ -87,6 +87,28 @@ describe('suppression', () => {
     );
   });
 
+  it('adds a reason placeholder, after a bare `--` too', async () => {
+    for (const ending of ['', ' --  ']) {
+      await checkFix(
+        `${schema}
+        /** @purpose marketing */
+        export function f(p: Patient) {
+          // appi-guard-disable-next-line use-beyond-purpose${ending}
+          return p.name;
+        }
+        `,
+        `${schema}
+        /** @purpose marketing */
+        export function f(p: Patient) {
+          // appi-guard-disable-next-line use-beyond-purpose -- reason: ${ending ? '  ' : ''}
+          return p.name;
+        }
+        `,
+        { title: 'Add a reason' },
+      );
+    }
+  });
+
   it('replaces an unknown rule id with the closest one', async () => {
     await checkFix(
       `${schema}

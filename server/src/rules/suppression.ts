@@ -24,7 +24,7 @@ export const suppression: Rule = {
     fixable: true,
   },
 
-  fixes(finding) {
+  fixes(finding, context) {
     const data = finding.data as Data;
     switch (data.problem) {
       case 'unused':
@@ -34,8 +34,10 @@ export const suppression: Rule = {
           ? [{ title: `Replace with \`${data.suggestion.text}\``, isPreferred: true, edits: [replace(finding.file, data.suggestion.span, data.suggestion.text)] }]
           : [];
       case 'no-reason': {
-        const end = { start: finding.range.end.offset, end: finding.range.end.offset };
-        return [{ title: 'Add a reason', edits: [replace(finding.file, end, ' -- reason: ')] }];
+        const comment = (context.text(finding.file) ?? '').slice(finding.range.start.offset, finding.range.end.offset).trimEnd();
+        const at = finding.range.start.offset + comment.length;
+        const text = comment.endsWith('--') ? ' reason: ' : ' -- reason: ';
+        return [{ title: 'Add a reason', edits: [replace(finding.file, { start: at, end: at }, text)] }];
       }
     }
   },
