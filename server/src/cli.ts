@@ -5,11 +5,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseCommandLine, usage, UsageError, type CheckCommand } from './cli/args';
+import { parseCommandLine, usage, UsageError, type CheckCommand, type RegisterCommand } from './cli/args';
 import { Progress } from './cli/progress';
 import { toolVersion } from './cli/version';
 import { Workspace, type AnalysisResult } from './engine/workspace';
 import { NodeHost, toPortable } from './host/node-host';
+import { impliedRegister } from './register/implied';
 import { isFailing, reporters } from './reporters';
 import { displayPath } from './reporters/report';
 
@@ -30,6 +31,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return exitCodes.clean;
       case 'check':
         return await check(command, start);
+      case 'register':
+        return register(command);
     }
   } catch (error) {
     return cannotRun(error);
@@ -52,6 +55,45 @@ async function check(command: CheckCommand, start: number): Promise<number> {
   const report = reporters[command.format]({ root, toolVersion: toolVersion(), result });
   writeReport(report, command.output);
   return !command.exitZero && result.findings.some(isFailing) ? exitCodes.findings : exitCodes.clean;
+}
+
+/** The register the code implies, through the quick fixes' own edits: printed, or written with `--write`. */
+function register(command: RegisterCommand): number {
+  const root = toPortable(readableDirectory(command.dir));
+  const target = path.resolve(command.register ?? path.join(command.dir, 'pi-register.yaml'));
+  const exists = fs.existsSync(target);
+  if (exists) readableFile(target, 'register');
+  const registerPath = toPortable(target);
+  const workspace = new Workspace({ root, host: new NodeHost(), registerPath });
+  try {
+    const current = workspace.text(registerPath);
+    if (exists && current === undefined) throw new CannotRunError(`cannot read register '${displayPath(root, registerPath)}': not UTF-8 or UTF-16 text`);
+    const implied = impliedRegister(current, workspace.catalogue(), { root, registerPath });
+    if (implied.unreadable) throw new CannotRunError(`cannot update register '${displayPath(root, registerPath)}': ${oneLine(implied.unreadable)} (appi-guard check shows every problem)`);
+    if (!command.write) {
+      writeReport(implied.text, undefined);
+      return exitCodes.clean;
+    }
+    const name = displayPath(root, registerPath);
+    if (implied.text === current) {
+      process.stderr.write(`appi-guard: ${name} is in line with the code\n`);
+      return exitCodes.clean;
+    }
+    try {
+      fs.writeFileSync(target, implied.text);
+    } catch (error) {
+      throw new CannotRunError(`cannot write '${name}': ${describe(error)}`);
+    }
+    const said = [
+      implied.created ? `created with ${implied.added.length} entr${implied.added.length === 1 ? 'y' : 'ies'}` : '',
+      !implied.created && implied.added.length > 0 ? `added ${implied.added.map((n) => `'${n}'`).join(', ')}` : '',
+      implied.aligned.length > 0 ? `brought ${implied.aligned.map((n) => `'${n}'`).join(', ')} in line with the code` : '',
+    ].filter(Boolean);
+    process.stderr.write(`appi-guard: ${name}: ${said.join('; ')}\n`);
+    return exitCodes.clean;
+  } finally {
+    workspace.dispose();
+  }
 }
 
 async function analyse(root: string, registerPath: string | undefined, start: number): Promise<AnalysisResult> {

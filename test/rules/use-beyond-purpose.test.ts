@@ -6,8 +6,8 @@ import { analyse, check, checkFix } from '../support/check';
 const patient = `
 //- model/patient.ts
 /**
+ * The clinic's patients (not a Personal Information File here: unregistered-file has its own tests).
  * @purpose treatment billing
- * @piFile "Patient Registry"
  */
 export interface Patient {
   id: string;

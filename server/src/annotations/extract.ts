@@ -29,6 +29,7 @@ class Extractor {
   private readonly contexts: CodeContext[] = [];
   private readonly problems: AnnotationProblem[] = [];
   private readonly imports = new Map<string, string>();
+  private readonly importedNames = new Map<string, string>();
 
   constructor(private readonly sourceFile: ts.SourceFile) {
     this.file = sourceFile.fileName;
@@ -219,6 +220,8 @@ class Extractor {
       const bindings = clause?.namedBindings;
       if (bindings && ts.isNamedImports(bindings)) {
         for (const element of bindings.elements) this.imports.set(element.name.text, module);
+        // `import { Entity as OrmEntity }`: the decorator is known by the name its module gives it.
+        for (const element of bindings.elements) if (element.propertyName) this.importedNames.set(element.name.text, element.propertyName.text);
       } else if (bindings) this.imports.set(bindings.name.text, module);
     }
   }
@@ -231,7 +234,8 @@ class Extractor {
       if (!name) return [];
       const root = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : name;
       const module = this.imports.get(root);
-      return [module === undefined ? { name } : { name, module }];
+      const imported = root === name ? (this.importedNames.get(name) ?? name) : name;
+      return [module === undefined ? { name } : { name: imported, module }];
     });
   }
 }

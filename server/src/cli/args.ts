@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { isFormat, reporters, type Format } from '../reporters';
 
 /** What the command line asks for, before anything is touched on disk. */
-export type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | CheckCommand;
+export type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | CheckCommand | RegisterCommand;
 
 export interface CheckCommand {
   readonly kind: 'check';
@@ -14,10 +14,19 @@ export interface CheckCommand {
   readonly exitZero: boolean;
 }
 
+/** `register`: the register the code implies, printed, or written with `--write`. */
+export interface RegisterCommand {
+  readonly kind: 'register';
+  readonly dir: string;
+  readonly register?: string;
+  readonly write: boolean;
+}
+
 /** Arguments that do not make a command: the message is the one line the user sees. */
 export class UsageError extends Error {}
 
 export const usage = `Usage: appi-guard check [DIR] [options]
+       appi-guard register [DIR] [--register FILE] [--write]
        appi-guard help | --help | --version
 
 Checks the TypeScript in DIR (default: the current directory) against Japan's Act on the
@@ -25,11 +34,17 @@ Protection of Personal Information: personal information used beyond its declare
 children's facial data collected without a parental-consent check, and Personal Information
 Files missing from the register.
 
+register prints the register the code implies: the current one with an entry added for
+every Personal Information File it lacks and entries brought in line with the code (or a
+new one, with TODO placeholders for what the code cannot know). Nothing is removed, and
+comments and layout are kept. --write updates (or creates) the file instead.
+
 Options:
   -f, --format FORMAT   ${Object.keys(reporters).join(', ')} (default: text)
       --register FILE   the Personal Information File Register (default: DIR/pi-register.yaml)
   -o, --output FILE     write the report to FILE instead of standard output
       --exit-zero       exit with 0 even when there are error findings
+      --write           register: write the register instead of printing it
   -h, --help            show this help
   -v, --version         show the version
 
@@ -41,6 +56,7 @@ const options = {
   register: { type: 'string' },
   output: { type: 'string', short: 'o' },
   'exit-zero': { type: 'boolean' },
+  write: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -52,7 +68,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
   const [command, ...rest] = positionals;
   if (command === 'help') return { kind: 'help' };
   if (command === undefined) throw new UsageError('no command given: to check the current directory, run `appi-guard check`');
+  if (command === 'register') return registerCommand(values, rest);
   if (command !== 'check') throw new UsageError(`unknown command '${command}': to check a directory, run \`appi-guard check ${command}\``);
+  if (values.write) throw new UsageError('--write belongs to `appi-guard register`; check only reports');
   if (rest.length > 1) throw new UsageError(`check takes one directory, got ${rest.length}: ${rest.map((arg) => `'${arg}'`).join(', ')}`);
   const format = values.format ?? 'text';
   if (!isFormat(format)) throw new UsageError(`unknown format '${format}': use one of ${Object.keys(reporters).join(', ')}`);
@@ -63,6 +81,19 @@ export function parseCommandLine(argv: readonly string[]): Command {
     ...(values.register !== undefined && { register: nonEmpty(values.register, '--register') }),
     ...(values.output !== undefined && { output: nonEmpty(values.output, '--output') }),
     exitZero: values['exit-zero'] ?? false,
+  };
+}
+
+function registerCommand(values: ReturnType<typeof parse>['values'], rest: readonly string[]): RegisterCommand {
+  if (rest.length > 1) throw new UsageError(`register takes one directory, got ${rest.length}: ${rest.map((arg) => `'${arg}'`).join(', ')}`);
+  for (const option of ['format', 'output', 'exit-zero'] as const) {
+    if (values[option] !== undefined) throw new UsageError(`--${option} belongs to \`appi-guard check\`; register prints the register, or writes it with --write`);
+  }
+  return {
+    kind: 'register',
+    dir: rest[0] || '.',
+    write: values.write ?? false,
+    ...(values.register !== undefined && { register: nonEmpty(values.register, '--register') }),
   };
 }
 

@@ -152,7 +152,7 @@ export class Workspace {
   fixes(finding: Finding): Fix[] {
     const rule = rulesById.get(finding.ruleId);
     if (!rule?.fixes || !finding.fixable) return [];
-    const context: FixContext = { catalogue: this.catalogue(), purposes: this.purposeCatalogue(), text: (file) => this.documents.text(file) };
+    const context: FixContext = { root: this.root, registerPath: this.registerPath, catalogue: this.catalogue(), purposes: this.purposeCatalogue(), text: (file) => this.documents.text(file) };
     return rule.fixes(finding, context);
   }
 
@@ -220,6 +220,9 @@ export class Workspace {
           annotations,
           catalogue,
           purposes,
+          root: this.root,
+          registerPath: this.registerPath,
+          register: this.register(),
           uses: () => (uses ??= collectUses(sourceFile, program, catalogue)),
           report: (report) => findings.push(this.toFinding(rule, severity, file, report)),
         }),
@@ -259,6 +262,8 @@ export class Workspace {
           register,
           catalogue,
           purposes,
+          root: this.root,
+          registerPath: this.registerPath,
           report: (report) => findings.push(this.toFinding(rule, severity, file, report)),
         }),
       );

@@ -1,13 +1,17 @@
 import { annotationInvalid } from './annotation-invalid';
 import { missingPurpose } from './missing-purpose';
+import { registerIncomplete } from './register-incomplete';
 import { registerInvalid } from './register-invalid';
+import { registerMismatch } from './register-mismatch';
+import { registerUnknownKey } from './register-unknown-key';
 import type { Rule } from './rule';
 import { suppression } from './suppression';
 import { unknownPurpose } from './unknown-purpose';
+import { unregisteredFile } from './unregistered-file';
 import { useBeyondPurpose } from './use-beyond-purpose';
 
 /** Every rule, in the order the docs list them. */
-export const rules: readonly Rule[] = [useBeyondPurpose, missingPurpose, unknownPurpose, registerInvalid, suppression, annotationInvalid];
+export const rules: readonly Rule[] = [useBeyondPurpose, missingPurpose, unknownPurpose, unregisteredFile, registerMismatch, registerIncomplete, registerInvalid, registerUnknownKey, suppression, annotationInvalid];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.meta.id, rule]));
 

@@ -2,7 +2,7 @@ import type { Catalogue } from '../annotations/catalogue';
 import type { FileAnnotations, Span } from '../annotations/model';
 import type { Finding, Fix, Severity } from '../engine/finding';
 import type { Use } from '../engine/uses';
-import type { PurposeEntry, Register } from '../register/parse';
+import type { PurposeEntry, Register } from '../register/model';
 
 /** What a rule is, as data: the registry, the docs, the reporters' rule tables and the meta-test read it. */
 export interface RuleMeta {
@@ -37,7 +37,14 @@ export interface Report {
   readonly data?: unknown;
 }
 
-interface CheckContext {
+/** Where the workspace is, and where its register is (or would be). */
+export interface WorkspacePlaces {
+  /** The workspace folder: what `schema: path#Type` in the register is relative to. */
+  readonly root: string;
+  readonly registerPath: string;
+}
+
+interface CheckContext extends WorkspacePlaces {
   readonly file: string;
   readonly text: string;
   readonly catalogue: Catalogue;
@@ -47,6 +54,8 @@ interface CheckContext {
 
 export interface SourceContext extends CheckContext {
   readonly annotations: FileAnnotations;
+  /** The register as read; undefined when there is none. */
+  readonly register: Register | undefined;
   /** The file's uses of tagged fields, from the one shared walk (computed on first call). */
   uses(): readonly Use[];
 }
@@ -55,7 +64,7 @@ export interface RegisterContext extends CheckContext {
   readonly register: Register;
 }
 
-export interface FixContext {
+export interface FixContext extends WorkspacePlaces {
   readonly catalogue: Catalogue;
   readonly purposes: PurposeCatalogue | undefined;
   /** Current text of any file, to compute edits against. */

@@ -43,6 +43,26 @@ export const unknownPurpose: Rule = {
     }
   },
 
+  /** Ids the register itself uses: an entry's `purposes` and a purpose's `related`. */
+  checkRegister(context) {
+    const { register, purposes: catalogue } = context;
+    if (!catalogue || register.broken) return;
+    for (const entry of register.files ?? []) {
+      for (const id of entry.purposes?.items ?? []) {
+        if (catalogue.entries.has(id.value)) continue;
+        const suggestion = closest(id.value, catalogue.entries.keys());
+        context.report({
+          span: id.span,
+          message:
+            `Purpose \`${id.value}\` of the entry \`${entry.name?.value ?? entry.index + 1}\` is not in the register's purpose catalogue` +
+            (suggestion ? `; did you mean \`${suggestion}\`?` : '.') +
+            ` Purposes of use are specified and published (${provisions.purposeCatalogue}).`,
+          data: (suggestion ? { suggestion } : {}) satisfies Data,
+        });
+      }
+    }
+  },
+
   fixes(finding) {
     const { suggestion } = finding.data as Data;
     if (!suggestion) return [];

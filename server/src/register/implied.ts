@@ -1,0 +1,68 @@
+import type { Catalogue } from '../annotations/catalogue';
+import type { FileEdit } from '../engine/finding';
+import { addEntry, alignEntry, createRegister } from './edit';
+import { codeFiles, differences, matchRegister } from './files';
+import { parseRegister } from './parse';
+
+export interface ImpliedRegister {
+  /** The register's text with every fix applied; unchanged when the register cannot be read. */
+  readonly text: string;
+  readonly created: boolean;
+  /** Entries added, and entries brought in line with the code. */
+  readonly added: readonly string[];
+  readonly aligned: readonly string[];
+  /** Why nothing could be done, when the register is not readable. */
+  readonly unreadable?: string;
+}
+
+/**
+ * The register the code implies: the current one (or a new one) with the quick fixes of `unregistered-file`
+ * and `register-mismatch` applied, computed by the same edit functions, one step at a time against the text
+ * each step leaves. Nothing is removed: an entry the code does not know stays as it is.
+ */
+export function impliedRegister(current: string | undefined, catalogue: Catalogue, options: { root: string; registerPath: string }): ImpliedRegister {
+  const { root, registerPath } = options;
+  const files = codeFiles(catalogue, root);
+  if (current === undefined) {
+    const text = createRegister(registerPath, files, catalogue.purposeIds()).newText;
+    return { text, created: true, added: files.map((file) => file.name), aligned: [] };
+  }
+  let text = current;
+  const register = parseRegister(text);
+  if (!register.entriesKnown) return { text, created: false, added: [], aligned: [], unreadable: register.problems[0]?.message ?? 'the register is not a mapping' };
+
+  const matching = matchRegister(register, catalogue, root);
+  const aligned: string[] = [];
+  const edits: FileEdit[] = [];
+  for (const entry of register.files ?? []) {
+    const file = matching.fileOf.get(entry);
+    const found = differences(entry, file, matching.unresolved.includes(entry));
+    const entryEdits = alignEntry(registerPath, text, entry, file, found);
+    if (entryEdits.length > 0 && !entryEdits.some((edit) => overlaps(edit, edits))) {
+      edits.push(...entryEdits);
+      aligned.push(entry.name?.value ?? `#${entry.index + 1}`);
+    }
+  }
+  text = apply(text, edits);
+
+  const added: string[] = [];
+  // One entry a step: each is placed after the ones before it, in the layout they left.
+  for (const file of matching.unregistered) {
+    const next = addEntry(registerPath, text, parseRegister(text), file);
+    if (next.length === 0) break;
+    text = apply(text, next);
+    added.push(file.name);
+  }
+  return { text, created: false, added, aligned };
+}
+
+function overlaps(edit: FileEdit, others: readonly FileEdit[]): boolean {
+  return others.some((other) => edit.start < other.end && other.start < edit.end || (edit.start === other.start && edit.end === other.end));
+}
+
+/** Applies edits of one file from the end, so that offsets stay valid. */
+export function apply(text: string, edits: readonly FileEdit[]): string {
+  let result = text;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+  return result;
+}

@@ -1,0 +1,34 @@
+import { provisions } from '../engine/provisions';
+import { exemptions } from '../register/model';
+import type { Rule } from './rule';
+
+/** SPEC §4 `register-incomplete`: an entry (or the register) missing a required Art. 74(1) item. */
+export const registerIncomplete: Rule = {
+  meta: {
+    id: 'register-incomplete',
+    description: 'A register entry missing a required APPI Art. 74(1) item (or still holding a TODO placeholder), or with an unknown exemption.',
+    defaultSeverity: 'warning',
+    provision: provisions.fileNotice,
+    fixable: false,
+  },
+
+  checkRegister(context) {
+    const { register } = context;
+    if (register.organizationMissing) {
+      context.report({
+        span: register.organizationMissing,
+        message: `The register does not name the \`organization\`, the administrative organ that keeps the files (${provisions.fileNotice}).`,
+      });
+    }
+    for (const entry of register.files ?? []) {
+      if (entry.missing.length === 0 && !entry.unknownExemption) continue;
+      const label = entry.name ? `The entry \`${entry.name.value}\`` : `Entry ${entry.index + 1} of \`files\``;
+      const parts: string[] = [];
+      if (entry.missing.length > 0) parts.push(`does not state ${entry.missing.map((key) => `\`${key}\``).join(', ')}`);
+      if (entry.unknownExemption) {
+        parts.push(`its exemption \`${entry.unknownExemption.value}\` is not one of ${exemptions.map((id) => `\`${id}\``).join(', ')} (${provisions.fileExemptions})`);
+      }
+      context.report({ span: entry.anchor, message: `${label} ${parts.join('; ')}. Each file is notified with these items (${provisions.fileNotice}).` });
+    }
+  },
+};

@@ -1,0 +1,41 @@
+import { replace } from '../annotations/edits';
+import { provisions } from '../engine/provisions';
+import type { Rule } from './rule';
+
+interface Data {
+  readonly suggestion?: string;
+}
+
+/**
+ * SPEC §3 "unknown keys are allowed (warned, not rejected)": a key the register format does not know. Its own
+ * rule, so that an organisation that keeps extra keys on purpose can turn the warning off.
+ */
+export const registerUnknownKey: Rule = {
+  meta: {
+    id: 'register-unknown-key',
+    description: 'A key the register format does not know: kept and not read (often a misspelling).',
+    defaultSeverity: 'warning',
+    provision: provisions.fileNotice,
+    fixable: true,
+  },
+
+  checkRegister(context) {
+    for (const unknown of context.register.unknownKeys) {
+      context.report({
+        span: unknown.span,
+        message:
+          `\`${unknown.key.length > 64 ? `${unknown.key.slice(0, 64)}…` : unknown.key}\` is not a key of the register` +
+          (unknown.suggestion ? `; did you mean \`${unknown.suggestion}\`?` : '.') +
+          ` It is kept, but not read as an item of the file's notice (${provisions.fileNotice}).`,
+        ...(unknown.suggestion && { data: { suggestion: unknown.suggestion } satisfies Data }),
+      });
+    }
+  },
+
+  fixes(finding) {
+    const { suggestion } = finding.data as Data;
+    if (!suggestion) return [];
+    const span = { start: finding.range.start.offset, end: finding.range.end.offset };
+    return [{ title: `Rename to \`${suggestion}\``, isPreferred: true, edits: [replace(finding.file, span, suggestion)] }];
+  },
+};

@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { runCli, workspace } from '../support/cli';
+
+const model = {
+  'src/patient.ts': `
+    /**
+     * @purpose treatment billing
+     * @piFile "Patient Registry"
+     */
+    export interface Patient {
+      /** @personal name */ name: string;
+      /** @specialCare medical-history */ diagnosis: string;
+    }
+  `,
+  'src/staff.ts': `
+    import { Entity } from 'typeorm';
+    /** @purpose hr */
+    @Entity()
+    export class Staff { /** @personal name */ name!: string }
+  `,
+};
+
+describe('register', () => {
+  it('creates the register with --write, and a second --write changes nothing', async () => {
+    const root = workspace(model);
+    const first = await runCli(['register', root, '--write']);
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(first.stderr, /pi-register\.yaml: created with 2 entries/);
+    const written = fs.readFileSync(path.join(root, 'pi-register.yaml'), 'utf8');
+    assert.match(written, /- name: Patient Registry\n {4}schema: src\/patient\.ts#Patient/);
+    assert.match(written, /- name: Staff\n {4}schema: src\/staff\.ts#Staff/);
+    const second = await runCli(['register', root, '--write']);
+    assert.equal(second.status, 0);
+    assert.match(second.stderr, /is in line with the code/);
+    assert.equal(fs.readFileSync(path.join(root, 'pi-register.yaml'), 'utf8'), written);
+  });
+
+  it('prints the implied register, keeping every entry and comment, and writes it idempotently', async () => {
+    const register = [
+      '# Our register',
+      'organization: Centre   # the organ',
+      'files:',
+      '  # kept although the code does not know it',
+      '  - name: Old Archive',
+      '    purposes: [treatment]',
+      '    exemption: deleted-within-one-year',
+      '  - name: Patient Registry',
+      '    purposes: [treatment]   # to be widened',
+      '    exemption: experimental',
+      '',
+    ].join('\n');
+    const root = workspace({ ...model, 'pi-register.yaml': register });
+    const printed = await runCli(['register', root]);
+    assert.equal(printed.status, 0, printed.stderr);
+    assert.equal(fs.readFileSync(path.join(root, 'pi-register.yaml'), 'utf8'), register, 'printing writes nothing');
+    assert.ok(printed.stdout.startsWith(register.replace('[treatment]   # to be widened', '[treatment, billing]   # to be widened').trimEnd()), printed.stdout);
+    assert.match(printed.stdout, /\n  - name: Staff\n/);
+    const written = await runCli(['register', root, '--write']);
+    assert.equal(written.status, 0);
+    assert.equal(fs.readFileSync(path.join(root, 'pi-register.yaml'), 'utf8'), printed.stdout);
+    const again = await runCli(['register', root, '--write']);
+    assert.match(again.stderr, /is in line with the code/);
+    assert.equal(fs.readFileSync(path.join(root, 'pi-register.yaml'), 'utf8'), printed.stdout);
+  });
+
+  it('refuses a register with YAML errors, and options that belong to check', async () => {
+    const root = workspace({ ...model, 'pi-register.yaml': 'files: [unterminated\n' });
+    const broken = await runCli(['register', root, '--write']);
+    assert.equal(broken.status, 2);
+    assert.match(broken.stderr, /cannot update register 'pi-register\.yaml'/);
+    const usage = await runCli(['register', root, '--format', 'json']);
+    assert.equal(usage.status, 2);
+    assert.match(usage.stderr, /--format belongs to `appi-guard check`/);
+  });
+});
