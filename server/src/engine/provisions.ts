@@ -13,4 +13,6 @@ export const provisions = {
   fileExemptions: 'APPI Art. 74(2) (formerly Act No. 58 of 2003 Art. 10(2))',
   register: 'APPI Art. 75 with Cabinet Order Art. 20 (formerly Act No. 58 of 2003 Art. 11)',
   annotations: 'the annotation language (APPI Guard specification §2)',
+  minorFacial:
+    'APPI Art. 20(1) (proper acquisition; for administrative organs Art. 64, which Act No. 58 of 2003 did not have), facial feature data being personal information under Art. 2(2) with Cabinet Order Art. 1, and the 2026 APPI amendment bill (the consent of a parent or legal representative for a child under 16)',
 } as const;

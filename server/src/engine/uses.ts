@@ -2,6 +2,7 @@ import * as ts from 'typescript';
 import type { Catalogue } from '../annotations/catalogue';
 import type { Field, Span } from '../annotations/model';
 import { spanOf } from '../annotations/extract';
+import { fieldsOfSymbol } from './symbols';
 
 /** A read of a tagged field (SPEC §4, "use"). A union can make one read touch fields of several schemas. */
 export interface FieldRead {
@@ -138,20 +139,11 @@ class UseWalker {
       .flatMap((property) => this.fieldsOfSymbol(property));
   }
 
-  /** Maps a property symbol (through unions, mapped types and aliases) back to the catalogue's fields. */
+  /** The tagged fields (not the consent-only ones) a property symbol stands for. */
   private fieldsOfSymbol(symbol: ts.Symbol | undefined): Field[] {
-    if (!symbol) return [];
-    const fields: Field[] = [];
-    for (const root of this.checker.getRootSymbols(symbol)) {
-      for (const declaration of root.declarations ?? []) {
-        const name = (declaration as ts.NamedDeclaration).name;
-        if (!name) continue;
-        const field = this.catalogue.fields.get(`${declaration.getSourceFile().fileName}#${name.getStart(declaration.getSourceFile())}`);
-        if (field && field.kinds.length > 0) fields.push(field);
-      }
-    }
-    return fields;
+    return fieldsOfSymbol(this.checker, this.catalogue, symbol).filter((field) => field.kinds.length > 0);
   }
+
 
   private readPackageImports(): void {
     for (const statement of this.sourceFile.statements) {

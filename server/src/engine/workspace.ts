@@ -12,6 +12,9 @@ import { LineIndex } from './lines';
 import { basename, join, relative } from './paths';
 import { createWorkspaceRegistry, isStandIn } from './registry';
 import { buildStructure, type Structure } from './structure';
+import { CallSites } from './call-sites';
+import { collectCollections, type Collection } from './collections';
+import { Guards } from './guards';
 import { applySuppressions, findSuppressions } from './suppressions';
 import { collectUses, type Use } from './uses';
 
@@ -72,6 +75,7 @@ export class Workspace {
   private annotationStamp = 0;
   private registerCache: { version: number; value: Register | undefined } | undefined;
   private readonly lineIndexes = new Map<string, { text: string; index: LineIndex }>();
+  private guardCache: { generation: number; structure: Structure; value: Guards } | undefined;
 
   constructor(options: WorkspaceOptions) {
     this.root = options.root.replace(/\/+$/, '') || '/';
@@ -208,6 +212,7 @@ export class Workspace {
     const notices: Notice[] = [];
     const findings: Finding[] = [];
     let uses: readonly Use[] | undefined;
+    let collections: readonly Collection[] | undefined;
     for (const rule of rules) {
       // TypeScript polls the token only in its own long operations; rules are checked here.
       if (this.cancellation.current?.isCancellationRequested()) throw new CancelledError();
@@ -224,6 +229,7 @@ export class Workspace {
           registerPath: this.registerPath,
           register: this.register(),
           uses: () => (uses ??= collectUses(sourceFile, program, catalogue)),
+          collections: () => (collections ??= collectCollections(sourceFile, program, catalogue, this.guards())),
           report: (report) => findings.push(this.toFinding(rule, severity, file, report)),
         }),
       );
@@ -324,6 +330,16 @@ export class Workspace {
     this.annotations.set(file, { version, value });
     this.annotationStamp++;
     return value;
+  }
+
+  /** Call sites and guard verdicts, shared by every file while the workspace does not change. */
+  private guards(): Guards {
+    const structure = this.currentStructure();
+    const generation = this.documents.generation;
+    if (this.guardCache?.generation !== generation || this.guardCache.structure !== structure) {
+      this.guardCache = { generation, structure, value: new Guards(this.catalogue(), new CallSites(structure)) };
+    }
+    return this.guardCache.value;
   }
 
   private currentStructure(): Structure {

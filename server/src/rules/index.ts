@@ -1,4 +1,5 @@
 import { annotationInvalid } from './annotation-invalid';
+import { minorFacialConsent } from './minor-facial-consent';
 import { missingPurpose } from './missing-purpose';
 import { registerIncomplete } from './register-incomplete';
 import { registerInvalid } from './register-invalid';
@@ -11,7 +12,7 @@ import { unregisteredFile } from './unregistered-file';
 import { useBeyondPurpose } from './use-beyond-purpose';
 
 /** Every rule, in the order the docs list them. */
-export const rules: readonly Rule[] = [useBeyondPurpose, missingPurpose, unknownPurpose, unregisteredFile, registerMismatch, registerIncomplete, registerInvalid, registerUnknownKey, suppression, annotationInvalid];
+export const rules: readonly Rule[] = [useBeyondPurpose, missingPurpose, unknownPurpose, minorFacialConsent, unregisteredFile, registerMismatch, registerIncomplete, registerInvalid, registerUnknownKey, suppression, annotationInvalid];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.meta.id, rule]));
 

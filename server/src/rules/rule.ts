@@ -1,6 +1,7 @@
 import type { Catalogue } from '../annotations/catalogue';
 import type { FileAnnotations, Span } from '../annotations/model';
 import type { Finding, Fix, Severity } from '../engine/finding';
+import type { Collection } from '../engine/collections';
 import type { Use } from '../engine/uses';
 import type { PurposeEntry, Register } from '../register/model';
 
@@ -58,6 +59,8 @@ export interface SourceContext extends CheckContext {
   readonly register: Register | undefined;
   /** The file's uses of tagged fields, from the one shared walk (computed on first call). */
   uses(): readonly Use[];
+  /** The file's collections of facial data, each with its guard verdict (computed on first call). */
+  collections(): readonly Collection[];
 }
 
 export interface RegisterContext extends CheckContext {

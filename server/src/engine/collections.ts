@@ -1,0 +1,159 @@
+import * as ts from 'typescript';
+import type { Catalogue } from '../annotations/catalogue';
+import type { Field, Span } from '../annotations/model';
+import { spanOf } from '../annotations/extract';
+import { planGuard, type GuardPlan } from './guard-plan';
+import { skipOuter, type Guards, type Verdict } from './guards';
+import { fieldsOfSymbol } from './symbols';
+
+/** A write of facial data (SPEC §4, "collection"), with whether a parental-consent check guards it. */
+export interface Collection {
+  /** The facial field's name at the write. */
+  readonly span: Span;
+  /** The `@facial` fields written, of schemas that do not declare `@minimumAge` 16 or more. */
+  readonly fields: readonly Field[];
+  readonly verdict: Verdict;
+  /** How to insert an early-exit consent check before the write; absent when no check can be written there. */
+  readonly guard?: GuardPlan;
+}
+
+/** `@minimumAge` at or above which a schema's individuals are not children under 16. */
+export const adultAge = 16;
+
+/**
+ * Finds the collections of facial data in a file. Runs in every file that mentions the name of a facial
+ * field (of a schema that may describe children), and asks the checker only about those names.
+ */
+export function collectCollections(sourceFile: ts.SourceFile, program: ts.Program, catalogue: Catalogue, guards: Guards): Collection[] {
+  const names = new Set<string>();
+  for (const field of catalogue.fields.values()) if (isChildFacial(field, catalogue)) names.add(field.name);
+  if (![...names].some((name) => sourceFile.text.includes(name))) return [];
+  return new CollectionWalker(sourceFile, program, catalogue, guards, names).run();
+}
+
+export function isChildFacial(field: Field, catalogue: Catalogue): boolean {
+  return field.kinds.some((kind) => kind.tag === 'facial') && (catalogue.schemaOf(field).minimumAge?.value ?? 0) < adultAge;
+}
+
+class CollectionWalker {
+  private readonly checker: ts.TypeChecker;
+  private readonly found: Collection[] = [];
+
+  constructor(
+    private readonly sourceFile: ts.SourceFile,
+    private readonly program: ts.Program,
+    private readonly catalogue: Catalogue,
+    private readonly guards: Guards,
+    private readonly names: ReadonlySet<string>,
+  ) {
+    this.checker = program.getTypeChecker();
+  }
+
+  run(): Collection[] {
+    this.visit(this.sourceFile);
+    return this.found;
+  }
+
+  private readonly visit = (node: ts.Node): void => {
+    if (ts.isObjectLiteralExpression(node) && !isAssignmentPattern(node)) this.objectLiteral(node);
+    else if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind)) this.assignment(node);
+    ts.forEachChild(node, this.visit);
+  };
+
+  /** `{ facePhoto: photo }` where the literal's contextual type has the facial field. */
+  private objectLiteral(literal: ts.ObjectLiteralExpression): void {
+    let contextual: ts.Type | undefined;
+    for (const property of literal.properties) {
+      if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property)) continue;
+      const name = propertyName(property.name);
+      if (name === undefined || !this.names.has(name)) continue;
+      if (ts.isPropertyAssignment(property) && isAbsent(property.initializer)) continue;
+      contextual ??= this.checker.getContextualType(literal);
+      if (!contextual) return;
+      const parts = contextual.isUnion() ? contextual.types : [contextual];
+      const fields = parts.flatMap((part) => this.facialFields(part.getProperty(name)));
+      if (fields.length > 0) this.collect(property.name, property, fields, literal);
+    }
+  }
+
+  /** `x.facePhoto = v`, `x['facePhoto'] ??= v`, and the targets of `({ photo: x.facePhoto } = v)`. */
+  private assignment(node: ts.BinaryExpression): void {
+    const target = skipOuter(node.left);
+    if (ts.isObjectLiteralExpression(target) || ts.isArrayLiteralExpression(target)) {
+      if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken) for (const access of patternTargets(target)) this.write(access, undefined);
+      return;
+    }
+    if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isAbsent(node.right)) return;
+    this.write(target, node);
+  }
+
+  private write(target: ts.Expression, assignment: ts.BinaryExpression | undefined): void {
+    const name = ts.isPropertyAccessExpression(target) ? target.name : ts.isElementAccessExpression(target) && ts.isStringLiteralLike(target.argumentExpression) ? target.argumentExpression : undefined;
+    if (!name || !this.names.has(name.text)) return;
+    const fields = this.facialFields(this.checker.getSymbolAtLocation(name));
+    if (fields.length > 0) this.collect(name, assignment ?? target, fields, undefined, (target as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression);
+  }
+
+  private collect(name: ts.Node, at: ts.Node, fields: readonly Field[], literal: ts.ObjectLiteralExpression | undefined, object?: ts.Expression): void {
+    const unique = [...new Map(fields.map((field) => [field.key, field])).values()];
+    const verdict = this.guards.check(at, this.program);
+    const guard = verdict.guarded ? undefined : planGuard({ at, literal, object, field: unique[0]!, checker: this.checker, program: this.program, catalogue: this.catalogue });
+    this.found.push({ span: spanOf(name, this.sourceFile), fields: unique, verdict, ...(guard && { guard }) });
+  }
+
+  private facialFields(symbol: ts.Symbol | undefined): Field[] {
+    return fieldsOfSymbol(this.checker, this.catalogue, symbol).filter((field) => isChildFacial(field, this.catalogue));
+  }
+}
+
+function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+}
+
+/** `undefined`, `null` and `void 0`: setting these clears the field, it collects nothing. */
+function isAbsent(expression: ts.Expression): boolean {
+  const node = skipOuter(expression);
+  return node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === 'undefined') || ts.isVoidExpression(node);
+}
+
+function propertyName(name: ts.PropertyName): string | undefined {
+  return ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name) ? name.text : undefined;
+}
+
+/** An object or array literal on the left of `=` (or nested in one) is a pattern of targets, not a value. */
+function isAssignmentPattern(literal: ts.Expression): boolean {
+  let node: ts.Node = literal;
+  for (;;) {
+    const parent = node.parent;
+    const climbs =
+      ts.isParenthesizedExpression(parent) ||
+      ts.isArrayLiteralExpression(parent) ||
+      ts.isObjectLiteralExpression(parent) ||
+      ts.isSpreadElement(parent) ||
+      ts.isSpreadAssignment(parent) ||
+      (ts.isPropertyAssignment(parent) && parent.initializer === node);
+    if (climbs) node = parent;
+    else if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return parent.left === node;
+    else if (ts.isForOfStatement(parent) || ts.isForInStatement(parent)) return parent.initializer === node;
+    else return false;
+  }
+}
+
+/** The property and element accesses a destructuring assignment writes to. */
+function patternTargets(pattern: ts.ObjectLiteralExpression | ts.ArrayLiteralExpression): ts.Expression[] {
+  const targets: ts.Expression[] = [];
+  const visit = (node: ts.Expression): void => {
+    const target = skipOuter(node);
+    if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) targets.push(target);
+    else if (ts.isObjectLiteralExpression(target)) {
+      for (const property of target.properties) {
+        if (ts.isPropertyAssignment(property)) visit(property.initializer);
+        else if (ts.isSpreadAssignment(property)) visit(property.expression);
+      }
+    } else if (ts.isArrayLiteralExpression(target)) target.elements.forEach(visit);
+    else if (ts.isSpreadElement(target)) visit(target.expression);
+    else if (ts.isBinaryExpression(target) && target.operatorToken.kind === ts.SyntaxKind.EqualsToken) visit(target.left);
+  };
+  visit(pattern);
+  return targets;
+}
