@@ -12,6 +12,7 @@ const repository = path.resolve(__dirname, '../../..');
 const expected = [
   'apps/clinic/src/billing/claims.ts:54 suppression',
   'apps/clinic/src/billing/claims.ts:55 use-beyond-purpose (suppressed)',
+  'apps/clinic/src/checkups/booking.entity.ts:14 unregistered-file',
   'apps/clinic/src/marketing/campaign.ts:26 use-beyond-purpose',
   'apps/clinic/src/marketing/campaign.ts:36 use-beyond-purpose',
   'apps/clinic/src/marketing/campaign.ts:36 use-beyond-purpose',
@@ -28,10 +29,15 @@ const expected = [
   'apps/clinic/src/reception/enquiries.ts:6 missing-purpose',
   'apps/clinic/src/treatment/chart.ts:54 suppression',
   'apps/clinic/src/treatment/referral.ts:17 annotation-invalid',
+  'apps/clinic/src/vaccination/enrolment.ts:64 minor-facial-consent',
+  'apps/clinic/src/vaccination/photo-desk.ts:60 minor-facial-consent',
   'apps/clinic/src/vaccination/records.ts:58 use-beyond-purpose',
   'apps/clinic/src/vaccination/records.ts:72 use-beyond-purpose',
+  'packages/model/src/claim.ts:8 register-mismatch',
   'packages/model/src/staff.ts:47 annotation-invalid',
   'pi-register.yaml:39 register-invalid',
+  'pi-register.yaml:61 register-mismatch',
+  'pi-register.yaml:103 register-incomplete',
   'scripts/export-stats.ts:49 use-beyond-purpose',
 ];
 
@@ -61,7 +67,7 @@ describe('check: the sample clinic', () => {
     assert.equal(json.status, 1);
     const lines = text.stdout.trimEnd().split('\n');
     assert.equal(lines.length, expected.filter((line) => !line.endsWith('(suppressed)')).length + 2);
-    assert.equal(lines.at(-1), '17 errors, 3 warnings in 21 files (3 suppressed)');
+    assert.equal(lines.at(-1), '20 errors, 6 warnings in 26 files (3 suppressed)');
     assert.equal(text.stderr, '');
   });
 

@@ -25,6 +25,12 @@ export interface InsuranceClaim {
   lines: ClaimLine[];
   totalPoints: number;
   copayYen: number;
+  /**
+   * The Tokyo medical subsidy for children (the "Maru-nyū" and "Maru-ko" certificates), when it pays the
+   * co-payment: printed on the claim so that the review body bills the ward for it.
+   * @personal public expense recipient
+   */
+  publicExpense?: PublicExpense;
 }
 
 export interface ClaimLine {
@@ -32,4 +38,12 @@ export interface ClaimLine {
   label: string;
   points: number;
   times: number;
+}
+
+/** A public expense scheme (kōhi) that pays part of the claim. */
+export interface PublicExpense {
+  /** Public payer number (kōhi futansha bangō), 8 digits. */
+  payerNo: string;
+  /** Recipient number (jukyūsha bangō), 7 digits. */
+  recipientNo: string;
 }
