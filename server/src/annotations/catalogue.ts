@@ -14,16 +14,20 @@ export class Catalogue {
   constructor(files: Iterable<FileAnnotations>) {
     for (const file of files) {
       if (file.contexts.length > 0) this.contextsByFile.set(file.file, file.contexts);
+      for (const field of file.consentFields) this.addField(field);
       for (const schema of file.schemas) {
         this.schemas.set(schema.key, schema);
-        for (const field of [...schema.fields, ...schema.consentFields]) {
-          this.fields.set(field.key, field);
-          this.fieldNames.add(field.name);
-        }
+        for (const field of [...schema.fields, ...schema.consentFields]) this.addField(field);
       }
     }
   }
 
+  private addField(field: Field): void {
+    this.fields.set(field.key, field);
+    this.fieldNames.add(field.name);
+  }
+
+  /** The schema of a tagged field (consent fields of forms that are not schemas have none). */
   schemaOf(field: Field): Schema {
     return this.schemas.get(field.schemaKey)!;
   }

@@ -28,6 +28,7 @@ class Extractor {
   private readonly schemas: Schema[] = [];
   private readonly contexts: CodeContext[] = [];
   private readonly problems: AnnotationProblem[] = [];
+  private readonly consentFields: Field[] = [];
   private readonly imports = new Map<string, string>();
   private readonly importedNames = new Map<string, string>();
 
@@ -40,7 +41,7 @@ class Extractor {
     this.readImports();
     this.readFileContext();
     this.visit(this.sourceFile);
-    return { file: this.file, schemas: this.schemas, contexts: this.contexts, problems: this.problems };
+    return { file: this.file, schemas: this.schemas, contexts: this.contexts, problems: this.problems, consentFields: this.consentFields };
   }
 
   private readonly visit = (node: ts.Node): void => {
@@ -96,7 +97,10 @@ class Extractor {
       if (field.kinds.length > 0) fields.push(field);
       else if (field.parentalConsent) consentFields.push(field);
     }
-    if (fields.length === 0) return own;
+    if (fields.length === 0) {
+      this.consentFields.push(...consentFields);
+      return own;
+    }
     const purposes = merged(own.tags, 'purpose');
     if (purposes) this.checkNarrowing(fields, purposes);
     const minimumAge = find(own.tags, 'minimumAge');

@@ -109,6 +109,11 @@ export interface FileAnnotations {
   /** Innermost last is not guaranteed; `contextAt` picks the smallest enclosing span. */
   readonly contexts: readonly CodeContext[];
   readonly problems: readonly AnnotationProblem[];
+  /**
+   * `@parentalConsent` fields of types that are not schemas (no tagged field): a form's consent box still
+   * records consent, so guards read it. Their `schemaKey` names a type the catalogue does not hold.
+   */
+  readonly consentFields: readonly Field[];
 }
 
-export const emptyAnnotations = (file: string): FileAnnotations => ({ file, schemas: [], contexts: [], problems: [] });
+export const emptyAnnotations = (file: string): FileAnnotations => ({ file, schemas: [], contexts: [], problems: [], consentFields: [] });

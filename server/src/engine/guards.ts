@@ -234,14 +234,9 @@ class Conditions {
     return ts.isCallExpression(node) && this.consentFunction(node) !== undefined;
   }
 
-  /**
-   * A `@parentalConsent` field of a schema, or of any other type: a form's consent box records consent
-   * just as well, though a type with no tagged field is not a schema and so not in the catalogue.
-   */
+  /** A `@parentalConsent` field of a schema, or of any other type (a form's consent box): the catalogue holds both. */
   private isConsentField(symbol: ts.Symbol | undefined): boolean {
-    if (fieldsOfSymbol(this.checker, this.catalogue, symbol).some((field) => field.parentalConsent)) return true;
-    const declarations = symbol ? this.checker.getRootSymbols(symbol).flatMap((root) => root.declarations ?? []) : [];
-    return declarations.some((declaration) => ts.getJSDocTags(declaration).some((tag) => tag.tagName.text === 'parentalConsent'));
+    return fieldsOfSymbol(this.checker, this.catalogue, symbol).some((field) => field.parentalConsent);
   }
 
   /** The declaration of the `@parentalConsent` function a call calls, if it calls one. */

@@ -1,7 +1,7 @@
 import * as ts from 'typescript';
 import { Catalogue } from '../annotations/catalogue';
 import { extractAnnotations } from '../annotations/extract';
-import type { FileAnnotations } from '../annotations/model';
+import { emptyAnnotations, type FileAnnotations } from '../annotations/model';
 import { parseRegister, type Register } from '../register/parse';
 import { rules, rulesById } from '../rules';
 import type { FixContext, PurposeCatalogue, RelatedSpan, Report, Rule } from '../rules/rule';
@@ -326,7 +326,7 @@ export class Workspace {
     const cached = this.annotations.get(file);
     if (cached?.version === version) return cached.value;
     const sourceFile = this.currentStructure().owners.get(file)?.program().getSourceFile(file);
-    const value = sourceFile ? extractAnnotations(sourceFile) : { file, schemas: [], contexts: [], problems: [] };
+    const value = sourceFile ? extractAnnotations(sourceFile) : emptyAnnotations(file);
     this.annotations.set(file, { version, value });
     this.annotationStamp++;
     return value;
