@@ -54,6 +54,11 @@ export interface FileEdit {
 export interface Fix {
   readonly title: string;
   readonly isPreferred?: boolean;
+  /**
+   * Safe to apply unasked (fix-all, fix on save): it restores what was evidently meant — a misspelt tag or
+   * key, a dead suppression — and decides nothing the law leaves to people, unlike declaring a purpose.
+   */
+  readonly safe?: boolean;
   readonly edits: readonly FileEdit[];
 }
 

@@ -4,6 +4,7 @@ import { extractAnnotations } from '../annotations/extract';
 import { emptyAnnotations, type FileAnnotations } from '../annotations/model';
 import { parseRegister, type Register } from '../register/parse';
 import { rules, rulesById } from '../rules';
+import { listingFixes } from '../rules/unregistered-file';
 import type { FixContext, PurposeCatalogue, RelatedSpan, Report, Rule } from '../rules/rule';
 import { Documents, type FileChange } from './documents';
 import type { Finding, Fix, Notice, Severity } from './finding';
@@ -17,6 +18,10 @@ import { collectCollections, type Collection } from './collections';
 import { Guards } from './guards';
 import { applySuppressions, findSuppressions } from './suppressions';
 import { collectUses, type Use } from './uses';
+import { completionsAt, type Completion } from './queries/completions';
+import { definitionsInRegister, definitionsInSource } from './queries/definitions';
+import { hoverInfo, type HoverInfo, type Place } from './queries/hover-info';
+import { schemaLenses, type SchemaLens } from './queries/lenses';
 
 export interface WorkspaceOptions {
   /** The workspace folder: absolute, forward slashes. */
@@ -156,8 +161,16 @@ export class Workspace {
   fixes(finding: Finding): Fix[] {
     const rule = rulesById.get(finding.ruleId);
     if (!rule?.fixes || !finding.fixable) return [];
-    const context: FixContext = { root: this.root, registerPath: this.registerPath, catalogue: this.catalogue(), purposes: this.purposeCatalogue(), text: (file) => this.documents.text(file) };
-    return rule.fixes(finding, context);
+    return rule.fixes(finding, this.fixContext());
+  }
+
+  /** Lists a schema's file in the register; with no schema, creates the register when there is none. */
+  listingFixes(schemaKey?: string): Fix[] {
+    return listingFixes(schemaKey, this.fixContext());
+  }
+
+  private fixContext(): FixContext {
+    return { root: this.root, registerPath: this.registerPath, catalogue: this.catalogue(), purposes: this.purposeCatalogue(), text: (file) => this.documents.text(file) };
   }
 
   /** The workspace's annotations merged (for hovers, completion, code lenses). */
@@ -188,6 +201,36 @@ export class Workspace {
     return { file: this.registerPath, name: relative(this.root, this.registerPath), entries };
   }
 
+  /** What a hover on a tagged field (its declaration or a use) says. */
+  hoverAt(file: string, offset: number): HoverInfo | undefined {
+    const source = this.sourceOf(file);
+    return source && hoverInfo(source.sourceFile, source.program, this.catalogue(), offset, this.places());
+  }
+
+  /** From the code to the register and back (see `queries/definitions`). */
+  definitionsAt(file: string, offset: number): Place[] {
+    if (file === this.registerPath) {
+      const register = this.register();
+      return register ? definitionsInRegister(register, this.catalogue(), offset, this.places()) : [];
+    }
+    return this.currentStructure().owners.has(file) ? definitionsInSource(this.annotationsOf(file), offset, this.places()) : [];
+  }
+
+  /** Completions inside a JSDoc block; undefined outside one. */
+  completionsAt(file: string, offset: number): Completion[] | undefined {
+    const source = this.sourceOf(file);
+    if (!source) return undefined;
+    const catalogue = this.purposeCatalogue();
+    const purposes = catalogue ? [...catalogue.entries.values()].map(({ id, description }) => ({ id, ...(description && { description }) })) : [...this.catalogue().purposeIds()].sort().map((id) => ({ id }));
+    const files = (this.register()?.files ?? []).flatMap((entry) => entry.name?.value ?? []);
+    return completionsAt(source.sourceFile, offset, { purposes, files });
+  }
+
+  /** One lens per schema of the file: its purposes and its register status. */
+  lenses(file: string): SchemaLens[] {
+    return this.currentStructure().owners.has(file) ? schemaLenses(this.annotationsOf(file), this.catalogue(), this.places()) : [];
+  }
+
   /** The current text of a file (an open buffer, else the disk). */
   text(file: string): string | undefined {
     return this.documents.text(file);
@@ -196,6 +239,16 @@ export class Workspace {
   dispose(): void {
     this.structure?.projects.forEach((project) => project.dispose());
     this.structure = undefined;
+  }
+
+  private places() {
+    return { root: this.root, registerPath: this.registerPath, register: this.register() };
+  }
+
+  private sourceOf(file: string): { program: ts.Program; sourceFile: ts.SourceFile } | undefined {
+    const program = this.currentStructure().owners.get(file)?.program();
+    const sourceFile = program?.getSourceFile(file);
+    return program && sourceFile && !isStandIn(sourceFile) ? { program, sourceFile } : undefined;
   }
 
   private analyseSource(file: string): FileResult {

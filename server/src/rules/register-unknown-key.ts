@@ -36,6 +36,6 @@ export const registerUnknownKey: Rule = {
     const { suggestion } = finding.data as Data;
     if (!suggestion) return [];
     const span = { start: finding.range.start.offset, end: finding.range.end.offset };
-    return [{ title: `Rename to \`${suggestion}\``, isPreferred: true, edits: [replace(finding.file, span, suggestion)] }];
+    return [{ title: `Rename to \`${suggestion}\``, isPreferred: true, safe: true, edits: [replace(finding.file, span, suggestion)] }];
   },
 };

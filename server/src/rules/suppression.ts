@@ -28,10 +28,10 @@ export const suppression: Rule = {
     const data = finding.data as Data;
     switch (data.problem) {
       case 'unused':
-        return [{ title: 'Remove the unused suppression', isPreferred: true, edits: [replace(finding.file, data.line, '')] }];
+        return [{ title: 'Remove the unused suppression', isPreferred: true, safe: true, edits: [replace(finding.file, data.line, '')] }];
       case 'unknown-rule':
         return data.suggestion
-          ? [{ title: `Replace with \`${data.suggestion.text}\``, isPreferred: true, edits: [replace(finding.file, data.suggestion.span, data.suggestion.text)] }]
+          ? [{ title: `Replace with \`${data.suggestion.text}\``, isPreferred: true, safe: true, edits: [replace(finding.file, data.suggestion.span, data.suggestion.text)] }]
           : [];
       case 'no-reason': {
         const comment = (context.text(finding.file) ?? '').slice(finding.range.start.offset, finding.range.end.offset).trimEnd();

@@ -46,16 +46,23 @@ export const unregisteredFile: Rule = {
 };
 
 function registerFixes(finding: Finding, context: FixContext): Fix[] {
-  const { schemaKey } = finding.data as Data;
-  const schema = context.catalogue.schemas.get(schemaKey);
-  const file = schema && codeFileOf(schema, context.root);
-  if (!file) return [];
+  return listingFixes((finding.data as Data).schemaKey, context);
+}
+
+/**
+ * Lists a schema's Personal Information File in the register, or, when there is no register, creates it
+ * with every file of the code (also what the editor's "create register" command does, with no schema).
+ */
+export function listingFixes(schemaKey: string | undefined, context: FixContext): Fix[] {
   const text = context.text(context.registerPath);
   const registerName = relative(context.root, context.registerPath);
   if (text === undefined) {
     const edit = createRegister(context.registerPath, codeFiles(context.catalogue, context.root), context.catalogue.purposeIds());
     return [{ title: `Create the register ${registerName} with an entry for every Personal Information File`, isPreferred: true, edits: [edit] }];
   }
+  const schema = schemaKey === undefined ? undefined : context.catalogue.schemas.get(schemaKey);
+  const file = schema && codeFileOf(schema, context.root);
+  if (!file) return [];
   const edits = addEntry(context.registerPath, text, parseRegister(text), file);
   return edits.length === 0 ? [] : [{ title: `Add \`${file.name}\` to the register ${registerName}`, isPreferred: true, edits }];
 }
