@@ -33,10 +33,20 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await check(command, start);
       case 'register':
         return register(command);
+      case 'lsp':
+        return await serveStdio();
     }
   } catch (error) {
     return cannotRun(error);
   }
+}
+
+/** The language server on standard input and output; the process ends when the client says `exit`. */
+async function serveStdio(): Promise<number> {
+  // Loaded here so that `check` does not pay for the protocol library.
+  const { startStdioServer } = await import('./lsp/server.js');
+  startStdioServer();
+  return new Promise<number>(() => {});
 }
 
 /** The run could not start or finish, for a reason the user can act on (as opposed to a bug). */

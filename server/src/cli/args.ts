@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { isFormat, reporters, type Format } from '../reporters';
 
 /** What the command line asks for, before anything is touched on disk. */
-export type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | CheckCommand | RegisterCommand;
+export type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'lsp' } | CheckCommand | RegisterCommand;
 
 export interface CheckCommand {
   readonly kind: 'check';
@@ -27,6 +27,7 @@ export class UsageError extends Error {}
 
 export const usage = `Usage: appi-guard check [DIR] [options]
        appi-guard register [DIR] [--register FILE] [--write]
+       appi-guard lsp [--stdio]
        appi-guard help | --help | --version
 
 Checks the TypeScript in DIR (default: the current directory) against Japan's Act on the
@@ -39,12 +40,16 @@ every Personal Information File it lacks and entries brought in line with the co
 new one, with TODO placeholders for what the code cannot know). Nothing is removed, and
 comments and layout are kept. --write updates (or creates) the file instead.
 
+lsp starts the language server on standard input and output, for editors other than
+VS Code (which starts it itself).
+
 Options:
   -f, --format FORMAT   ${Object.keys(reporters).join(', ')} (default: text)
       --register FILE   the Personal Information File Register (default: DIR/pi-register.yaml)
   -o, --output FILE     write the report to FILE instead of standard output
       --exit-zero       exit with 0 even when there are error findings
       --write           register: write the register instead of printing it
+      --stdio           lsp: talk over standard input and output (the default)
   -h, --help            show this help
   -v, --version         show the version
 
@@ -57,6 +62,7 @@ const options = {
   output: { type: 'string', short: 'o' },
   'exit-zero': { type: 'boolean' },
   write: { type: 'boolean' },
+  stdio: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -69,6 +75,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (command === 'help') return { kind: 'help' };
   if (command === undefined) throw new UsageError('no command given: to check the current directory, run `appi-guard check`');
   if (command === 'register') return registerCommand(values, rest);
+  if (command === 'lsp') return lspCommand(values, rest);
+  if (values.stdio) throw new UsageError('--stdio belongs to `appi-guard lsp`');
   if (command !== 'check') throw new UsageError(`unknown command '${command}': to check a directory, run \`appi-guard check ${command}\``);
   if (values.write) throw new UsageError('--write belongs to `appi-guard register`; check only reports');
   if (rest.length > 1) throw new UsageError(`check takes one directory, got ${rest.length}: ${rest.map((arg) => `'${arg}'`).join(', ')}`);
@@ -95,6 +103,14 @@ function registerCommand(values: ReturnType<typeof parse>['values'], rest: reado
     write: values.write ?? false,
     ...(values.register !== undefined && { register: nonEmpty(values.register, '--register') }),
   };
+}
+
+function lspCommand(values: ReturnType<typeof parse>['values'], rest: readonly string[]): Command {
+  if (rest.length > 0) throw new UsageError(`lsp takes no arguments, got ${rest.map((arg) => `'${arg}'`).join(', ')}`);
+  for (const option of ['format', 'output', 'exit-zero', 'write', 'register'] as const) {
+    if (values[option] !== undefined) throw new UsageError(`--${option} does not apply to \`appi-guard lsp\`: the editor sends settings`);
+  }
+  return { kind: 'lsp' };
 }
 
 function parse(argv: readonly string[]) {

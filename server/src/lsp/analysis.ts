@@ -1,0 +1,249 @@
+import * as v8 from 'node:v8';
+import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocuments } from 'vscode-languageserver';
+import type { Finding } from '../engine/finding';
+import { CancelledError, type CancellationToken, type FileResult } from '../engine/workspace';
+import { toDiagnostic } from './convert';
+import type { Folder, Folders } from './folders';
+import { pathOf, uriOf } from './uris';
+
+/** What the status item shows: the `appiGuard/status` notification's parameters. */
+export interface Status {
+  readonly state: 'starting' | 'analysing' | 'idle' | 'paused' | 'disabled';
+  readonly done?: number;
+  readonly total?: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+  /** Why analysis is paused, for the tooltip. */
+  readonly detail?: string;
+}
+
+export const statusNotification = 'appiGuard/status';
+
+/** Edits come in bursts; analysing after each keystroke would only be cancelled by the next one. */
+export const editDebounceMilliseconds = 200;
+/** How long a run holds the event loop before it lets messages in (cancellation, edits, requests). */
+const sliceMilliseconds = 30;
+/** Past this share of the heap limit, whole-workspace analysis stops and only open files are analysed. */
+const heapShareLimit = 0.75;
+
+export interface AnalysisOptions {
+  readonly connection: Connection;
+  readonly folders: Folders;
+  readonly documents: TextDocuments<TextDocument>;
+  /** The client shows `relatedInformation`. */
+  readonly relatedInformation: boolean;
+  /** The client shows server-initiated work-done progress. */
+  readonly progress: boolean;
+}
+
+interface Stored {
+  readonly folder: Folder;
+  /** The analysis revision it was computed in: current while no change came since. */
+  readonly revision: number;
+  readonly findings: readonly Finding[];
+  /** What was published for it, to skip sending the same again. */
+  readonly published: string;
+  readonly counts: { errors: number; warnings: number; infos: number };
+}
+
+/**
+ * Runs the engine over the workspace and publishes diagnostics, as Biome and rust-analyzer do: every change
+ * moves a revision counter that stops the run in progress at its next file; a new run starts after a short
+ * debounce, open files first; results are published per file as they come (only when they changed), and a
+ * finished run clears the files that have no findings any more.
+ */
+export class Analysis {
+  private revision = 0;
+  private readonly stored = new Map<string, Stored>();
+  private timer: NodeJS.Timeout | undefined;
+  private withProgress = false;
+  /** `open` after the user cancelled the workspace run or memory ran short: only open files are analysed. */
+  private scope: 'workspace' | 'open' = 'workspace';
+  private pauseReason: string | undefined;
+  private lastStatus = 0;
+
+  constructor(private readonly options: AnalysisOptions) {}
+
+  /** Something changed: stop the run in progress and start another after `delay`. */
+  schedule({ delay = editDebounceMilliseconds, progress = false }: { delay?: number; progress?: boolean } = {}): void {
+    this.revision++;
+    this.withProgress ||= progress;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.run(), delay);
+  }
+
+  /** The user asked for the whole workspace again (after a pause, or just to be sure). */
+  reanalyseWorkspace(): void {
+    this.scope = 'workspace';
+    this.pauseReason = undefined;
+    this.schedule({ delay: 0, progress: true });
+  }
+
+  /** The findings of a file against its current text (suppressed ones included): stored, or computed now. */
+  findingsOf(folder: Folder, file: string): readonly Finding[] {
+    const stored = this.stored.get(file);
+    if (stored && stored.revision === this.revision && stored.folder === folder) return stored.findings;
+    const result = this.analyseOne(folder, file, undefined);
+    if (!result) return [];
+    this.record(folder, file, result);
+    return result.findings;
+  }
+
+  /** Takes back every diagnostic of a folder (removed, or disabled). */
+  clearFolder(folder: Folder): void {
+    for (const [file, stored] of this.stored) if (stored.folder.uri === folder.uri) this.clear(file);
+    this.sendStatus(true);
+  }
+
+  /** A file deleted on disk: its diagnostics go at once, not at the end of the next run. */
+  forget(file: string): void {
+    if (this.stored.has(file)) this.clear(file);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.revision++;
+  }
+
+  private async run(): Promise<void> {
+    const revision = this.revision;
+    const progress = this.withProgress && this.options.progress && this.scope === 'workspace' ? await this.beginProgress() : undefined;
+    this.withProgress = false;
+    const cancelled = () => revision !== this.revision || (progress?.token.isCancellationRequested ?? false);
+    const token: CancellationToken = { get isCancellationRequested() { return cancelled(); } };
+    try {
+      const plan = this.plan();
+      let sliceStart = Date.now();
+      for (const [index, { folder, file }] of plan.entries()) {
+        if (Date.now() - sliceStart > sliceMilliseconds) {
+          await new Promise((resolve) => setImmediate(resolve));
+          sliceStart = Date.now();
+        }
+        if (cancelled()) break;
+        const result = this.analyseOne(folder, file, token);
+        if (!result) break;
+        this.record(folder, file, result);
+        progress?.report(Math.floor(((index + 1) * 100) / plan.length), `${index + 1}/${plan.length} files`);
+        this.sendStatus(false, { state: 'analysing', done: index + 1, total: plan.length });
+        if (this.scope === 'workspace' && this.heapShort()) {
+          this.pause('memory is short: only open files are analysed until you re-analyse the workspace');
+          break;
+        }
+      }
+      if (progress?.token.isCancellationRequested && revision === this.revision) this.pause('cancelled: only open files are analysed until you re-analyse the workspace');
+      else if (!cancelled() && this.scope === 'workspace') this.clearOthers(plan);
+    } catch (error) {
+      this.options.connection.console.error(`analysis failed: ${describe(error)}`);
+    } finally {
+      progress?.done();
+      if (revision === this.revision) this.sendStatus(true);
+    }
+  }
+
+  /** Open files first (the user is looking at them), then, unless paused, every file of every folder. */
+  private plan(): { folder: Folder; file: string }[] {
+    const folders = this.options.folders;
+    const planned = new Map<string, Folder>();
+    for (const document of this.options.documents.all()) {
+      const file = pathOf(document.uri);
+      const folder = file === undefined ? undefined : folders.of(file);
+      if (file !== undefined && folder?.settings.enable && isAnalysed(folder, file)) planned.set(file, folder);
+    }
+    if (this.scope === 'workspace') {
+      for (const folder of folders.enabled()) for (const file of this.filesOf(folder)) if (!planned.has(file)) planned.set(file, folder);
+    }
+    return [...planned].map(([file, folder]) => ({ folder, file }));
+  }
+
+  private filesOf(folder: Folder): string[] {
+    try {
+      return folder.workspace.files();
+    } catch (error) {
+      this.options.connection.console.error(`${folder.name}: could not list the files: ${describe(error)}`);
+      return [];
+    }
+  }
+
+  /** One file; a failure other than cancellation is logged and costs only this file. Undefined: cancelled. */
+  private analyseOne(folder: Folder, file: string, token: CancellationToken | undefined): FileResult | undefined {
+    try {
+      const result = folder.workspace.analyseFile(file, token);
+      for (const notice of result.notices) this.options.connection.console.info(`${notice.file}: ${notice.message}`);
+      return result;
+    } catch (error) {
+      if (error instanceof CancelledError) return undefined;
+      this.options.connection.console.error(`${file}: not analysed: ${describe(error)}`);
+      return { findings: [], notices: [] };
+    }
+  }
+
+  private record(folder: Folder, file: string, result: FileResult): void {
+    const visible = result.findings.filter((finding) => !finding.suppressed);
+    const diagnostics = visible.map((finding) => toDiagnostic(finding, this.options.relatedInformation));
+    const published = JSON.stringify(diagnostics);
+    const uri = uriOf(file);
+    const version = this.options.documents.get(uri)?.version;
+    if (this.stored.get(file)?.published !== published) void this.options.connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined && { version }) });
+    const count = (severity: string) => visible.filter((finding) => finding.severity === severity).length;
+    this.stored.set(file, { folder, revision: this.revision, findings: result.findings, published, counts: { errors: count('error'), warnings: count('warning'), infos: count('info') } });
+  }
+
+  private clear(file: string): void {
+    this.stored.delete(file);
+    void this.options.connection.sendDiagnostics({ uri: uriOf(file), diagnostics: [] });
+  }
+
+  /** After a whole run: files with diagnostics that the run no longer covers (deleted, moved out, disabled). */
+  private clearOthers(plan: readonly { file: string }[]): void {
+    const covered = new Set(plan.map((entry) => entry.file));
+    for (const file of [...this.stored.keys()]) if (!covered.has(file)) this.clear(file);
+  }
+
+  private pause(reason: string): void {
+    this.scope = 'open';
+    this.pauseReason = reason;
+    this.options.connection.console.warn(`analysis paused: ${reason}`);
+  }
+
+  private heapShort(): boolean {
+    const heap = v8.getHeapStatistics();
+    return heap.used_heap_size > heap.heap_size_limit * heapShareLimit;
+  }
+
+  private async beginProgress(): Promise<WorkDoneProgressServerReporter | undefined> {
+    try {
+      const reporter = await this.options.connection.window.createWorkDoneProgress();
+      reporter.begin('APPI Guard', 0, 'analysing the workspace', true);
+      return reporter;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Progress counts go out at most every 100 ms; the final state always. */
+  private sendStatus(final: boolean, partial?: Pick<Status, 'state' | 'done' | 'total'>): void {
+    const now = Date.now();
+    if (!final && now - this.lastStatus < 100) return;
+    this.lastStatus = now;
+    const totals = { errors: 0, warnings: 0, infos: 0 };
+    for (const { counts } of this.stored.values()) {
+      totals.errors += counts.errors;
+      totals.warnings += counts.warnings;
+      totals.infos += counts.infos;
+    }
+    const idle: Status['state'] = this.options.folders.enabled().length === 0 ? 'disabled' : this.scope === 'open' ? 'paused' : 'idle';
+    const status: Status = { ...totals, ...(partial ?? { state: idle }), ...(this.pauseReason && { detail: this.pauseReason }) };
+    void this.options.connection.sendNotification(statusNotification, status);
+  }
+}
+
+function isAnalysed(folder: Folder, file: string): boolean {
+  return file === folder.workspace.registerPath || /\.(?:[cm]?ts|tsx)$/.test(file);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

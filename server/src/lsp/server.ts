@@ -1,0 +1,127 @@
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  ErrorCodes,
+  LSPErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  StreamMessageReader,
+  StreamMessageWriter,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type CancellationToken,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { toolVersion } from '../cli/version';
+import type { Host } from '../engine/host';
+import { basename } from '../engine/paths';
+import { NodeHost } from '../host/node-host';
+import { codeActions, fixAllKind, resolveCodeAction } from './code-actions';
+import { codeLenses } from './code-lens';
+import { executeCommand, serverCommands } from './commands';
+import { completion, completionTriggers } from './completion';
+import { definition } from './definition';
+import { injectFaults } from './faults';
+import { hover } from './hover';
+import { Session, type ClientAbilities } from './session';
+import { pathOf } from './uris';
+import { registerWatchers, watchedFilesChanged } from './watched-files';
+
+/** The server on the transport its command line names (`--stdio`, `--node-ipc`, `--socket=N`), as VS Code starts it. */
+export function startServer(host: Host = new NodeHost()): void {
+  serve(createConnection(ProposedFeatures.all), host);
+}
+
+/** The server on standard input and output, whatever the command line says: `appi-guard lsp`. */
+export function startStdioServer(host: Host = new NodeHost()): void {
+  serve(createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout)), host);
+}
+
+/** Wires the protocol to the session. Nothing here decides anything; the feature modules do. */
+export function serve(connection: Connection, host: Host): void {
+  injectFaults(process.env);
+  const documents = new TextDocuments(TextDocument);
+  let session: Session | undefined;
+  let folders: { uri: string; name: string }[] = [];
+
+  connection.onInitialize((params): InitializeResult => {
+    const abilities = abilitiesOf(params);
+    session = new Session(connection, documents, abilities, host);
+    folders = params.workspaceFolders?.map(({ uri, name }) => ({ uri, name })) ?? (params.rootUri ? [{ uri: params.rootUri, name: basename(pathOf(params.rootUri) ?? params.rootUri) }] : []);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        definitionProvider: true,
+        completionProvider: { triggerCharacters: completionTriggers },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: true },
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: serverCommands },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'appi-guard', version: toolVersion() },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    const current = session!;
+    if (current.abilities.configurationRegistration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'appiGuard' });
+    if (current.abilities.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((folder) => folder.uri));
+        const kept = current.currentFolders().filter((folder) => !removed.has(folder.uri));
+        void current.configure([...kept, ...event.added.map(({ uri, name }) => ({ uri, name }))]);
+      });
+    }
+    await registerWatchers(current);
+    await current.configure(folders);
+  });
+
+  connection.onDidChangeConfiguration(() => void session?.configure(session.currentFolders()));
+  connection.onDidChangeWatchedFiles((params) => session && watchedFilesChanged(session, params));
+  documents.onDidChangeContent((event) => session?.documentChanged(event.document));
+  documents.onDidClose((event) => session?.documentClosed(event.document));
+
+  const guard = <P, R>(method: string, run: (session: Session, params: P) => R | Promise<R>, none: R) =>
+    async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+      if (!session) return none;
+      try {
+        const result = await run(session, params);
+        return token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled') : result;
+      } catch (error) {
+        // One failing request must not take the server down: it is logged with its method, and answered.
+        connection.console.error(`${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return new ResponseError(ErrorCodes.InternalError, `${method} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+  connection.onHover(guard('textDocument/hover', hover, null));
+  connection.onCompletion(guard('textDocument/completion', completion, null));
+  connection.onDefinition(guard('textDocument/definition', definition, null));
+  connection.onCodeAction(guard('textDocument/codeAction', codeActions, []));
+  connection.onCodeActionResolve(guard('codeAction/resolve', resolveCodeAction, undefined as never));
+  connection.onCodeLens(guard('textDocument/codeLens', codeLenses, []));
+  connection.onExecuteCommand(guard('workspace/executeCommand', executeCommand, null));
+  connection.onShutdown(() => session?.analysis.dispose());
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function abilitiesOf(params: InitializeParams): ClientAbilities {
+  const capabilities = params.capabilities;
+  return {
+    configuration: capabilities.workspace?.configuration === true,
+    workspaceFolders: capabilities.workspace?.workspaceFolders === true,
+    watchedFilesRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    configurationRegistration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    relatedInformation: capabilities.textDocument?.publishDiagnostics?.relatedInformation === true,
+    progress: capabilities.window?.workDoneProgress === true,
+    documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true && (capabilities.workspace.workspaceEdit.resourceOperations ?? []).includes('create'),
+    codeActionResolve: capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
+    showDocument: capabilities.window?.showDocument?.support === true,
+  };
+}

@@ -1,0 +1,73 @@
+import type { Connection } from 'vscode-languageserver';
+import type { Severity } from '../engine/finding';
+import { rulesById } from '../rules';
+
+/** The `appiGuard` settings the server reads, typed once (the client contributes the same in package.json). */
+export interface Settings {
+  readonly enable: boolean;
+  /** Relative to the workspace folder, or absolute. */
+  readonly registerPath: string;
+  readonly rules: Readonly<Record<string, Severity | 'off'>>;
+}
+
+export const defaultSettings: Settings = { enable: true, registerPath: 'pi-register.yaml', rules: {} };
+
+const levels = new Set(['error', 'warning', 'info', 'off']);
+
+/** Whatever the client sent, as settings: a value of the wrong type keeps the default, and is said. */
+export function readSettings(raw: unknown, warn: (message: string) => void): Settings {
+  if (raw === null || raw === undefined) return defaultSettings;
+  if (typeof raw !== 'object') {
+    warn('appiGuard settings are not an object; using the defaults');
+    return defaultSettings;
+  }
+  const value = raw as Record<string, unknown>;
+  const enable = typeof value.enable === 'boolean' ? value.enable : defaultSettings.enable;
+  const registerPath = typeof value.registerPath === 'string' && value.registerPath.trim() !== '' ? value.registerPath.trim() : defaultSettings.registerPath;
+  const rules: Record<string, Severity | 'off'> = {};
+  if (value.rules !== undefined && value.rules !== null && typeof value.rules === 'object') {
+    for (const [id, level] of Object.entries(value.rules as Record<string, unknown>)) {
+      if (!rulesById.has(id)) warn(`appiGuard.rules: unknown rule "${id}"`);
+      else if (typeof level === 'string' && levels.has(level)) rules[id] = level as Severity | 'off';
+      else warn(`appiGuard.rules.${id}: "${String(level)}" is not one of error, warning, info, off`);
+    }
+  }
+  return { enable, registerPath, rules };
+}
+
+/**
+ * Settings per workspace folder, pulled with `workspace/configuration` (scoped to the folder, so a folder's
+ * `.vscode/settings.json` applies), cached until the client says they changed.
+ */
+export class SettingsStore {
+  private readonly cache = new Map<string, Promise<Settings>>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly canPull: boolean,
+  ) {}
+
+  get(folderUri: string): Promise<Settings> {
+    let settings = this.cache.get(folderUri);
+    if (!settings) {
+      settings = this.pull(folderUri);
+      this.cache.set(folderUri, settings);
+    }
+    return settings;
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+
+  private async pull(folderUri: string): Promise<Settings> {
+    if (!this.canPull) return defaultSettings;
+    try {
+      const raw: unknown = await this.connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'appiGuard' });
+      return readSettings(raw, (message) => this.connection.console.warn(message));
+    } catch (error) {
+      this.connection.console.warn(`could not read settings: ${error instanceof Error ? error.message : String(error)}`);
+      return defaultSettings;
+    }
+  }
+}
