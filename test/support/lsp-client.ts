@@ -6,11 +6,17 @@
  * for fixed times.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   ApplyWorkspaceEditRequest,
   ConfigurationRequest,
   createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  FileChangeType,
   InitializeRequest,
   InitializedNotification,
   LogMessageNotification,
@@ -198,6 +204,34 @@ export class LspClient {
       });
     });
     this.connection.dispose();
+  }
+
+  private readonly versions = new Map<string, number>();
+
+  /** Opens a file with its text on disk (or `text`), as an editor tab. */
+  async open(file: string, text = fs.readFileSync(file, 'utf8')): Promise<void> {
+    this.versions.set(file, 1);
+    const languageId = file.endsWith('.yaml') ? 'yaml' : file.endsWith('.tsx') ? 'typescriptreact' : 'typescript';
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf(file), languageId, version: 1, text } });
+  }
+
+  /** Replaces an open document's whole text (unsaved: the disk keeps the old one). Returns the new version. */
+  async change(file: string, text: string): Promise<number> {
+    const version = (this.versions.get(file) ?? 0) + 1;
+    this.versions.set(file, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uriOf(file), version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  async close(file: string): Promise<void> {
+    this.versions.delete(file);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uriOf(file) } });
+  }
+
+  /** Tells the server what changed on disk, as the editor's file watcher does. */
+  async watched(changes: readonly { file: string; type: 'created' | 'changed' | 'deleted' }[]): Promise<void> {
+    const types: Record<string, FileChangeType> = { created: FileChangeType.Created, changed: FileChangeType.Changed, deleted: FileChangeType.Deleted };
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: changes.map((change) => ({ uri: uriOf(change.file), type: types[change.type] })) });
   }
 
   /** Writes raw bytes to the server's input, bypassing the protocol library (for malformed messages). */

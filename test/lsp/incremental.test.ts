@@ -1,0 +1,79 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { LspClient, uriOf } from '../support/lsp-client';
+import { codes, purposes, purposesWorkspace } from './fixtures';
+
+describe('incremental analysis', () => {
+  const root = purposesWorkspace();
+  const patient = path.join(root, 'model/patient.ts');
+  const campaign = path.join(root, 'app/campaign.ts');
+  const register = path.join(root, 'pi-register.yaml');
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({ folders: [root] });
+    await client.idle();
+  });
+  after(() => client.stop());
+
+  it('starts with the use beyond purpose in the file that uses the schema', () => {
+    assert.deepEqual(codes(client.diagnosticsOf(campaign)), ['use-beyond-purpose']);
+  });
+
+  it("re-publishes another file when a schema's @purpose is edited, and clears it when it becomes clean", async () => {
+    await client.open(patient);
+    const text = fs.readFileSync(patient, 'utf8');
+    await client.change(patient, text.replace('@purpose treatment', '@purpose treatment marketing'));
+    await client.diagnosticsWhere(campaign, 'cleared', (diagnostics) => diagnostics.length === 0);
+    await client.change(patient, text);
+    await client.diagnosticsWhere(campaign, 'the use again', (diagnostics) => codes(diagnostics).includes('use-beyond-purpose'));
+    await client.close(patient);
+  });
+
+  it("publishes an open document's diagnostics with the version they were computed for", async () => {
+    await client.open(campaign);
+    const text = fs.readFileSync(campaign, 'utf8');
+    const version = await client.change(campaign, text.replace('@purpose marketing', '@purpose markting'));
+    const published = await client.until('campaign.ts at its new version', () => {
+      const current = client.diagnostics.get(uriOf(campaign));
+      return current?.version === version ? current : undefined;
+    });
+    assert.deepEqual(codes(published.diagnostics), ['use-beyond-purpose', 'unknown-purpose']);
+    await client.change(campaign, text);
+    await client.diagnosticsWhere(campaign, 'the use again', (diagnostics) => codes(diagnostics).includes('use-beyond-purpose'));
+    await client.close(campaign);
+  });
+
+  it('re-publishes the code when the register is edited in the editor', async () => {
+    await client.open(register);
+    const text = fs.readFileSync(register, 'utf8');
+    await client.change(register, text.replace('  - id: marketing\n', ''));
+    const diagnostics = await client.diagnosticsWhere(campaign, 'an unknown purpose', (d) => codes(d).includes('unknown-purpose'));
+    assert.equal(diagnostics.find((d) => d.code === 'unknown-purpose')!.range.start.line, 2);
+    await client.change(register, text);
+    await client.diagnosticsWhere(campaign, 'no unknown purpose', (d) => !codes(d).includes('unknown-purpose'));
+    await client.close(register);
+  });
+
+  it('picks up files created and deleted on disk', async () => {
+    const added = path.join(root, 'app/letters.ts');
+    fs.writeFileSync(added, "import type { Patient } from '../model/patient';\n\n/** @purpose marketing */\nexport const letter = (p: Patient) => `Dear ${p.name}`;\n");
+    await client.watched([{ file: added, type: 'created' }]);
+    await client.diagnosticsWhere(added, 'a use beyond purpose', (d) => codes(d).includes('use-beyond-purpose'));
+    fs.rmSync(added);
+    await client.watched([{ file: added, type: 'deleted' }]);
+    await client.diagnosticsWhere(added, 'cleared', (d) => d.length === 0);
+  });
+
+  it('picks up a changed register and tsconfig.json on disk without a restart', async () => {
+    fs.writeFileSync(register, purposes['pi-register.yaml'].replace('- id: marketing', '- id: marketting').replace(/^\n/, '').replace(/^ {4}/gm, ''));
+    await client.watched([{ file: register, type: 'changed' }]);
+    await client.diagnosticsWhere(campaign, 'an unknown purpose', (d) => codes(d).includes('unknown-purpose'));
+    const tsconfig = path.join(root, 'tsconfig.json');
+    fs.writeFileSync(tsconfig, '{ "compilerOptions": { "strict": true }, "include": ["model/**/*.ts"] }');
+    await client.watched([{ file: tsconfig, type: 'changed' }]);
+    // Out of the project, the file is in the inferred one: still analysed, with the same findings.
+    await client.diagnosticsWhere(campaign, 'still analysed', (d) => codes(d).includes('unknown-purpose'));
+  });
+});
