@@ -63,7 +63,9 @@ export class Analysis {
   /** `open` after the user cancelled the workspace run or memory ran short: only open files are analysed. */
   private scope: 'workspace' | 'open' = 'workspace';
   private pauseReason: string | undefined;
+  /** When progress was last reported. */
   private lastStatus = 0;
+  private readonly noticed = new Map<string, string>();
 
   constructor(private readonly options: AnalysisOptions) {}
 
@@ -84,6 +86,7 @@ export class Analysis {
 
   /** The findings of a file against its current text (suppressed ones included): stored, or computed now. */
   findingsOf(folder: Folder, file: string): readonly Finding[] {
+    if (!isAnalysed(folder, file)) return [];
     const stored = this.stored.get(file);
     if (stored && stored.revision === this.revision && stored.folder === folder) return stored.findings;
     const result = this.analyseOne(folder, file, undefined);
@@ -95,7 +98,7 @@ export class Analysis {
   /** Takes back every diagnostic of a folder (removed, or disabled). */
   clearFolder(folder: Folder): void {
     for (const [file, stored] of this.stored) if (stored.folder.uri === folder.uri) this.clear(file);
-    this.sendStatus(true);
+    this.sendStatus();
   }
 
   /** A file deleted on disk: its diagnostics go at once, not at the end of the next run. */
@@ -126,8 +129,7 @@ export class Analysis {
         const result = this.analyseOne(folder, file, token);
         if (!result) break;
         this.record(folder, file, result);
-        progress?.report(Math.floor(((index + 1) * 100) / plan.length), `${index + 1}/${plan.length} files`);
-        this.sendStatus(false, { state: 'analysing', done: index + 1, total: plan.length });
+        this.reportProgress(progress, index + 1, plan.length);
         if (this.scope === 'workspace' && this.heapShort()) {
           this.pause('memory is short: only open files are analysed until you re-analyse the workspace');
           break;
@@ -139,7 +141,7 @@ export class Analysis {
       this.options.connection.console.error(`analysis failed: ${describe(error)}`);
     } finally {
       progress?.done();
-      if (revision === this.revision) this.sendStatus(true);
+      if (revision === this.revision) this.sendStatus();
     }
   }
 
@@ -171,7 +173,12 @@ export class Analysis {
   private analyseOne(folder: Folder, file: string, token: CancellationToken | undefined): FileResult | undefined {
     try {
       const result = folder.workspace.analyseFile(file, token);
-      for (const notice of result.notices) this.options.connection.console.info(`${notice.file}: ${notice.message}`);
+      // Said once, not on every run: a file with a syntax error stays one line in the log until it changes.
+      const said = result.notices.map((notice) => `${notice.file}: ${notice.message}`).join('\n');
+      if (said !== (this.noticed.get(file) ?? '')) {
+        if (said) this.options.connection.console.info(said);
+        this.noticed.set(file, said);
+      }
       return result;
     } catch (error) {
       if (error instanceof CancelledError) return undefined;
@@ -223,11 +230,16 @@ export class Analysis {
     }
   }
 
-  /** Progress counts go out at most every 100 ms; the final state always. */
-  private sendStatus(final: boolean, partial?: Pick<Status, 'state' | 'done' | 'total'>): void {
+  /** Files done of total, as progress and as status: at most every 100 ms, not once a file. */
+  private reportProgress(progress: WorkDoneProgressServerReporter | undefined, done: number, total: number): void {
     const now = Date.now();
-    if (!final && now - this.lastStatus < 100) return;
+    if (now - this.lastStatus < 100 && done > 1) return;
     this.lastStatus = now;
+    progress?.report(Math.floor((done * 100) / total), `${done}/${total} files`);
+    this.sendStatus({ state: 'analysing', done, total });
+  }
+
+  private sendStatus(partial?: Pick<Status, 'state' | 'done' | 'total'>): void {
     const totals = { errors: 0, warnings: 0, infos: 0 };
     for (const { counts } of this.stored.values()) {
       totals.errors += counts.errors;

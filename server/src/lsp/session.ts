@@ -73,8 +73,12 @@ export class Session {
     const folder = file === undefined ? undefined : this.folders.of(file);
     if (!file || !folder) return;
     const text = document.getText();
-    // Opening a file changes nothing while its buffer is what the disk holds: no re-analysis for that.
-    if (!this.overlaid.has(file) && folder.workspace.text(file) === text) return;
+    // Opening a file changes nothing while its buffer is what the disk holds: no re-analysis for that, only
+    // its own findings when no run has got to it yet (analysis paused, or still on its way).
+    if (!this.overlaid.has(file) && folder.workspace.text(file) === text) {
+      if (folder.settings.enable) this.analysis.findingsOf(folder, file);
+      return;
+    }
     this.overlaid.add(file);
     folder.workspace.applyChange({ kind: 'edit', file, text });
     this.analysis.schedule();

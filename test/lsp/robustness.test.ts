@@ -1,0 +1,150 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ExecuteCommandRequest, HoverRequest } from 'vscode-languageserver-protocol';
+import { workspace } from '../support/cli';
+import { LspClient, uriOf } from '../support/lsp-client';
+import { codes, purposes } from './fixtures';
+
+/** Enough files that the first run is still going when the user cancels it. */
+function manyFiles(count: number): Record<string, string> {
+  const files: Record<string, string> = { ...purposes };
+  for (let i = 0; i < count; i++) {
+    files[`app/letters/letter-${i}.ts`] = `
+      import type { Patient } from '../../model/patient';
+
+      /** @purpose marketing */
+      export const letter${i} = (p: Patient) => \`Dear \${p.name}\`;
+    `;
+  }
+  return files;
+}
+
+describe('cancelling the workspace run', () => {
+  const count = 400;
+  const root = workspace(manyFiles(count));
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({ folders: [root] });
+  });
+  after(() => client.stop());
+
+  const analysed = () => [...client.diagnostics.keys()].filter((uri) => uri.includes('/letters/')).length;
+
+  it('stops when the user cancels its progress, and says analysis is paused', async () => {
+    const report = await client.until('a progress report', () => client.progress.find((p) => p.value.kind === 'report'));
+    await client.connection.sendNotification('window/workDoneProgress/cancel', { token: report.token });
+    const paused = await client.idle(0, ['paused']);
+    assert.match(paused.detail!, /cancelled/);
+    assert.ok(analysed() < count, `${analysed()} of ${count} files analysed after cancelling`);
+    assert.equal(client.progress.at(-1)!.value.kind, 'end');
+  });
+
+  it('still analyses a file the user opens', async () => {
+    const unanalysed = Array.from({ length: count }, (_, i) => path.join(root, `app/letters/letter-${i}.ts`)).find((file) => !client.diagnostics.has(uriOf(file)))!;
+    await client.open(unanalysed);
+    await client.diagnosticsWhere(unanalysed, 'its use beyond purpose', (d) => codes(d).includes('use-beyond-purpose'));
+  });
+
+  it('analyses the whole workspace again on request', async () => {
+    const since = client.statuses.length;
+    await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'appiGuard.reanalyseWorkspace' });
+    const idle = await client.idle(since);
+    assert.equal(analysed(), count);
+    assert.equal(idle.errors, count + 1);
+  });
+});
+
+describe('bad input on the wire, and a failing rule', () => {
+  const root = workspace({ ...purposes, 'model/visitor.ts': '/** @piFile "Visitors" */\nexport interface Visitor {\n  /** @personal name */ name: string;\n}\n' });
+  const campaign = path.join(root, 'app/campaign.ts');
+  const visitor = path.join(root, 'model/visitor.ts');
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({ folders: [root], env: { APPI_GUARD_FAIL_RULE: 'use-beyond-purpose' } });
+    await client.idle();
+  });
+  after(() => client.stop());
+
+  it('logs a rule that throws with its id, and publishes the other rules\' findings', () => {
+    assert.deepEqual(codes(client.diagnosticsOf(campaign)), []);
+    assert.deepEqual(codes(client.diagnosticsOf(visitor)).sort(), ['missing-purpose', 'unregistered-file']);
+    assert.ok(client.logs.some((line) => line.includes('rule use-beyond-purpose failed')), client.logs.join('\n'));
+  });
+
+  it('survives a message that is not JSON, and answers the next request', async () => {
+    client.writeRaw('Content-Length: 12\r\n\r\n{"jsonrpc":2');
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf(campaign) }, position: { line: 4, character: 11 } });
+    assert.match(JSON.stringify(hover), /Patient\.name/);
+    assert.equal(client.exitCode, null);
+  });
+
+  it('answers a request it does not know with an error, not silence', async () => {
+    await assert.rejects(client.connection.sendRequest('appiGuard/noSuchRequest', {}), (error: { code?: number }) => error.code === -32601);
+  });
+});
+
+describe('settings', () => {
+  const root = workspace({ ...purposes, 'config/other-register.yaml': 'organization: Minato Ward\npurposes:\n  - id: treatment\n' });
+  const campaign = path.join(root, 'app/campaign.ts');
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({ folders: [root], settings: { rules: { 'use-beyond-purpose': 'warning' } } });
+    await client.idle();
+  });
+  after(() => client.stop());
+
+  const reconfigure = async (settings: Record<string, unknown>) => {
+    client.settings = settings;
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  };
+
+  it('reads per-rule severities from the folder', () => {
+    assert.deepEqual(client.diagnosticsOf(campaign).map((d) => [d.code, d.severity]), [['use-beyond-purpose', 2]]);
+  });
+
+  it('re-reads them when they change: a rule turned off clears its diagnostics', async () => {
+    await reconfigure({ rules: { 'use-beyond-purpose': 'off' } });
+    await client.diagnosticsWhere(campaign, 'cleared', (d) => d.length === 0);
+  });
+
+  it('reads the register from the path the settings name', async () => {
+    await reconfigure({ registerPath: 'config/other-register.yaml' });
+    await client.diagnosticsWhere(campaign, 'marketing unknown to the other register', (d) => codes(d).includes('unknown-purpose'));
+  });
+
+  it('publishes nothing for a folder where it is disabled, and says so', async () => {
+    const since = client.statuses.length;
+    await reconfigure({ enable: false });
+    await client.diagnosticsWhere(campaign, 'cleared', (d) => d.length === 0);
+    assert.equal((await client.idle(since, ['disabled'])).errors, 0);
+  });
+
+  it('keeps the defaults for settings of the wrong type, and says which', async () => {
+    await reconfigure({ enable: 'yes', rules: { 'use-beyond-purpose': 'loud', 'no-such-rule': 'off' } });
+    await client.diagnosticsWhere(campaign, 'the default severity', (d) => d.some((x) => x.code === 'use-beyond-purpose' && x.severity === 1));
+    assert.ok(client.logs.some((line) => line.includes('appiGuard.rules.use-beyond-purpose: "loud" is not one of error, warning, info, off')));
+    assert.ok(client.logs.some((line) => line.includes('appiGuard.rules: unknown rule "no-such-rule"')));
+  });
+});
+
+describe('multi-root workspaces', () => {
+  const first = workspace(purposes);
+  const second = workspace(purposes);
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({ folders: [first, second] });
+    await client.idle();
+  });
+  after(() => client.stop());
+
+  it('analyses every folder, each against its own register', () => {
+    for (const root of [first, second]) assert.deepEqual(codes(client.diagnosticsOf(path.join(root, 'app/campaign.ts'))), ['use-beyond-purpose']);
+  });
+
+  it('clears a folder that is removed from the workspace', async () => {
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: uriOf(second), name: path.basename(second) }] } });
+    await client.diagnosticsWhere(path.join(second, 'app/campaign.ts'), 'cleared', (d) => d.length === 0);
+    assert.deepEqual(codes(client.diagnosticsOf(path.join(first, 'app/campaign.ts'))), ['use-beyond-purpose']);
+  });
+});
