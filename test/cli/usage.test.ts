@@ -12,7 +12,7 @@ describe('usage', { concurrency: true }, () => {
     const run = await runCli(['--help']);
     assert.equal(run.status, 0);
     assert.match(run.stdout, /^Usage: appi-guard check \[DIR\]/);
-    for (const option of ['--format', '--register', '--output', '--exit-zero', '--version']) assert.ok(run.stdout.includes(option), option);
+    for (const option of ['--format', '--register', '--output', '--exit-zero', '--version', 'appi-guard lsp [--stdio]']) assert.ok(run.stdout.includes(option), option);
     assert.equal(run.stderr, '');
   });
 
@@ -27,6 +27,9 @@ const cannotRun: ReadonlyArray<{ readonly name: string; readonly args: (root: st
   { name: 'an unknown option', args: (root) => ['check', root, '--frobnicate'], reason: /^unknown option '--frobnicate'$/ },
   { name: 'an unknown format', args: (root) => ['check', root, '--format', 'xml'], reason: /^unknown format 'xml': use one of text, json, sarif$/ },
   { name: 'a missing DIR', args: (root) => ['check', path.join(root, 'nowhere')], reason: /^cannot read directory '.*nowhere': no such file or directory$/ },
+  { name: 'lsp with arguments', args: (root) => ['lsp', root], reason: /^lsp takes no arguments, got '.*'$/ },
+  { name: 'lsp with a check option', args: () => ['lsp', '--format', 'json'], reason: /^--format does not apply to `appi-guard lsp`: the editor sends settings$/ },
+  { name: '--stdio outside lsp', args: (root) => ['check', root, '--stdio'], reason: /^--stdio belongs to `appi-guard lsp`$/ },
   { name: 'a missing --register file', args: (root) => ['check', root, '--register', path.join(root, 'absent.yaml')], reason: /^cannot read register '.*absent\.yaml': no such file or directory$/ },
 ];
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ExecuteCommandRequest, HoverRequest } from 'vscode-languageserver-protocol';
+import { DefinitionRequest, ExecuteCommandRequest, HoverRequest } from 'vscode-languageserver-protocol';
 import { workspace } from '../support/cli';
 import { LspClient, uriOf } from '../support/lsp-client';
 import { codes, purposes } from './fixtures';
@@ -61,7 +61,7 @@ describe('bad input on the wire, and a failing rule', () => {
   const visitor = path.join(root, 'model/visitor.ts');
   let client: LspClient;
   before(async () => {
-    client = await LspClient.start({ folders: [root], env: { APPI_GUARD_FAIL_RULE: 'use-beyond-purpose' } });
+    client = await LspClient.start({ folders: [root], env: { APPI_GUARD_FAIL_RULE: 'use-beyond-purpose', APPI_GUARD_FAIL_REQUEST: 'textDocument/definition' } });
     await client.idle();
   });
   after(() => client.stop());
@@ -77,6 +77,13 @@ describe('bad input on the wire, and a failing rule', () => {
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf(campaign) }, position: { line: 4, character: 11 } });
     assert.match(JSON.stringify(hover), /Patient\.name/);
     assert.equal(client.exitCode, null);
+  });
+
+  it('answers a request that fails with an error, logs it with its method, and goes on', async () => {
+    const params = { textDocument: { uri: uriOf(campaign) }, position: { line: 4, character: 11 } };
+    await assert.rejects(client.connection.sendRequest(DefinitionRequest.type, params), (error: { code?: number; message?: string }) => error.code === -32603 && /textDocument\/definition failed/.test(error.message ?? ''));
+    assert.ok(client.logs.some((line) => line.startsWith('textDocument/definition failed: Error: textDocument/definition failed on purpose')), client.logs.join('\n'));
+    assert.match(JSON.stringify(await client.connection.sendRequest(HoverRequest.type, params)), /Patient\.name/);
   });
 
   it('answers a request it does not know with an error, not silence', async () => {

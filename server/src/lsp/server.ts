@@ -43,7 +43,7 @@ export function startStdioServer(host: Host = new NodeHost()): void {
 
 /** Wires the protocol to the session. Nothing here decides anything; the feature modules do. */
 export function serve(connection: Connection, host: Host): void {
-  injectFaults(process.env);
+  const faults = injectFaults(process.env);
   const documents = new TextDocuments(TextDocument);
   let session: Session | undefined;
   let folders: { uri: string; name: string }[] = [];
@@ -90,6 +90,7 @@ export function serve(connection: Connection, host: Host): void {
     async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
       if (!session) return none;
       try {
+        if (faults.request === method) throw new Error(`${method} failed on purpose (APPI_GUARD_FAIL_REQUEST)`);
         const result = await run(session, params);
         return token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled') : result;
       } catch (error) {
