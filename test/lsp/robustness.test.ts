@@ -55,6 +55,26 @@ describe('cancelling the workspace run', () => {
   });
 });
 
+describe('memory', () => {
+  const root = workspace(manyFiles(20));
+  let client: LspClient;
+  before(async () => {
+    // A bound every workspace passes at once: the run stops after its first file.
+    client = await LspClient.start({ folders: [root], env: { APPI_GUARD_MAX_HEAP_MB: '1' } });
+  });
+  after(() => client.stop());
+
+  it('stops the workspace run past its memory bound, says so, and still analyses the files the user opens', async () => {
+    const paused = await client.idle(0, ['paused']);
+    assert.match(paused.detail!, /memory is short/);
+    assert.ok(client.logs.some((line) => line.includes('analysis paused: memory is short')));
+    const letter = path.join(root, 'app/letters/letter-7.ts');
+    assert.equal(client.diagnostics.has(uriOf(letter)), false, 'not analysed by the stopped run');
+    await client.open(letter);
+    await client.diagnosticsWhere(letter, 'its use beyond purpose', (d) => codes(d).includes('use-beyond-purpose'));
+  });
+});
+
 describe('bad input on the wire, and a failing rule', () => {
   const root = workspace({ ...purposes, 'model/visitor.ts': '/** @piFile "Visitors" */\nexport interface Visitor {\n  /** @personal name */ name: string;\n}\n' });
   const campaign = path.join(root, 'app/campaign.ts');

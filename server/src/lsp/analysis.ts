@@ -26,7 +26,7 @@ export const statusNotification = 'appiGuard/status';
 export const editDebounceMilliseconds = 200;
 /** How long a run holds the event loop before it lets messages in (cancellation, edits, requests). */
 const sliceMilliseconds = 30;
-/** Past this share of the heap limit, whole-workspace analysis stops and only open files are analysed. */
+/** Past this share of Node's heap limit, whole-workspace analysis stops and only open files are analysed. */
 const heapShareLimit = 0.75;
 
 export interface AnalysisOptions {
@@ -37,6 +37,8 @@ export interface AnalysisOptions {
   readonly relatedInformation: boolean;
   /** The client shows server-initiated work-done progress. */
   readonly progress: boolean;
+  /** Heap use, in bytes, past which only open files are analysed; by default 75% of Node's heap limit. */
+  readonly heapLimit?: number;
 }
 
 interface Stored {
@@ -132,6 +134,8 @@ export class Analysis {
         this.reportProgress(progress, index + 1, plan.length);
         if (this.scope === 'workspace' && this.heapShort()) {
           this.pause('memory is short: only open files are analysed until you re-analyse the workspace');
+          // The projects' programs are most of the heap: let them go; open files rebuild only their own.
+          this.options.folders.all().forEach((folder) => folder.workspace.dispose());
           break;
         }
       }
@@ -217,7 +221,7 @@ export class Analysis {
 
   private heapShort(): boolean {
     const heap = v8.getHeapStatistics();
-    return heap.used_heap_size > heap.heap_size_limit * heapShareLimit;
+    return heap.used_heap_size > (this.options.heapLimit ?? heap.heap_size_limit * heapShareLimit);
   }
 
   private async beginProgress(): Promise<WorkDoneProgressServerReporter | undefined> {

@@ -50,7 +50,7 @@ export function serve(connection: Connection, host: Host): void {
 
   connection.onInitialize((params): InitializeResult => {
     const abilities = abilitiesOf(params);
-    session = new Session(connection, documents, abilities, host);
+    session = new Session(connection, documents, abilities, host, heapLimitOf(process.env));
     folders = params.workspaceFolders?.map(({ uri, name }) => ({ uri, name })) ?? (params.rootUri ? [{ uri: params.rootUri, name: basename(pathOf(params.rootUri) ?? params.rootUri) }] : []);
     return {
       capabilities: {
@@ -110,6 +110,12 @@ export function serve(connection: Connection, host: Host): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** `APPI_GUARD_MAX_HEAP_MB`: where whole-workspace analysis stops, for machines that must keep the server small. */
+function heapLimitOf(env: NodeJS.ProcessEnv): number | undefined {
+  const megabytes = Number(env.APPI_GUARD_MAX_HEAP_MB);
+  return Number.isFinite(megabytes) && megabytes > 0 ? megabytes * 1024 * 1024 : undefined;
 }
 
 function abilitiesOf(params: InitializeParams): ClientAbilities {

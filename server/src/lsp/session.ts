@@ -44,10 +44,11 @@ export class Session {
     readonly documents: TextDocuments<TextDocument>,
     readonly abilities: ClientAbilities,
     host: Host,
+    heapLimit?: number,
   ) {
     this.folders = new Folders(host);
     this.settings = new SettingsStore(connection, abilities.configuration);
-    this.analysis = new Analysis({ connection, folders: this.folders, documents, relatedInformation: abilities.relatedInformation, progress: abilities.progress });
+    this.analysis = new Analysis({ connection, folders: this.folders, documents, relatedInformation: abilities.relatedInformation, progress: abilities.progress, ...(heapLimit !== undefined && { heapLimit }) });
   }
 
   /** Re-reads the folders' settings and brings the engine workspaces in line; then re-analyses everything. */
