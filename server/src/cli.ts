@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { parseCommandLine, usage, UsageError, type CheckCommand, type RegisterCommand } from './cli/args';
 import { Progress } from './cli/progress';
 import { toolVersion } from './cli/version';
+import { Timings } from './engine/timings';
 import { Workspace, type AnalysisResult } from './engine/workspace';
 import { NodeHost, toPortable } from './host/node-host';
 import { impliedRegister } from './register/implied';
@@ -58,13 +59,21 @@ async function check(command: CheckCommand, start: number): Promise<number> {
   const registerPath = command.register === undefined ? undefined : toPortable(readableFile(command.register, 'register'));
   if (command.output !== undefined) checkWritable(command.output);
 
-  const result = await analyse(root, registerPath, start);
+  const timings = new Timings();
+  const result = await analyse(root, registerPath, start, timings);
   if (command.format === 'text') {
     for (const notice of result.notices) process.stderr.write(`appi-guard: note: ${displayPath(root, notice.file)}: ${oneLine(notice.message)}\n`);
   }
-  const report = reporters[command.format]({ root, toolVersion: toolVersion(), result });
+  const report = timings.measure('reporting', () => reporters[command.format]({ root, toolVersion: toolVersion(), result }));
   writeReport(report, command.output);
+  if (command.timings) writeTimings(timings, Date.now() - start);
   return !command.exitZero && result.findings.some(isFailing) ? exitCodes.findings : exitCodes.clean;
+}
+
+/** `--timings`: a line per phase on stderr, in a form scripts can read (`timing <phase>: <ms> ms`). */
+function writeTimings(timings: Timings, total: number): void {
+  for (const [phase, milliseconds] of timings.snapshot()) process.stderr.write(`timing ${phase}: ${milliseconds.toFixed(1)} ms\n`);
+  process.stderr.write(`timing total: ${total} ms\n`);
 }
 
 /** The register the code implies, through the quick fixes' own edits: printed, or written with `--write`. */
@@ -106,8 +115,8 @@ function register(command: RegisterCommand): number {
   }
 }
 
-async function analyse(root: string, registerPath: string | undefined, start: number): Promise<AnalysisResult> {
-  const workspace = new Workspace({ root, host: new NodeHost(), ...(registerPath !== undefined && { registerPath }) });
+async function analyse(root: string, registerPath: string | undefined, start: number, timings: Timings): Promise<AnalysisResult> {
+  const workspace = new Workspace({ root, host: new NodeHost(), timings, ...(registerPath !== undefined && { registerPath }) });
   const progress = new Progress({ stream: process.stderr, start });
   try {
     return await workspace.analyseWorkspace({ onProgress: (done, total) => progress.update(done, total) });

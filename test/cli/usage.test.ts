@@ -16,6 +16,15 @@ describe('usage', { concurrency: true }, () => {
     assert.equal(run.stderr, '');
   });
 
+  it('--timings prints the time of each phase and rule on stderr, after the report', async () => {
+    const run = await runCli(['check', workspace(tidy), '--timings', '--format', 'json']);
+    assert.equal(run.status, 0);
+    assert.doesNotThrow(() => JSON.parse(run.stdout));
+    const phases = run.stderr.split('\n').filter(Boolean).map((line) => /^timing (.+): [\d.]+ ms$/.exec(line)?.[1]);
+    assert.ok(phases.every((phase) => phase !== undefined), run.stderr);
+    for (const phase of ['program (parse, bind, update)', 'annotations', 'reporting', 'rule use-beyond-purpose', 'total']) assert.ok(phases.includes(phase), phase);
+  });
+
   it('--version prints the package version and exits 0', async () => {
     assert.deepEqual(await runCli(['--version']), { status: 0, stdout: `${version}\n`, stderr: '' });
   });

@@ -12,6 +12,8 @@ export interface CheckCommand {
   readonly register?: string;
   readonly output?: string;
   readonly exitZero: boolean;
+  /** Print the time of each phase of the analysis on stderr. */
+  readonly timings: boolean;
 }
 
 /** `register`: the register the code implies, printed, or written with `--write`. */
@@ -48,6 +50,7 @@ Options:
       --register FILE   the Personal Information File Register (default: DIR/pi-register.yaml)
   -o, --output FILE     write the report to FILE instead of standard output
       --exit-zero       exit with 0 even when there are error findings
+      --timings         print the time of each phase and rule on stderr
       --write           register: write the register instead of printing it
       --stdio           lsp: talk over standard input and output (the default)
   -h, --help            show this help
@@ -61,6 +64,7 @@ const options = {
   register: { type: 'string' },
   output: { type: 'string', short: 'o' },
   'exit-zero': { type: 'boolean' },
+  timings: { type: 'boolean' },
   write: { type: 'boolean' },
   stdio: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -89,12 +93,13 @@ export function parseCommandLine(argv: readonly string[]): Command {
     ...(values.register !== undefined && { register: nonEmpty(values.register, '--register') }),
     ...(values.output !== undefined && { output: nonEmpty(values.output, '--output') }),
     exitZero: values['exit-zero'] ?? false,
+    timings: values.timings ?? false,
   };
 }
 
 function registerCommand(values: ReturnType<typeof parse>['values'], rest: readonly string[]): RegisterCommand {
   if (rest.length > 1) throw new UsageError(`register takes one directory, got ${rest.length}: ${rest.map((arg) => `'${arg}'`).join(', ')}`);
-  for (const option of ['format', 'output', 'exit-zero'] as const) {
+  for (const option of ['format', 'output', 'exit-zero', 'timings'] as const) {
     if (values[option] !== undefined) throw new UsageError(`--${option} belongs to \`appi-guard check\`; register prints the register, or writes it with --write`);
   }
   return {
@@ -107,7 +112,7 @@ function registerCommand(values: ReturnType<typeof parse>['values'], rest: reado
 
 function lspCommand(values: ReturnType<typeof parse>['values'], rest: readonly string[]): Command {
   if (rest.length > 0) throw new UsageError(`lsp takes no arguments, got ${rest.map((arg) => `'${arg}'`).join(', ')}`);
-  for (const option of ['format', 'output', 'exit-zero', 'write', 'register'] as const) {
+  for (const option of ['format', 'output', 'exit-zero', 'timings', 'write', 'register'] as const) {
     if (values[option] !== undefined) throw new UsageError(`--${option} does not apply to \`appi-guard lsp\`: the editor sends settings`);
   }
   return { kind: 'lsp' };

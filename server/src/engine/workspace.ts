@@ -17,6 +17,7 @@ import { CallSites } from './call-sites';
 import { collectCollections, type Collection } from './collections';
 import { Guards } from './guards';
 import { applySuppressions, findSuppressions } from './suppressions';
+import { Timings } from './timings';
 import { collectUses, type Use } from './uses';
 import { completionsAt, type Completion } from './queries/completions';
 import { definitionsInRegister, definitionsInSource } from './queries/definitions';
@@ -31,6 +32,8 @@ export interface WorkspaceOptions {
   readonly registerPath?: string;
   /** Per-rule severity, or `off`; rules not named keep their default. */
   readonly severities?: Readonly<Record<string, Severity | 'off'>>;
+  /** Where to add the time of each phase; the workspace keeps its own when not given. */
+  readonly timings?: Timings;
 }
 
 /** The shape of LSP's and VS Code's cancellation tokens. */
@@ -69,6 +72,8 @@ const sliceMilliseconds = 30;
 export class Workspace {
   readonly root: string;
   readonly registerPath: string;
+  /** Time by phase and by rule since the workspace was made (or `timings.reset()`). */
+  readonly timings: Timings;
   private readonly host: Host;
   private readonly documents: Documents;
   private readonly registry = createWorkspaceRegistry();
@@ -87,6 +92,7 @@ export class Workspace {
     this.host = options.host;
     this.registerPath = options.registerPath ?? join(this.root, 'pi-register.yaml');
     this.severities = options.severities ?? {};
+    this.timings = options.timings ?? new Timings();
     this.documents = new Documents(options.host);
   }
 
@@ -181,7 +187,7 @@ export class Workspace {
     if (cached && cached.generation === generation && cached.structure === structure) return cached.value;
     const all = [...structure.owners.keys()].map((file) => this.annotationsOf(file));
     const stale = !cached || cached.stamp !== this.annotationStamp || cached.structure !== structure;
-    this.catalogueCache = { stamp: this.annotationStamp, generation, structure, value: stale ? new Catalogue(all) : cached.value };
+    this.catalogueCache = { stamp: this.annotationStamp, generation, structure, value: stale ? this.timings.measure('catalogue', () => new Catalogue(all)) : cached.value };
     return this.catalogueCache.value;
   }
 
@@ -189,7 +195,7 @@ export class Workspace {
     const version = this.documents.version(this.registerPath);
     if (this.registerCache?.version !== version) {
       const text = this.documents.text(this.registerPath);
-      this.registerCache = { version, value: text === undefined ? undefined : parseRegister(text) };
+      this.registerCache = { version, value: text === undefined ? undefined : this.timings.measure('register', () => parseRegister(text)) };
     }
     return this.registerCache.value;
   }
@@ -255,7 +261,7 @@ export class Workspace {
     const source = this.documents.read(file);
     if (source.kind !== 'text') return { findings: [], notices: source.kind === 'skipped' ? [{ file, message: `skipped: ${source.reason}` }] : [] };
     const project = this.currentStructure().owners.get(file);
-    const program = project?.program();
+    const program = project && this.timings.measure('program (parse, bind, update)', () => project.program());
     const sourceFile = program?.getSourceFile(file);
     if (!program || !sourceFile) return { findings: [], notices: [{ file, message: 'skipped: not part of any project' }] };
     if (isStandIn(sourceFile)) return { findings: [], notices: [{ file, message: 'skipped: nested too deeply for TypeScript to parse' }] };
@@ -281,15 +287,15 @@ export class Workspace {
           root: this.root,
           registerPath: this.registerPath,
           register: this.register(),
-          uses: () => (uses ??= collectUses(sourceFile, program, catalogue)),
-          collections: () => (collections ??= collectCollections(sourceFile, program, catalogue, this.guards())),
+          uses: () => (uses ??= this.timings.measure('uses (prefilter, checker)', () => collectUses(sourceFile, program, catalogue))),
+          collections: () => (collections ??= this.timings.measure('collections and guards (checker)', () => collectCollections(sourceFile, program, catalogue, this.guards()))),
           report: (report) => findings.push(this.toFinding(rule, severity, file, report)),
         }),
       );
     }
     if (program.getSyntacticDiagnostics(sourceFile).length > 0) notices.push({ file, message: 'has syntax errors: findings may be incomplete' });
     const lines = this.lineIndex(file, sourceFile.text)!;
-    const suppressions = findSuppressions(sourceFile, lines);
+    const suppressions = this.timings.measure('suppressions', () => findSuppressions(sourceFile, lines));
     const suppression = rulesById.get('suppression')!;
     const suppressionSeverity = this.severityOf(suppression);
     const checked = applySuppressions(findings, suppressions, [...rulesById.keys()], sourceFile.text, (report) =>
@@ -333,7 +339,7 @@ export class Workspace {
   /** A rule that throws loses its findings for this file, not the run: it is told as a notice. */
   private runRule(rule: Rule, file: string, notices: Notice[], run: () => void): void {
     try {
-      run();
+      this.timings.measure(`rule ${rule.meta.id}`, run);
     } catch (error) {
       if (error instanceof ts.OperationCanceledException || error instanceof CancelledError) throw error;
       notices.push({ file, message: `rule ${rule.meta.id} failed: ${error instanceof Error ? error.message : String(error)}` });
@@ -378,8 +384,9 @@ export class Workspace {
     const version = this.documents.version(file);
     const cached = this.annotations.get(file);
     if (cached?.version === version) return cached.value;
-    const sourceFile = this.currentStructure().owners.get(file)?.program().getSourceFile(file);
-    const value = sourceFile ? extractAnnotations(sourceFile) : emptyAnnotations(file);
+    const project = this.currentStructure().owners.get(file);
+    const sourceFile = project && this.timings.measure('program (parse, bind, update)', () => project.program()).getSourceFile(file);
+    const value = sourceFile ? this.timings.measure('annotations', () => extractAnnotations(sourceFile)) : emptyAnnotations(file);
     this.annotations.set(file, { version, value });
     this.annotationStamp++;
     return value;
@@ -396,12 +403,12 @@ export class Workspace {
   }
 
   private currentStructure(): Structure {
-    this.structure ??= buildStructure(this.root, {
+    this.structure ??= this.timings.measure('load (projects, file lists)', () => buildStructure(this.root, {
       host: this.host,
       documents: this.documents,
       registry: this.registry,
       cancellation: this.cancellation,
-    });
+    }));
     return this.structure;
   }
 }
