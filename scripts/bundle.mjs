@@ -29,10 +29,13 @@ const entries = [
  */
 export async function bundle(options = {}) {
   const outdir = path.resolve(options.outdir ?? path.join(root, 'dist'));
-  fs.rmSync(outdir, { recursive: true, force: true });
+  // Built beside the target and swapped in by renames, so that whoever reads `dist/` meanwhile (the extension
+  // under test, `vsce`) sees the old bundle or the new one, never half of one.
+  const building = `${outdir}.building-${process.pid}`;
+  fs.rmSync(building, { recursive: true, force: true });
   await esbuild.build({
     entryPoints: entries,
-    outdir,
+    outdir: building,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -46,7 +49,11 @@ export async function bundle(options = {}) {
     sourcesContent: false,
     logLevel: options.logLevel ?? 'warning',
   });
-  const libraries = copyTypeScriptLibraries(outdir);
+  const libraries = copyTypeScriptLibraries(building);
+  const previous = `${outdir}.previous-${process.pid}`;
+  if (fs.existsSync(outdir)) fs.renameSync(outdir, previous);
+  fs.renameSync(building, outdir);
+  fs.rmSync(previous, { recursive: true, force: true });
   return { outdir, files: [...entries.flatMap((entry) => [`${entry.out}.js`, `${entry.out}.js.map`]), ...libraries].sort() };
 }
 
