@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+/**
+ * Smoke check of the engine against the corpus generator: generates a corpus (1,000 files, seed 1 unless
+ * told otherwise) into a temporary folder, runs `appi-guard check DIR --format json`, and compares the
+ * unsuppressed findings (rule, file, line, character) with the generator's `expected.json`. Exits 1 with a
+ * readable diff when they differ; prints the counts per rule. Times are printed, never asserted.
+ *
+ *   node bench/corpus.check.mjs [--files 1000] [--seed 1] [--tsx-share 0.1] [...generator options]
+ *     [--dir DIR (check an existing corpus)] [--keep]
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate, parseArguments } from './generate.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'server/bin/appi-guard.js');
+
+/**
+ * @param {{ dir?: string, keep?: boolean } & Record<string, unknown>} options generator options, or `dir`
+ * @returns {{ ok: boolean, report: string }}
+ */
+export function checkCorpus(options = {}) {
+  let dir = options.dir;
+  const lines = [];
+  let temporary;
+  if (!dir) {
+    temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'appi-corpus-'));
+    dir = temporary;
+    const started = performance.now();
+    const { dir: _, keep: __, ...generatorOptions } = options;
+    const result = generate({ files: 1000, seed: 1, ...generatorOptions, out: dir });
+    lines.push(`generated ${result.files} files, ${result.lines} lines in ${Math.round(performance.now() - started)} ms (${dir})`);
+  }
+  try {
+    const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8'));
+    const started = performance.now();
+    let stdout;
+    try {
+      stdout = execFileSync(process.execPath, [cli, 'check', dir, '--format', 'json'], { maxBuffer: 1 << 30, encoding: 'utf8' });
+    } catch (error) {
+      if (error.status !== 1) throw new Error(`appi-guard check failed (${error.status}): ${error.stderr}`);
+      stdout = error.stdout; // exit 1: error-severity findings, as planted
+    }
+    lines.push(`appi-guard check: ${Math.round(performance.now() - started)} ms`);
+    const report = JSON.parse(stdout);
+    const key = (f) => `${f.ruleId} ${f.file}:${f.line}:${f.character}`;
+    const actual = report.findings.filter((f) => !f.suppressed)
+      .map((f) => ({ ruleId: f.ruleId, file: f.file, line: f.range.start.line, character: f.range.start.character, message: f.message }));
+    const actualSuppressed = report.findings.filter((f) => f.suppressed)
+      .map((f) => ({ ruleId: f.ruleId, file: f.file, line: f.range.start.line, character: f.range.start.character }));
+    const diff = compare(expected.findings, actual, key);
+    const diffSuppressed = compare(expected.suppressed, actualSuppressed, key);
+
+    const rules = [...new Set([...expected.findings, ...actual].map((f) => f.ruleId))].sort();
+    lines.push('rule                      expected  actual');
+    for (const rule of rules) {
+      const count = (list) => list.filter((f) => f.ruleId === rule).length;
+      lines.push(`${rule.padEnd(26)}${String(count(expected.findings)).padStart(8)}${String(count(actual)).padStart(8)}`);
+    }
+    lines.push(`${'(suppressed)'.padEnd(26)}${String(expected.suppressed.length).padStart(8)}${String(actualSuppressed.length).padStart(8)}`);
+    for (const f of diff.missing) lines.push(`  missing:    ${key(f)}`);
+    for (const f of diff.unexpected) lines.push(`  unexpected: ${key(f)}  ${f.message ?? ''}`);
+    for (const f of diffSuppressed.missing) lines.push(`  note: suppressed finding not reported: ${key(f)}`);
+    for (const f of diffSuppressed.unexpected) lines.push(`  note: unexpected suppressed finding: ${key(f)}`);
+    const ok = diff.missing.length === 0 && diff.unexpected.length === 0;
+    lines.push(ok ? `OK: ${actual.length} findings as planted` : `FAIL: ${diff.missing.length} missing, ${diff.unexpected.length} unexpected`);
+    return { ok, report: lines.join('\n') };
+  } finally {
+    if (temporary && !options.keep) fs.rmSync(temporary, { recursive: true, force: true });
+  }
+}
+
+function compare(expected, actual, key) {
+  const want = new Map(expected.map((f) => [key(f), f]));
+  const got = new Map(actual.map((f) => [key(f), f]));
+  return {
+    missing: [...want].filter(([k]) => !got.has(k)).map(([, f]) => f),
+    unexpected: [...got].filter(([k]) => !want.has(k)).map(([, f]) => f),
+  };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const argv = process.argv.slice(2);
+  const options = {};
+  const dirAt = argv.indexOf('--dir');
+  if (dirAt >= 0) options.dir = argv.splice(dirAt, 2)[1];
+  const keepAt = argv.indexOf('--keep');
+  if (keepAt >= 0) options.keep = Boolean(argv.splice(keepAt, 1));
+  if (!options.dir) Object.assign(options, parseArguments([...argv, '--out', '-']));
+  delete options.out;
+  const { ok, report } = checkCorpus(options);
+  console.log(report);
+  process.exit(ok ? 0 : 1);
+}

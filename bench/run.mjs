@@ -1,0 +1,217 @@
+#!/usr/bin/env node
+/**
+ * The benchmark (`npm run bench`): on generated corpora of each size, in one run on this machine,
+ *   - cold full analysis through the CLI (wall, CPU, peak RSS, time per phase) beside `tsc --noEmit` over the
+ *     same files (the reference), and their ratios;
+ *   - the incremental path through the language server over stdio: edits to a use site, a schema's
+ *     `@purpose` and the register, each timed to the end of the run it causes, median and p95, with
+ *     tsserver's latency for the same use-site edits beside ours;
+ *   - the CLI on the sample clinic.
+ * Prints a table and writes the figures as JSON; `--compare old.json` prints the change against an earlier run.
+ *
+ *   node bench/run.mjs [--sizes 1000,10000] [--seed 1] [--edits 20] [--out FILE] [--compare FILE] [--no-lsp]
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generate } from './generate.mjs';
+import { LanguageServer } from './lsp.mjs';
+import { measure } from './processes.mjs';
+import { TsServer } from './tsserver.mjs';
+
+const repository = fileURLToPath(new URL('..', import.meta.url));
+const cli = path.join(repository, 'server/bin/appi-guard.js');
+const tsc = path.join(path.dirname(createRequire(import.meta.url).resolve('typescript')), 'tsc.js');
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    seed: { type: 'string', default: '1' },
+    edits: { type: 'string', default: '20' },
+    out: { type: 'string', default: path.join(repository, 'bench/results/latest.json') },
+    compare: { type: 'string' },
+    lsp: { type: 'boolean', default: true },
+    'no-lsp': { type: 'boolean' },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+const seed = Number(values.seed);
+const edits = Number(values.edits);
+const scratch = path.join(os.tmpdir(), 'appi-guard-bench');
+
+async function main() {
+  const results = { machine: machine(), date: new Date().toISOString(), seed, scenarios: [] };
+  for (const files of sizes) results.scenarios.push(await scenario(files));
+  results.clinic = await cold(path.join(repository, 'samples/clinic'));
+  fs.mkdirSync(path.dirname(values.out), { recursive: true });
+  fs.writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
+  print(results, values.compare && JSON.parse(fs.readFileSync(values.compare, 'utf8')));
+  console.log(`\nfigures written to ${path.relative(process.cwd(), values.out)}`);
+}
+
+async function scenario(files) {
+  const dir = path.join(scratch, `corpus-${files}-${seed}`);
+  const generated = generate({ files, seed, out: dir });
+  log(`${files} files: generated in ${dir}`);
+  const ours = await cold(dir);
+  const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8'));
+  const found = countByRule(ours.findings);
+  if (JSON.stringify(found) !== JSON.stringify(sortKeys(expected.counts ?? {}))) log(`  warning: findings ${JSON.stringify(found)} differ from planted ${JSON.stringify(expected.counts)}`);
+  const reference = await typecheck(dir);
+  log(`  cold: ${ms(ours.wallMs)} wall, ${ms(ours.cpuMs)} CPU, ${ours.rssMb.toFixed(0)} MB; tsc ${ms(reference.cpuMs)} CPU, ${reference.rssMb.toFixed(0)} MB`);
+  const incremental = values.lsp && !values['no-lsp'] ? await editing(dir) : undefined;
+  return {
+    files: generated.files,
+    lines: generated.lines,
+    cold: { wallMs: ours.wallMs, cpuMs: ours.cpuMs, rssMb: ours.rssMb, phases: ours.phases, findings: found },
+    tsc: reference,
+    ratios: { cpu: ours.cpuMs / reference.cpuMs, rss: ours.rssMb / reference.rssMb, wall: ours.wallMs / reference.wallMs },
+    ...(incremental && { incremental }),
+  };
+}
+
+/** The CLI, cold, with its phase timings. */
+async function cold(dir) {
+  const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'appi-bench-')), 'findings.json');
+  const run = await measure(cli, ['check', dir, '--format', 'json', '--output', output, '--exit-zero', '--timings']);
+  if (run.status !== 0) throw new Error(`appi-guard check failed:\n${run.stderr}`);
+  const phases = Object.fromEntries(run.stderr.split('\n').flatMap((line) => {
+    const match = /^timing (.+): ([\d.]+) ms$/.exec(line);
+    return match ? [[match[1], Number(match[2])]] : [];
+  }));
+  const findings = JSON.parse(fs.readFileSync(output, 'utf8')).findings.filter((finding) => !finding.suppressed);
+  fs.rmSync(path.dirname(output), { recursive: true, force: true });
+  return { wallMs: run.wallMs, cpuMs: run.cpuMs, rssMb: run.rssMb, phases, findings };
+}
+
+/**
+ * `tsc --noEmit` over the same files as one program: what type-checking the workspace costs. (Per project,
+ * `tsc --noEmit -p` stops at references whose outputs are not built, and `tsc -b` cannot skip emitting.)
+ */
+async function typecheck(dir) {
+  const config = path.join(path.dirname(dir), `tsc-reference-${path.basename(dir)}.json`);
+  fs.writeFileSync(config, JSON.stringify({ extends: `./${path.basename(dir)}/tsconfig.base.json`, compilerOptions: { noEmit: true }, include: [`./${path.basename(dir)}/**/*.ts`, `./${path.basename(dir)}/**/*.tsx`], exclude: [`./${path.basename(dir)}/**/node_modules`] }));
+  const run = await measure(tsc, ['-p', config]);
+  return { wallMs: run.wallMs, cpuMs: run.cpuMs, rssMb: run.rssMb };
+}
+
+/** Edits through the language server, and the same use-site edits through tsserver. */
+async function editing(dir) {
+  const useSite = findUseSite(dir);
+  const schema = findLine(path.join(dir, 'packages/model/src'), /@purpose [\w-]+/);
+  const register = findLine(dir, /^\s+description: .+$/, 'pi-register.yaml');
+  const server = await LanguageServer.start(dir);
+  const started = performance.now();
+  await server.idle(0);
+  const coldMs = performance.now() - started;
+  const memory = [];
+  const series = {};
+  for (const [name, site, insert] of [['useSite', useSite, ' '], ['purpose', schema, ' research'], ['register', register, ' (edited)']]) {
+    await server.open(site.file);
+    const times = [];
+    for (let i = 0; i < edits; i++) {
+      const end = site.text.length;
+      const adding = i % 2 === 0;
+      const range = adding ? { start: { line: site.line, character: end }, end: { line: site.line, character: end } } : { start: { line: site.line, character: end }, end: { line: site.line, character: end + insert.length } };
+      times.push(await server.editAndSettle(site.file, range, adding ? insert : ''));
+    }
+    series[name] = summary(times);
+    log(`  ${name} edits: median ${ms(series[name].median)}, p95 ${ms(series[name].p95)}`);
+  }
+  await server.stop();
+  const reference = await tsserverEdits(dir, useSite);
+  log(`  tsserver use-site edits: median ${ms(reference.median)}, p95 ${ms(reference.p95)}`);
+  return { coldMs, ...series, tsserverUseSite: reference, memory };
+}
+
+async function tsserverEdits(dir, site) {
+  const server = new TsServer();
+  await server.open(site.file, dir);
+  const times = [];
+  for (let i = 0; i < edits; i++) {
+    const offset = site.text.length + 1;
+    const adding = i % 2 === 0;
+    const edit = adding ? { line: site.line + 1, offset, endLine: site.line + 1, endOffset: offset, insertString: ' ' } : { line: site.line + 1, offset, endLine: site.line + 1, endOffset: offset + 1, insertString: '' };
+    times.push(await server.editAndCheck(site.file, edit));
+  }
+  server.close();
+  return summary(times);
+}
+
+/** A line with a planted use beyond purpose: an edit there is an edit of code that uses personal information. */
+function findUseSite(dir) {
+  const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8'));
+  const finding = expected.findings.find((f) => f.ruleId === 'use-beyond-purpose');
+  const file = path.join(dir, finding.file);
+  return { file, line: finding.line, text: fs.readFileSync(file, 'utf8').split('\n')[finding.line] };
+}
+
+function findLine(dir, pattern, only) {
+  const files = only ? [path.join(dir, only)] : fs.readdirSync(dir, { recursive: true }).map((name) => path.join(dir, name)).filter((name) => name.endsWith('.ts')).sort();
+  for (const file of files) {
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const line = lines.findIndex((text) => pattern.test(text));
+    if (line >= 0) return { file, line, text: lines[line] };
+  }
+  throw new Error(`no line matching ${pattern} in ${dir}`);
+}
+
+function summary(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { median: at(0.5), p95: at(0.95), count: times.length };
+}
+
+function countByRule(findings) {
+  const counts = {};
+  for (const finding of findings) counts[finding.ruleId] = (counts[finding.ruleId] ?? 0) + 1;
+  return sortKeys(counts);
+}
+
+function sortKeys(object) {
+  return Object.fromEntries(Object.entries(object).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function machine() {
+  return { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+}
+
+function print(results, previous) {
+  const rows = [['files', 'ours CPU', 'tsc CPU', 'CPU ×tsc', 'ours RSS', 'tsc RSS', 'RSS ×tsc', 'wall', 'use-site p50/p95', 'tsserver p50/p95', '@purpose p95', 'register p95']];
+  for (const s of results.scenarios) {
+    const inc = s.incremental;
+    rows.push([
+      String(s.files), ms(s.cold.cpuMs), ms(s.tsc.cpuMs), s.ratios.cpu.toFixed(2), `${s.cold.rssMb.toFixed(0)} MB`, `${s.tsc.rssMb.toFixed(0)} MB`, s.ratios.rss.toFixed(2), ms(s.cold.wallMs),
+      inc ? `${ms(inc.useSite.median)} / ${ms(inc.useSite.p95)}` : '-', inc ? `${ms(inc.tsserverUseSite.median)} / ${ms(inc.tsserverUseSite.p95)}` : '-', inc ? ms(inc.purpose.p95) : '-', inc ? ms(inc.register.p95) : '-',
+    ]);
+  }
+  console.log(`\n${table(rows)}`);
+  for (const s of results.scenarios) {
+    console.log(`\nphases at ${s.files} files (ms): ${Object.entries(s.cold.phases).map(([phase, t]) => `${phase} ${t.toFixed(0)}`).join(', ')}`);
+  }
+  console.log(`\nsample clinic: ${ms(results.clinic.wallMs)} wall, ${ms(results.clinic.cpuMs)} CPU, ${results.clinic.rssMb.toFixed(0)} MB, ${results.clinic.findings.length} findings`);
+  if (previous) {
+    console.log('\nagainst the earlier run:');
+    for (const s of results.scenarios) {
+      const old = previous.scenarios.find((p) => p.files === s.files);
+      if (old) console.log(`  ${s.files} files: CPU ${change(s.cold.cpuMs, old.cold.cpuMs)}, RSS ${change(s.cold.rssMb, old.cold.rssMb)}${s.incremental && old.incremental ? `, use-site p95 ${change(s.incremental.useSite.p95, old.incremental.useSite.p95)}` : ''}`);
+    }
+  }
+}
+
+function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  return rows.map((row) => row.map((cell, i) => cell.padStart(widths[i])).join('  ')).join('\n');
+}
+
+const ms = (value) => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(0)} ms`);
+const change = (now, before) => `${now >= before ? '+' : ''}${(((now - before) / before) * 100).toFixed(0)}%`;
+
+function log(line) {
+  process.stderr.write(`${line}\n`);
+}
+
+await main();
