@@ -14,7 +14,24 @@ type Place = 'field' | 'schema' | 'code';
  */
 export function extractAnnotations(sourceFile: ts.SourceFile): FileAnnotations {
   if (!annotationPrefilter.test(sourceFile.text)) return emptyAnnotations(sourceFile.fileName);
-  return new Extractor(sourceFile).run();
+  return new Extractor(withJSDoc(sourceFile)).run();
+}
+
+/**
+ * The file with its JSDoc parsed. Programs parse JSDoc only where types need it, as `tsc` does, so a file
+ * that holds a tag is parsed again here, with its comments; offsets are the same, since the text is.
+ */
+function withJSDoc(sourceFile: ts.SourceFile): ts.SourceFile {
+  // Set by the parser on every file, though TypeScript's public typings leave it out.
+  const mode = (sourceFile as { jsDocParsingMode?: ts.JSDocParsingMode }).jsDocParsingMode;
+  if (mode === ts.JSDocParsingMode.ParseAll || mode === undefined) return sourceFile;
+  return ts.createSourceFile(sourceFile.fileName, sourceFile.text, { languageVersion: sourceFile.languageVersion, jsDocParsingMode: ts.JSDocParsingMode.ParseAll }, true, scriptKindOf(sourceFile.fileName));
+}
+
+function scriptKindOf(fileName: string): ts.ScriptKind {
+  if (fileName.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (/\.[cm]?jsx?$/.test(fileName)) return fileName.endsWith('x') ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
 }
 
 interface ReadTags {

@@ -2,6 +2,7 @@ import * as ts from 'typescript';
 import type { Documents } from './documents';
 import type { Host } from './host';
 import { dirname } from './paths';
+import { jsDocParsingMode } from './registry';
 
 /** Where TypeScript's checks for cancellation look; the workspace points it at the running request. */
 export interface CancellationSource {
@@ -80,6 +81,7 @@ function languageServiceHost(project: Project, setup: ProjectSetup): SourceRedir
     // Like tsserver: use the sources of referenced projects, not their (possibly unbuilt) declarations.
     useSourceOfProjectReferenceRedirect: () => true,
     getProjectVersion: () => String(documents.generation),
+    jsDocParsingMode,
     getScriptVersion: (file) => String(documents.version(file)),
     getScriptSnapshot: (file) => documents.snapshot(file),
     getCurrentDirectory: () => project.directory,

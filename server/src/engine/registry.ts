@@ -3,8 +3,15 @@ import { dirname } from './paths';
 
 const libDirectory = dirname(ts.getDefaultLibFilePath({}).replace(/\\/g, '/'));
 
+/**
+ * JSDoc is parsed as `tsc` parses it: only where types need it (JavaScript files), not in every TypeScript
+ * file. Annotations are read from a separate parse of the few files whose text holds a tag (see
+ * `extractAnnotations`); everything else in a program never needs the comments as trees.
+ */
+export const jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
+
 /** TypeScript's own `lib.*.d.ts` never change, so their syntax trees are parsed once per process. */
-const sharedLibraries = ts.createDocumentRegistry(true);
+const sharedLibraries = ts.createDocumentRegistry(true, '', jsDocParsingMode);
 
 /**
  * A document registry per workspace, as tsserver keeps one per project service, except that the standard
@@ -12,7 +19,7 @@ const sharedLibraries = ts.createDocumentRegistry(true);
  * many). Workspace files never share: two workspaces may hold different text under one path.
  */
 export function createWorkspaceRegistry(): ts.DocumentRegistry {
-  const own = ts.createDocumentRegistry(true);
+  const own = ts.createDocumentRegistry(true, '', jsDocParsingMode);
   const pick = (fileName: string): ts.DocumentRegistry => (fileName.startsWith(libDirectory) ? sharedLibraries : own);
   return {
     acquireDocument: (fileName, settings, snapshot, ...rest) =>
