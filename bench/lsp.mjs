@@ -78,6 +78,13 @@ export class LanguageServer {
     return done.at - started;
   }
 
+  /** The server's resident memory now and at its peak (Linux: /proc), in MB. */
+  memory() {
+    const status = fs.readFileSync(`/proc/${this.#child.pid}/status`, 'utf8');
+    const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+  }
+
   async stop() {
     await this.#connection.sendRequest('shutdown');
     await this.#connection.sendNotification('exit');

@@ -10,6 +10,7 @@
  * Prints a table and writes the figures as JSON; `--compare old.json` prints the change against an earlier run.
  *
  *   node bench/run.mjs [--sizes 1000,10000] [--seed 1] [--edits 20] [--out FILE] [--compare FILE] [--no-lsp]
+ *     [--lsp-max 1000 (the largest corpus the language server is measured on)]
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -35,6 +36,8 @@ const { values } = parseArgs({
     compare: { type: 'string' },
     lsp: { type: 'boolean', default: true },
     'no-lsp': { type: 'boolean' },
+    // Each edit re-runs the whole workspace until results are cached per file: 10,000 files x 60 edits would take most of an hour.
+    'lsp-max': { type: 'string', default: '1000' },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -45,6 +48,7 @@ const scratch = path.join(os.tmpdir(), 'appi-guard-bench');
 async function main() {
   const results = { machine: machine(), date: new Date().toISOString(), seed, scenarios: [] };
   for (const files of sizes) results.scenarios.push(await scenario(files));
+  if (results.scenarios.length >= 2) results.exponents = { cpu: exponent(results.scenarios, (s) => s.cold.cpuMs), rss: exponent(results.scenarios, (s) => s.cold.rssMb) };
   results.clinic = await cold(path.join(repository, 'samples/clinic'));
   fs.mkdirSync(path.dirname(values.out), { recursive: true });
   fs.writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
@@ -62,7 +66,7 @@ async function scenario(files) {
   if (JSON.stringify(found) !== JSON.stringify(sortKeys(expected.counts ?? {}))) log(`  warning: findings ${JSON.stringify(found)} differ from planted ${JSON.stringify(expected.counts)}`);
   const reference = await typecheck(dir);
   log(`  cold: ${ms(ours.wallMs)} wall, ${ms(ours.cpuMs)} CPU, ${ours.rssMb.toFixed(0)} MB; tsc ${ms(reference.cpuMs)} CPU, ${reference.rssMb.toFixed(0)} MB`);
-  const incremental = values.lsp && !values['no-lsp'] ? await editing(dir) : undefined;
+  const incremental = values.lsp && !values['no-lsp'] && files <= Number(values['lsp-max']) ? await editing(dir) : undefined;
   return {
     files: generated.files,
     lines: generated.lines,
@@ -107,7 +111,7 @@ async function editing(dir) {
   const started = performance.now();
   await server.idle(0);
   const coldMs = performance.now() - started;
-  const memory = [];
+  const memory = { afterColdMb: server.memory().peakMb };
   const series = {};
   for (const [name, site, insert] of [['useSite', useSite, ' '], ['purpose', schema, ' research'], ['register', register, ' (edited)']]) {
     await server.open(site.file);
@@ -121,6 +125,9 @@ async function editing(dir) {
     series[name] = summary(times);
     log(`  ${name} edits: median ${ms(series[name].median)}, p95 ${ms(series[name].p95)}`);
   }
+  const after = server.memory();
+  Object.assign(memory, { afterEditsMb: after.rssMb, peakMb: after.peakMb, edits: edits * 3, ratio: after.rssMb / memory.afterColdMb });
+  log(`  server memory: ${memory.afterColdMb.toFixed(0)} MB after the first run, ${after.rssMb.toFixed(0)} MB after ${edits * 3} edits (${memory.ratio.toFixed(2)}×)`);
   await server.stop();
   const reference = await tsserverEdits(dir, useSite);
   log(`  tsserver use-site edits: median ${ms(reference.median)}, p95 ${ms(reference.p95)}`);
@@ -159,6 +166,14 @@ function findLine(dir, pattern, only) {
   throw new Error(`no line matching ${pattern} in ${dir}`);
 }
 
+/** Least squares on log(cost) against log(files): 1 is linear growth. */
+function exponent(scenarios, cost) {
+  const points = scenarios.map((s) => [Math.log(s.files), Math.log(cost(s))]);
+  const mx = points.reduce((a, [x]) => a + x, 0) / points.length;
+  const my = points.reduce((a, [, y]) => a + y, 0) / points.length;
+  return points.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0) / points.reduce((a, [x]) => a + (x - mx) ** 2, 0);
+}
+
 function summary(times) {
   const sorted = [...times].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
@@ -189,6 +204,7 @@ function print(results, previous) {
     ]);
   }
   console.log(`\n${table(rows)}`);
+  if (results.exponents) console.log(`\ngrowth with the number of files (fitted exponent, 1 = linear): CPU ${results.exponents.cpu.toFixed(2)}, RSS ${results.exponents.rss.toFixed(2)}`);
   for (const s of results.scenarios) {
     console.log(`\nphases at ${s.files} files (ms): ${Object.entries(s.cold.phases).map(([phase, t]) => `${phase} ${t.toFixed(0)}`).join(', ')}`);
   }

@@ -271,6 +271,54 @@ describe('minor-facial-consent: callers', () => {
     `);
   });
 
+  it('finds callers in the function\'s own file, and callers elsewhere under another name', async () => {
+    await check(`${child}
+      //- app/own.ts
+      import { hasConsent, type Child } from '../model/child';
+
+      function keep(c: Child, photo: Uint8Array): void {
+        c.facePhoto = photo;
+      }
+
+      export function desk(c: Child, photo: Uint8Array): void {
+        if (hasConsent(c)) keep(c, photo);
+      }
+      //- app/default.ts
+      import type { Child } from '../model/child';
+
+      // FIXME: an anonymous default export has no name to find its callers by, so it counts as called from anywhere.
+      export default function (c: Child, photo: Uint8Array): void {
+        c.facePhoto = photo;
+        //^^^^^^^^^ minor-facial-consent +fix
+      }
+      //- app/named-default.ts
+      import type { Child } from '../model/child';
+
+      export default function capture(c: Child, photo: Uint8Array): void {
+        c.facePhoto = photo;
+      }
+      //- app/renamed.ts
+      import type { Child } from '../model/child';
+
+      function record(c: Child, photo: Uint8Array): void {
+        c.facePhoto = photo;
+      }
+      export { record as takePhoto };
+      //- app/callers.ts
+      import { hasConsent, type Child } from '../model/child';
+      import snap from './default';
+      import shoot from './named-default';
+      import { takePhoto } from './renamed';
+
+      export function booth(c: Child, photo: Uint8Array): void {
+        if (!hasConsent(c)) return;
+        snap(c, photo);
+        shoot(c, photo);
+        takePhoto(c, photo);
+      }
+    `);
+  });
+
   it('reports when one caller among guarded ones is not guarded, and a function with no callers', async () => {
     await check(`${child}
       //- app/store.ts

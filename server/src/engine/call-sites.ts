@@ -29,6 +29,45 @@ export class CallSites {
   }
 
   private search(file: string, nameOffset: number): readonly CallSite[] | 'unresolved' {
+    return this.searchOwnFile(file, nameOffset) ?? this.searchWorkspace(file, nameOffset);
+  }
+
+  /**
+   * The common case made cheap: a function whose name no other file of the workspace mentions (in code,
+   * comments or strings) can only be used in its own file — unless its file exports it as a default, which
+   * other files import under names of their own. Then the function's own file is all there is to read, and
+   * the language service's reference search, which maps the imports of every file of the program each time
+   * it is asked, is not needed. Undefined: ask the language service.
+   */
+  private searchOwnFile(file: string, nameOffset: number): readonly CallSite[] | undefined {
+    const program = this.structure.owners.get(file)?.program();
+    const sourceFile = program?.getSourceFile(file);
+    const name = sourceFile && nameAt(sourceFile, nameOffset);
+    if (!program || !sourceFile || !name || !ts.isIdentifier(name) || this.mentions().elsewhere(name.text, file)) return undefined;
+    const checker = program.getTypeChecker();
+    const target = canonical(checker, checker.getSymbolAtLocation(name));
+    if (!target || isDefaultExport(name)) return undefined;
+    const sites: CallSite[] = [];
+    let exported = false;
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node) && node.text === name.text && node !== name && canonical(checker, checker.getSymbolAtLocation(node)) === target) {
+        if (ts.isExportAssignment(node.parent) || ts.isExportSpecifier(node.parent)) exported = true;
+        const site = siteOf(node);
+        if (site) sites.push({ node: site, program });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    return exported ? undefined : sites;
+  }
+
+  private mentionIndex: Mentions | undefined;
+
+  private mentions(): Mentions {
+    return (this.mentionIndex ??= new Mentions(this.structure));
+  }
+
+  private searchWorkspace(file: string, nameOffset: number): readonly CallSite[] | 'unresolved' {
     const sites = new Map<string, CallSite>();
     let answered = false;
     for (const project of this.structure.projects) {
@@ -50,6 +89,49 @@ export class CallSites {
     }
     return answered ? [...sites.values()] : 'unresolved';
   }
+}
+
+/**
+ * Which files mention each word, read once per state of the workspace: the first file that does, or
+ * `many`. A word in a comment or a string counts, which only ever sends a search the longer way.
+ */
+class Mentions {
+  private readonly firstFile = new Map<string, string>();
+  private readonly many = new Set<string>();
+
+  constructor(structure: Structure) {
+    for (const [file, project] of structure.owners) {
+      const text = project.program().getSourceFile(file)?.text;
+      if (text === undefined) continue;
+      const words = /[A-Za-z_$][\w$]*/g;
+      for (let match = words.exec(text); match; match = words.exec(text)) {
+        const word = match[0];
+        const first = this.firstFile.get(word);
+        if (first === undefined) this.firstFile.set(word, file);
+        else if (first !== file) this.many.add(word);
+      }
+    }
+  }
+
+  /** Whether a file other than `file` mentions `word`. */
+  elsewhere(word: string, file: string): boolean {
+    if (this.many.has(word)) return true;
+    const first = this.firstFile.get(word);
+    return first !== undefined && first !== file;
+  }
+}
+
+/** The symbol a name stands for, through imports, as the same symbol whichever file asks. */
+function canonical(checker: ts.TypeChecker, symbol: ts.Symbol | undefined): ts.Symbol | undefined {
+  if (!symbol) return undefined;
+  const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+  return checker.getExportSymbolOfSymbol(target);
+}
+
+/** `export default function f` and `export default class F`: imported under any name. */
+function isDefaultExport(name: ts.Node): boolean {
+  const declaration = name.parent;
+  return ts.canHaveModifiers(declaration) && (ts.getCombinedModifierFlags(declaration as ts.Declaration) & ts.ModifierFlags.Default) !== 0;
 }
 
 /** The name token that starts at `offset` (references inside JSDoc are not found: they call nothing). */
