@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DefinitionRequest, ExecuteCommandRequest, HoverRequest } from 'vscode-languageserver-protocol';
@@ -44,6 +45,22 @@ describe('cancelling the workspace run', () => {
     const unanalysed = Array.from({ length: count }, (_, i) => path.join(root, `app/letters/letter-${i}.ts`)).find((file) => !client.diagnostics.has(uriOf(file)))!;
     await client.open(unanalysed);
     await client.diagnosticsWhere(unanalysed, 'its use beyond purpose', (d) => codes(d).includes('use-beyond-purpose'));
+  });
+
+  it("analyses the file being edited first, before the rest of the workspace's run", async () => {
+    const edited = path.join(root, 'app/letters/letter-300.ts');
+    await client.open(edited);
+    const since = client.events.length;
+    const statuses = client.statuses.length;
+    await client.change(edited, fs.readFileSync(edited, 'utf8').replace('@purpose marketing', '@purpose treatment'));
+    await client.diagnosticsWhere(edited, 'its use now within purpose', (d) => d.length === 0);
+    const events = client.events.slice(since);
+    const published = events.indexOf(`publish ${uriOf(edited)}`);
+    assert.deepEqual(events.slice(0, published).filter((event) => event.startsWith('status')), [], 'published before any progress of the run');
+    await client.idle(statuses, ['idle', 'paused']);
+    // Closed unsaved, the file is what the disk holds again: its findings too, paused or not.
+    await client.close(edited);
+    await client.diagnosticsWhere(edited, 'the disk text\'s use beyond purpose', (d) => codes(d).includes('use-beyond-purpose'));
   });
 
   it('analyses the whole workspace again on request', async () => {

@@ -83,6 +83,8 @@ function capabilities(options: StartOptions): ClientCapabilities {
 export class LspClient {
   readonly diagnostics = new Map<string, { version?: number; diagnostics: Diagnostic[] }>();
   readonly statuses: Status[] = [];
+  /** Diagnostics and statuses in the order they came: `publish <uri>`, `status <state>`. */
+  readonly events: string[] = [];
   readonly logs: string[] = [];
   readonly progress: { token: string | number; value: { kind: string; message?: string; percentage?: number } }[] = [];
   readonly shown: ShowDocumentParams[] = [];
@@ -118,10 +120,12 @@ export class LspClient {
     const c = this.connection;
     c.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.diagnostics.set(params.uri, { ...(params.version !== undefined && { version: params.version }), diagnostics: params.diagnostics });
+      this.events.push(`publish ${params.uri}`);
       this.wake();
     });
     c.onNotification('appiGuard/status', (status: Status) => {
       this.statuses.push(status);
+      this.events.push(`status ${status.state}`);
       this.wake();
     });
     c.onNotification(LogMessageNotification.type, (params) => {

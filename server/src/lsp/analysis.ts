@@ -68,12 +68,15 @@ export class Analysis {
   /** When progress was last reported. */
   private lastStatus = 0;
   private readonly noticed = new Map<string, string>();
+  /** The file the user edited last: its findings are the ones they are waiting for. */
+  private first: string | undefined;
 
   constructor(private readonly options: AnalysisOptions) {}
 
-  /** Something changed: stop the run in progress and start another after `delay`. */
-  schedule({ delay = editDebounceMilliseconds, progress = false }: { delay?: number; progress?: boolean } = {}): void {
+  /** Something changed: stop the run in progress and start another after `delay`, `first` (the edited file) first. */
+  schedule({ delay = editDebounceMilliseconds, progress = false, first }: { delay?: number; progress?: boolean; first?: string } = {}): void {
     this.revision++;
+    if (first !== undefined) this.first = first;
     this.withProgress ||= progress;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.run(), delay);
@@ -153,10 +156,12 @@ export class Analysis {
   private plan(): { folder: Folder; file: string }[] {
     const folders = this.options.folders;
     const planned = new Map<string, Folder>();
+    const first = this.first === undefined ? undefined : folders.of(this.first);
+    if (this.first !== undefined && first?.settings.enable && isAnalysed(first, this.first) && this.options.documents.get(uriOf(this.first))) planned.set(this.first, first);
     for (const document of this.options.documents.all()) {
       const file = pathOf(document.uri);
       const folder = file === undefined ? undefined : folders.of(file);
-      if (file !== undefined && folder?.settings.enable && isAnalysed(folder, file)) planned.set(file, folder);
+      if (file !== undefined && folder?.settings.enable && isAnalysed(folder, file) && !planned.has(file)) planned.set(file, folder);
     }
     if (this.scope === 'workspace') {
       for (const folder of folders.enabled()) for (const file of this.filesOf(folder)) if (!planned.has(file)) planned.set(file, folder);

@@ -82,14 +82,17 @@ export class Session {
     }
     this.overlaid.add(file);
     folder.workspace.applyChange({ kind: 'edit', file, text });
-    this.analysis.schedule();
+    this.analysis.schedule({ first: file });
   }
 
   documentClosed(document: TextDocument): void {
     const file = pathOf(document.uri);
     if (!file || !this.overlaid.delete(file)) return;
-    this.folders.of(file)?.workspace.applyChange({ kind: 'close', file });
+    const folder = this.folders.of(file);
+    folder?.workspace.applyChange({ kind: 'close', file });
     this.analysis.schedule();
+    // Closed without saving, the file is its disk text again; a paused analysis would not get to it.
+    if (folder?.settings.enable) this.analysis.findingsOf(folder, file);
   }
 
   /** A URI and a position as a file of a folder and an offset in its current text. */
