@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { AnnotationProblem, Arg, CodeContext, ContextKind, Decorator, DocAnchor, Field, FieldKind, FileAnnotations, Schema, SchemaDeclaration, Span, Tag } from './model';
 import { emptyAnnotations } from './model';
 import { docsOf, isFileDoc, readTag, sameLineDoc } from './tags';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { Structure } from './structure';
 
 /** A place a function is entered from: a call of it, or where it is handed on by name. */

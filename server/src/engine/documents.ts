@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { Host } from './host';
 import { decodeSource, tooLarge, maxSourceBytes, type SourceText } from './source-text';
 

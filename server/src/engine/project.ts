@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { Documents } from './documents';
 import type { Host } from './host';
 import { dirname } from './paths';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { dirname } from './paths';
 
 const libDirectory = dirname(ts.getDefaultLibFilePath({}).replace(/\\/g, '/'));

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { discover, walkedPath } from './discovery';
 import type { Notice } from './finding';
 import { moduleResolutionHost, inferredOptions, Project, projectDirectory, type ProjectSetup } from './project';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { Span } from '../annotations/model';
 import type { Finding, Fix } from './finding';
 import type { Report } from '../rules/rule';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { Catalogue } from '../annotations/catalogue';
 import { extractAnnotations } from '../annotations/extract';
 import { emptyAnnotations, type FileAnnotations } from '../annotations/model';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { Span } from '../../annotations/model';
 import { basisIds, knownTags, specialCareCategories, type KnownTag } from '../../annotations/vocabulary';
 import { commentAt } from './node-at';

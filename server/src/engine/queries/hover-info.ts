@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { Catalogue } from '../../annotations/catalogue';
 import type { Field, FieldKind, Span, Tag } from '../../annotations/model';
 import { codeFileOf, matchingOf } from '../../register/files';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 /**
  * The innermost node whose text (trivia excluded) holds `offset`, end included so that a cursor just after
