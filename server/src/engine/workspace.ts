@@ -17,6 +17,8 @@ import { CallSites } from './call-sites';
 import { collectCollections, type Collection } from './collections';
 import { Guards } from './guards';
 import { applySuppressions, findSuppressions } from './suppressions';
+import { importsOf } from './imports';
+import { ResultCache, type DependencyView, type ResultKey } from './result-cache';
 import { Timings } from './timings';
 import { collectUses, type Use } from './uses';
 import { completionsAt, type Completion } from './queries/completions';
@@ -80,12 +82,16 @@ export class Workspace {
   private readonly cancellation: { current: { isCancellationRequested(): boolean } | undefined } = { current: undefined };
   private severities: Readonly<Record<string, Severity | 'off'>>;
   private structure: Structure | undefined;
-  private readonly annotations = new Map<string, { version: number; value: FileAnnotations }>();
+  private readonly annotations = new Map<string, { version: number; value: FileAnnotations; shared: string }>();
   private catalogueCache: { stamp: number; generation: number; structure: Structure; value: Catalogue } | undefined;
   private annotationStamp = 0;
+  /** Moves only when annotations that other files' findings read change (see `sharedPart`). */
+  private sharedAnnotationStamp = 0;
   private registerCache: { version: number; value: Register | undefined } | undefined;
   private readonly lineIndexes = new Map<string, { text: string; index: LineIndex }>();
   private guardCache: { generation: number; structure: Structure; value: Guards } | undefined;
+  /** Findings per file, kept while nothing they depend on changes (see `ResultCache`). */
+  private readonly results = new ResultCache();
 
   constructor(options: WorkspaceOptions) {
     this.root = options.root.replace(/\/+$/, '') || '/';
@@ -104,7 +110,11 @@ export class Workspace {
       change.kind === 'delete' ||
       basename(change.file) === 'tsconfig.json' ||
       (this.structure?.configFiles.has(change.file) ?? false);
-    if (structural) this.annotationStamp++;
+    if (structural) {
+      this.annotationStamp++;
+      this.sharedAnnotationStamp++;
+      this.results.clear();
+    } else if (this.structure?.owners.has(change.file)) this.results.changed(change.file);
     if (structural && this.structure) {
       this.structure.projects.forEach((project) => project.dispose());
       this.structure = undefined;
@@ -113,6 +123,7 @@ export class Workspace {
 
   setSeverities(severities: Readonly<Record<string, Severity | 'off'>>): void {
     this.severities = severities;
+    this.results.clear();
   }
 
   /** The files a full analysis covers: every source file of every project, and the register if it exists. */
@@ -142,9 +153,14 @@ export class Workspace {
   /** Every finding of one file, suppressed ones included (marked). */
   analyseFile(file: string, token?: CancellationToken): FileResult {
     if (token?.isCancellationRequested) throw new CancelledError();
+    const key = this.resultKey(file);
+    const cached = this.results.get(file, key);
+    if (cached) return cached;
     this.cancellation.current = token && { isCancellationRequested: () => token.isCancellationRequested };
     try {
-      return file === this.registerPath ? this.analyseRegister() : this.analyseSource(file);
+      const result = file === this.registerPath ? this.analyseRegister() : this.analyseSource(file);
+      this.results.set(file, key, result);
+      return result;
     } catch (error) {
       if (error instanceof ts.OperationCanceledException) throw new CancelledError();
       throw error;
@@ -245,6 +261,34 @@ export class Workspace {
   dispose(): void {
     this.structure?.projects.forEach((project) => project.dispose());
     this.structure = undefined;
+  }
+
+  /** What a file's findings depend on now; first drops the cached results that edits since made stale. */
+  private resultKey(file: string): ResultKey {
+    // Brings every file's annotations up to date, so that the stamp says whether any of them changed.
+    this.catalogue();
+    this.results.settle(this.dependencies());
+    const isRegister = file === this.registerPath;
+    const annotated = !isRegister && this.currentStructure().owners.has(file) && !isEmpty(this.annotationsOf(file));
+    // The register's own findings read every annotation; a source file's, its own and the shared part of the others'.
+    const annotations = isRegister ? this.annotationStamp : this.sharedAnnotationStamp;
+    return { version: this.documents.version(file), annotations, register: isRegister || annotated ? this.documents.version(this.registerPath) : -1 };
+  }
+
+  private dependencies(): DependencyView {
+    const facialNames = [...this.catalogue().fields.values()].filter((field) => field.kinds.some((kind) => kind.tag === 'facial')).map((field) => field.name);
+    return {
+      files: () => this.currentStructure().owners.keys(),
+      version: (file) => this.documents.version(file),
+      importsOf: (file) => {
+        const source = this.sourceOf(file);
+        return source ? importsOf(source.sourceFile, source.program) : { kind: 'files', files: [] };
+      },
+      collects: (file) => {
+        const text = this.documents.text(file) ?? '';
+        return facialNames.some((name) => text.includes(name));
+      },
+    };
   }
 
   private places() {
@@ -387,9 +431,13 @@ export class Workspace {
     const project = this.currentStructure().owners.get(file);
     const sourceFile = project && this.timings.measure('program (parse, bind, update)', () => project.program()).getSourceFile(file);
     const value = sourceFile ? this.timings.measure('annotations', () => extractAnnotations(sourceFile)) : emptyAnnotations(file);
-    this.annotations.set(file, { version, value });
-    this.annotationStamp++;
-    return value;
+    // An edit that leaves the annotations as they were (most edits) changes nothing in the catalogue.
+    const same = cached !== undefined && JSON.stringify(cached.value) === JSON.stringify(value);
+    const shared = same ? cached.shared : JSON.stringify(sharedPart(value));
+    this.annotations.set(file, { version, value: same ? cached.value : value, shared });
+    if (!same) this.annotationStamp++;
+    if (shared !== cached?.shared) this.sharedAnnotationStamp++;
+    return same ? cached.value : value;
   }
 
   /** Call sites and guard verdicts, shared by every file while the workspace does not change. */
@@ -411,4 +459,22 @@ export class Workspace {
     }));
     return this.structure;
   }
+}
+
+function isEmpty(annotations: FileAnnotations): boolean {
+  return annotations.schemas.length === 0 && annotations.contexts.length === 0 && annotations.problems.length === 0 && annotations.consentFields.length === 0;
+}
+
+/**
+ * What other files' findings can read of a file's annotations: its schemas and consent fields, places
+ * included (their findings point at the fields), and of its code only what guards elsewhere ask — whether
+ * a function checks parental consent. Where its code contexts are, and its own tag problems, matter to
+ * its own findings alone: an edit inside a function body moves them, and no other file's findings.
+ */
+function sharedPart(annotations: FileAnnotations): unknown {
+  return {
+    schemas: annotations.schemas,
+    consentFields: annotations.consentFields,
+    consentChecks: annotations.contexts.filter((context) => context.parentalConsent).map((context) => [context.kind, context.name]),
+  };
 }

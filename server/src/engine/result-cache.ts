@@ -1,0 +1,111 @@
+import type { Imports } from './imports';
+import type { FileResult } from './workspace';
+
+/** What a file's findings were computed against; a cached result is good while all of it is the same. */
+export interface ResultKey {
+  /** The file's own version. */
+  readonly version: number;
+  /** The workspace's annotations (a change to any schema, purpose or context anywhere). */
+  readonly annotations: number;
+  /** The register's version, for files whose findings read it (files with annotations, and the register); else -1. */
+  readonly register: number;
+}
+
+/** The import graph and what else invalidation needs to know, answered from the current programs. */
+export interface DependencyView {
+  files(): Iterable<string>;
+  version(file: string): number;
+  importsOf(file: string): Imports;
+  /** Whether the file may collect facial data: a caller elsewhere can guard it, so its callers' edits count. */
+  collects(file: string): boolean;
+}
+
+/**
+ * Findings per file, kept until something they depend on changes: the file itself, the annotations, the
+ * register (by key), and — found at the next question after an edit — the files whose types the edited
+ * file can change (those that import it, directly or not) and the files whose collections its calls can
+ * guard (those it imports that may collect facial data). An edited file that is a script or declares
+ * globals can change any file: then nothing is kept.
+ */
+export class ResultCache {
+  private readonly results = new Map<string, { key: ResultKey; result: FileResult }>();
+  private readonly imports = new Map<string, { version: number; imports: Imports }>();
+  private readonly edited = new Set<string>();
+
+  get(file: string, key: ResultKey): FileResult | undefined {
+    const entry = this.results.get(file);
+    return entry && sameKey(entry.key, key) ? entry.result : undefined;
+  }
+
+  set(file: string, key: ResultKey, result: FileResult): void {
+    this.results.set(file, { key, result });
+  }
+
+  /** A source file's text changed (an edit, or on disk): its dependents are dropped at the next `settle`. */
+  changed(file: string): void {
+    this.edited.add(file);
+  }
+
+  clear(): void {
+    this.results.clear();
+    this.imports.clear();
+    this.edited.clear();
+  }
+
+  /** Drops the results that the edits since the last call may have changed. */
+  settle(view: DependencyView): void {
+    if (this.edited.size === 0) return;
+    const edited = [...this.edited];
+    this.edited.clear();
+    // What the edited files imported before the edit counts as much as what they import now.
+    const before = new Map(edited.map((file) => [file, this.imports.get(file)?.imports]));
+    // A script's declarations are everyone's: an edit to one can change any file.
+    if (edited.some((file) => before.get(file)?.kind === 'global' || this.importsOf(file, view).kind === 'global')) return this.results.clear();
+    const drop = new Set<string>(edited);
+    const forward = new Map<string, readonly string[]>();
+    for (const file of view.files()) {
+      const imports = this.importsOf(file, view);
+      // A file that can reach anything is never kept across an edit.
+      if (imports.kind === 'global') drop.add(file);
+      else forward.set(file, imports.files);
+    }
+    const reverse = new Map<string, string[]>();
+    for (const [file, targets] of forward) for (const target of targets) reverse.set(target, [...(reverse.get(target) ?? []), file]);
+    for (const file of closure(edited, (file) => reverse.get(file) ?? [])) drop.add(file);
+    const imported = closure(edited, (file) => [...(forward.get(file) ?? []), ...(withFiles(before.get(file)) ?? [])]);
+    for (const file of imported) if (view.collects(file)) drop.add(file);
+    for (const file of drop) this.results.delete(file);
+  }
+
+  private importsOf(file: string, view: DependencyView): Imports {
+    const version = view.version(file);
+    const cached = this.imports.get(file);
+    if (cached?.version === version) return cached.imports;
+    const imports = view.importsOf(file);
+    this.imports.set(file, { version, imports });
+    return imports;
+  }
+
+}
+
+function withFiles(imports: Imports | undefined): readonly string[] | undefined {
+  return imports?.kind === 'files' ? imports.files : undefined;
+}
+
+/** Every file reachable from `start` (itself excluded unless reached again). */
+function closure(start: readonly string[], next: (file: string) => readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...start];
+  while (queue.length > 0) {
+    for (const following of next(queue.pop()!)) {
+      if (seen.has(following)) continue;
+      seen.add(following);
+      queue.push(following);
+    }
+  }
+  return seen;
+}
+
+function sameKey(a: ResultKey, b: ResultKey): boolean {
+  return a.version === b.version && a.annotations === b.annotations && a.register === b.register;
+}

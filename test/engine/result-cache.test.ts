@@ -1,0 +1,151 @@
+/**
+ * Findings kept per file across edits must be what a fresh analysis of the same texts finds. Each case is a
+ * workspace and a sequence of edits; after every edit the live workspace (answering from its cache where it
+ * can) and a new one over the same texts must agree on every finding, and the finding the edit is about
+ * must have appeared or gone.
+ */
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Workspace } from 'appi-guard-server/engine/workspace';
+import { markerOf } from '../support/check';
+import { parseFixture, renderFixture, root } from '../support/fixture';
+import { MemoryHost } from '../support/memory-host';
+
+const model = `
+  //- tsconfig.json
+  { "compilerOptions": { "strict": true }, "include": ["**/*.ts"] }
+  //- model.ts
+  /** @purpose treatment */
+  export interface Patient { /** @personal name */ name: string }
+  /** @purpose marketing */
+  export interface Visitor { /** @personal name */ name: string }
+  /** @purpose identity-check */
+  export interface Child { /** @facial */ photo?: string; /** @parentalConsent */ consent?: boolean }
+`;
+
+interface Case {
+  readonly name: string;
+  readonly files: string;
+  /** Each step: a file, a search text and its replacement, and the rule count the step must leave. */
+  readonly steps: readonly { readonly file: string; readonly from: string; readonly to: string; readonly expect: Readonly<Record<string, number>> }[];
+}
+
+const cases: readonly Case[] = [
+  {
+    name: 'a type changed in an imported file changes the findings of the files that import it, directly or not',
+    files: `${model}
+      //- people.ts
+      import type { Patient, Visitor } from './model';
+      export declare function current(): Patient;
+      //- index.ts
+      export * from './people';
+      //- letters.ts
+      import { current } from './index';
+      /** @purpose marketing */
+      export const greet = () => current().name;
+      //- other.ts
+      import type { Visitor } from './model';
+      /** @purpose marketing */
+      export const wave = (v: Visitor) => v.name;
+    `,
+    steps: [
+      { file: 'people.ts', from: 'current(): Patient', to: 'current(): Visitor', expect: {} },
+      { file: 'people.ts', from: 'current(): Visitor', to: 'current(): Patient', expect: { 'use-beyond-purpose': 1 } },
+    ],
+  },
+  {
+    name: 'a guard removed in a caller makes the collection in the file it calls unguarded',
+    files: `${model}
+      //- store.ts
+      import type { Child } from './model';
+      export function keep(c: Child, photo: string) { c.photo = photo; }
+      //- desk.ts
+      import type { Child } from './model';
+      import { keep } from './store';
+      export function desk(c: Child, photo: string) { if (c.consent) keep(c, photo); }
+    `,
+    steps: [
+      { file: 'desk.ts', from: 'if (c.consent) keep', to: 'keep', expect: { 'minor-facial-consent': 1 } },
+      { file: 'desk.ts', from: '{ keep(c, photo); }', to: '{ if (c.consent) keep(c, photo); }', expect: {} },
+    ],
+  },
+  {
+    name: "a consent check's tag taken away elsewhere unguards the collection; lines moved above it do not",
+    files: `${model}
+      //- consent.ts
+      import type { Child } from './model';
+      /** @parentalConsent */
+      export function hasConsent(c: Child): boolean { return c.consent === true; }
+      //- desk.ts
+      import type { Child } from './model';
+      import { hasConsent } from './consent';
+      export function desk(c: Child, photo: string) { if (hasConsent(c)) c.photo = photo; }
+    `,
+    steps: [
+      { file: 'consent.ts', from: "import type { Child } from './model';", to: "import type { Child } from './model';\n// moved down a line", expect: {} },
+      { file: 'consent.ts', from: '/** @parentalConsent */', to: '/** checks nothing the law asks */', expect: { 'minor-facial-consent': 1 } },
+      { file: 'consent.ts', from: '/** checks nothing the law asks */', to: '/** @parentalConsent */', expect: {} },
+    ],
+  },
+  {
+    name: 'an edit to a script (global declarations) can change any file',
+    files: `${model}
+      //- globals.ts
+      declare function whoever(): import('./model').Patient;
+      //- letters.ts
+      /** @purpose marketing */
+      export const greet = () => whoever().name;
+    `,
+    steps: [
+      { file: 'globals.ts', from: ').Patient', to: ').Visitor', expect: {} },
+      { file: 'globals.ts', from: ').Visitor', to: ').Patient', expect: { 'use-beyond-purpose': 1 } },
+    ],
+  },
+  {
+    name: 'an edit in a file nothing imports leaves the others as they were, and is seen itself',
+    files: `${model}
+      //- a.ts
+      import type { Patient } from './model';
+      /** @purpose marketing */
+      export const a = (p: Patient) => p.name;
+      //- b.ts
+      import type { Patient } from './model';
+      /** @purpose treatment */
+      export const b = (p: Patient) => p.name;
+    `,
+    steps: [
+      { file: 'b.ts', from: '@purpose treatment', to: '@purpose marketing', expect: { 'use-beyond-purpose': 2 } },
+      { file: 'b.ts', from: '(p: Patient) => p.name', to: '(p: Patient) => p.name.length', expect: { 'use-beyond-purpose': 2 } },
+      { file: 'a.ts', from: 'p.name', to: 'p', expect: { 'use-beyond-purpose': 1 } },
+    ],
+  },
+];
+
+async function findingsOf(workspace: Workspace): Promise<string> {
+  const { findings } = await workspace.analyseWorkspace();
+  const files = new Map([...new Set(findings.map((finding) => finding.file))].map((file) => [file, workspace.text(file) ?? '']));
+  return renderFixture(files, findings.map((finding) => markerOf(finding, workspace)));
+}
+
+describe('results kept across edits', () => {
+  for (const { name, files, steps } of cases) {
+    it(name, async () => {
+      const texts = new Map(parseFixture(files).files);
+      const live = new Workspace({ root, host: new MemoryHost(Object.fromEntries(texts)) });
+      await live.analyseWorkspace();
+      for (const step of steps) {
+        const file = `${root}/${step.file}`;
+        const text = texts.get(file)!;
+        assert.ok(text.includes(step.from), `${step.file} holds ${step.from}`);
+        texts.set(file, text.replace(step.from, step.to));
+        live.applyChange({ kind: 'edit', file, text: texts.get(file)! });
+        const fresh = new Workspace({ root, host: new MemoryHost(Object.fromEntries(texts)) });
+        const [kept, anew] = [await findingsOf(live), await findingsOf(fresh)];
+        assert.equal(kept, anew, `after ${step.file}: ${step.from} -> ${step.to}`);
+        const counts: Record<string, number> = {};
+        for (const finding of (await fresh.analyseWorkspace()).findings) counts[finding.ruleId] = (counts[finding.ruleId] ?? 0) + 1;
+        assert.deepEqual(counts, step.expect, `the findings after ${step.file}: ${step.from} -> ${step.to}`);
+      }
+    });
+  }
+});
