@@ -88,6 +88,37 @@ const cases: readonly Case[] = [
     ],
   },
   {
+    name: "a schema's purposes changed reach the files that read it through imports, and entries matched by name",
+    files: `${model}
+      //- service.ts
+      import type { Patient } from './model';
+      export declare function patients(): Patient[];
+      //- export.ts
+      import { patients } from './service';
+      /** @purpose marketing */
+      export function dump() { console.log(patients()); }
+      //- staff.ts
+      /** @purpose treatment @piFile "Staff" */
+      export interface Staff { /** @personal name */ name: string }
+      //- pi-register.yaml
+      organization: Minato Ward
+      purposes:
+        - id: treatment
+        - id: marketing
+        - id: identity-check
+      files:
+        - name: Staff
+          exemption: personnel
+          purposes: [treatment]
+    `,
+    steps: [
+      { file: 'model.ts', from: '@purpose treatment */\n', to: '@purpose treatment marketing */\n', expect: {} },
+      { file: 'model.ts', from: '@purpose treatment marketing */\n', to: '@purpose treatment */\n', expect: { 'use-beyond-purpose': 1 } },
+      // The last JSDoc block is the one read: Patient loses its purposes, and claims the entry of staff.ts's file.
+      { file: 'model.ts', from: 'export interface Patient', to: '/** @piFile "Staff" */ export interface Patient', expect: { 'missing-purpose': 1, 'unregistered-file': 1 } },
+    ],
+  },
+  {
     name: 'an edit to a script (global declarations) can change any file',
     files: `${model}
       //- globals.ts

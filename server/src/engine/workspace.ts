@@ -269,9 +269,13 @@ export class Workspace {
     this.catalogue();
     this.results.settle(this.dependencies());
     const isRegister = file === this.registerPath;
-    const annotated = !isRegister && this.currentStructure().owners.has(file) && !isEmpty(this.annotationsOf(file));
-    // The register's own findings read every annotation; a source file's, its own and the shared part of the others'.
-    const annotations = isRegister ? this.annotationStamp : this.sharedAnnotationStamp;
+    const own = isRegister || !this.currentStructure().owners.has(file) ? undefined : this.annotationsOf(file);
+    const annotated = own !== undefined && !isEmpty(own);
+    // The register's findings read every annotation. A source file reads other files' annotations through
+    // the types it imports, and an edit to any of those drops its results anyway (`ResultCache.settle`);
+    // only a file with schemas also reads the others' directly, where the register's entries are matched
+    // to the schemas of the whole workspace.
+    const annotations = isRegister ? this.annotationStamp : own && own.schemas.length > 0 ? this.sharedAnnotationStamp : 0;
     return { version: this.documents.version(file), annotations, register: isRegister || annotated ? this.documents.version(this.registerPath) : -1 };
   }
 

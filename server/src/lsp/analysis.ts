@@ -68,6 +68,7 @@ export class Analysis {
   /** When progress was last reported. */
   private lastStatus = 0;
   private readonly noticed = new Map<string, string>();
+  private lastChange = -Infinity;
   /** The file the user edited last: its findings are the ones they are waiting for. */
   private first: string | undefined;
 
@@ -77,6 +78,10 @@ export class Analysis {
   schedule({ delay = editDebounceMilliseconds, progress = false, first }: { delay?: number; progress?: boolean; first?: string } = {}): void {
     this.revision++;
     if (first !== undefined) this.first = first;
+    // The first change after a quiet spell is analysed at once; the debounce is for the ones that follow it.
+    const now = performance.now();
+    if (now - this.lastChange > editDebounceMilliseconds) delay = 0;
+    this.lastChange = now;
     this.withProgress ||= progress;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.run(), delay);
