@@ -53,8 +53,9 @@ export class ResultCache {
   }
 
   /** Drops the results that the edits since the last call may have changed. */
-  settle(view: DependencyView): void {
+  settle(dependencies: () => DependencyView): void {
     if (this.edited.size === 0) return;
+    const view = dependencies();
     const edited = [...this.edited];
     this.edited.clear();
     // What the edited files imported before the edit counts as much as what they import now.

@@ -267,7 +267,7 @@ export class Workspace {
   private resultKey(file: string): ResultKey {
     // Brings every file's annotations up to date, so that the stamp says whether any of them changed.
     this.catalogue();
-    this.results.settle(this.dependencies());
+    this.results.settle(() => this.dependencies());
     const isRegister = file === this.registerPath;
     const own = isRegister || !this.currentStructure().owners.has(file) ? undefined : this.annotationsOf(file);
     const annotated = own !== undefined && !isEmpty(own);
