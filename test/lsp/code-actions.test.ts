@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CodeActionRequest, CodeActionResolveRequest, ExecuteCommandRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
 import { rules } from 'appi-guard-server/rules/index';
 import { workspace } from '../support/cli';
-import { LspClient, uriOf } from '../support/lsp-client';
+import { LspClient, serverForSuite, uriOf } from '../support/lsp-client';
 import { applyToDisk } from '../support/workspace-edit';
 import { clinicCopy } from './fixtures';
 
@@ -26,11 +26,7 @@ const key = (diagnostic: Diagnostic) => `${String(diagnostic.code)} ${String(dia
 describe('code actions', () => {
   const root = clinicCopy();
   let client: LspClient;
-  before(async () => {
-    client = await LspClient.start({ folders: [root] });
-    await client.idle();
-  });
-  after(() => client.stop());
+  serverForSuite({ folders: [root] }, (started) => (client = started));
 
   it("applies a fix of every rule that has fixes (the preferred one where there is one) in the sample clinic, and each finding is gone after re-analysis", async () => {
     const fixed = new Set<string>();
@@ -75,11 +71,7 @@ describe('code actions on one finding', () => {
   });
   const model = path.join(root, 'model.ts');
   let client: LspClient;
-  before(async () => {
-    client = await LspClient.start({ folders: [root] });
-    await client.idle();
-  });
-  after(() => client.stop());
+  serverForSuite({ folders: [root] }, (started) => (client = started));
 
   it('offers the fixes, the preferred one marked, then disable for this line, then the documentation', async () => {
     const use = client.diagnosticsOf(model).find((d) => d.code === 'use-beyond-purpose')!;

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { runCli } from '../support/cli';
-import { LspClient, uriOf } from '../support/lsp-client';
+import { LspClient, serverForSuite, uriOf } from '../support/lsp-client';
 import { clinicCopy } from './fixtures';
 
 interface CliFinding {
@@ -15,11 +15,7 @@ interface CliFinding {
 describe('workspace-wide diagnostics', () => {
   const root = clinicCopy();
   let client: LspClient;
-  before(async () => {
-    client = await LspClient.start({ folders: [root] });
-    await client.idle();
-  });
-  after(() => client.stop());
+  serverForSuite({ folders: [root] }, (started) => (client = started));
 
   it('publishes every finding of every file on start, without opening any: the CLI\'s findings', async () => {
     const cli = await runCli(['check', root, '--format', 'json']);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   CodeLensRequest,
   CompletionRequest,
@@ -14,7 +14,7 @@ import {
   type Position,
 } from 'vscode-languageserver-protocol';
 import { workspace } from '../support/cli';
-import { LspClient, uriOf } from '../support/lsp-client';
+import { LspClient, serverForSuite, uriOf } from '../support/lsp-client';
 import { applyToDisk } from '../support/workspace-edit';
 
 const files = {
@@ -74,11 +74,7 @@ describe('hover, completion, definition, code lens', () => {
   const billing = path.join(root, 'app/billing.ts');
   const register = path.join(root, 'pi-register.yaml');
   let client: LspClient;
-  before(async () => {
-    client = await LspClient.start({ folders: [root] });
-    await client.idle();
-  });
-  after(() => client.stop());
+  serverForSuite({ folders: [root] }, (started) => (client = started));
 
   const hoverText = async (file: string, position: Position) => {
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf(file) }, position });

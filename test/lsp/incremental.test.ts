@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { LspClient, uriOf } from '../support/lsp-client';
+import { describe, it } from 'node:test';
+import { LspClient, serverForSuite, uriOf } from '../support/lsp-client';
 import { codes, purposes, purposesWorkspace } from './fixtures';
 
 describe('incremental analysis', () => {
@@ -11,11 +11,7 @@ describe('incremental analysis', () => {
   const campaign = path.join(root, 'app/campaign.ts');
   const register = path.join(root, 'pi-register.yaml');
   let client: LspClient;
-  before(async () => {
-    client = await LspClient.start({ folders: [root] });
-    await client.idle();
-  });
-  after(() => client.stop());
+  serverForSuite({ folders: [root] }, (started) => (client = started));
 
   it('starts with the use beyond purpose in the file that uses the schema', () => {
     assert.deepEqual(codes(client.diagnosticsOf(campaign)), ['use-beyond-purpose']);

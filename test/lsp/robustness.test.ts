@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DefinitionRequest, ExecuteCommandRequest, HoverRequest } from 'vscode-languageserver-protocol';
 import { workspace } from '../support/cli';
-import { LspClient, uriOf } from '../support/lsp-client';
+import { LspClient, serverForSuite, uriOf } from '../support/lsp-client';
 import { codes, purposes } from './fixtures';
 
 /** Enough files that the first run is still going when the user cancels it. */
@@ -25,10 +25,7 @@ describe('cancelling the workspace run', () => {
   const count = 400;
   const root = workspace(manyFiles(count));
   let client: LspClient;
-  before(async () => {
-    client = await LspClient.start({ folders: [root] });
-  });
-  after(() => client.stop());
+  serverForSuite({ folders: [root] }, (started) => (client = started), { settle: false });
 
   const analysed = () => [...client.diagnostics.keys()].filter((uri) => uri.includes('/letters/')).length;
 
@@ -75,11 +72,8 @@ describe('cancelling the workspace run', () => {
 describe('memory', () => {
   const root = workspace(manyFiles(20));
   let client: LspClient;
-  before(async () => {
-    // A bound every workspace passes at once: the run stops after its first file.
-    client = await LspClient.start({ folders: [root], env: { APPI_GUARD_MAX_HEAP_MB: '1' } });
-  });
-  after(() => client.stop());
+  // A bound every workspace passes at once: the run stops after its first file.
+  serverForSuite({ folders: [root], env: { APPI_GUARD_MAX_HEAP_MB: '1' } }, (started) => (client = started), { settle: false });
 
   it('stops the workspace run past its memory bound, says so, and still analyses the files the user opens', async () => {
     const paused = await client.idle(0, ['paused']);
@@ -97,11 +91,7 @@ describe('bad input on the wire, and a failing rule', () => {
   const campaign = path.join(root, 'app/campaign.ts');
   const visitor = path.join(root, 'model/visitor.ts');
   let client: LspClient;
-  before(async () => {
-    client = await LspClient.start({ folders: [root], env: { APPI_GUARD_FAIL_RULE: 'use-beyond-purpose', APPI_GUARD_FAIL_REQUEST: 'textDocument/definition' } });
-    await client.idle();
-  });
-  after(() => client.stop());
+  serverForSuite({ folders: [root], env: { APPI_GUARD_FAIL_RULE: 'use-beyond-purpose', APPI_GUARD_FAIL_REQUEST: 'textDocument/definition' } }, (started) => (client = started));
 
   it('logs a rule that throws with its id, and publishes the other rules\' findings', () => {
     assert.deepEqual(codes(client.diagnosticsOf(campaign)), []);
@@ -132,11 +122,7 @@ describe('settings', () => {
   const root = workspace({ ...purposes, 'config/other-register.yaml': 'organization: Minato Ward\npurposes:\n  - id: treatment\n' });
   const campaign = path.join(root, 'app/campaign.ts');
   let client: LspClient;
-  before(async () => {
-    client = await LspClient.start({ folders: [root], settings: { rules: { 'use-beyond-purpose': 'warning' } } });
-    await client.idle();
-  });
-  after(() => client.stop());
+  serverForSuite({ folders: [root], settings: { rules: { 'use-beyond-purpose': 'warning' } } }, (started) => (client = started));
 
   const reconfigure = async (settings: Record<string, unknown>) => {
     client.settings = settings;
@@ -176,11 +162,7 @@ describe('multi-root workspaces', () => {
   const first = workspace(purposes);
   const second = workspace(purposes);
   let client: LspClient;
-  before(async () => {
-    client = await LspClient.start({ folders: [first, second] });
-    await client.idle();
-  });
-  after(() => client.stop());
+  serverForSuite({ folders: [first, second] }, (started) => (client = started));
 
   it('analyses every folder, each against its own register', () => {
     for (const root of [first, second]) assert.deepEqual(codes(client.diagnosticsOf(path.join(root, 'app/campaign.ts'))), ['use-beyond-purpose']);

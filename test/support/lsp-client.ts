@@ -32,6 +32,7 @@ import {
   type ShowDocumentParams,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
+import { after, before } from 'node:test';
 import { URI } from 'vscode-uri';
 import { serverDirectory } from './cli';
 
@@ -251,4 +252,18 @@ export class LspClient {
 /** As VS Code writes a file's URI. */
 export function uriOf(file: string): string {
   return URI.file(file).toString();
+}
+
+/**
+ * A server for the enclosing suite: started before its tests (its first workspace run awaited, unless
+ * `settle` is false), handed to `use`, stopped after them.
+ */
+export function serverForSuite(options: StartOptions, use: (client: LspClient) => void, { settle = true }: { settle?: boolean } = {}): void {
+  let client: LspClient | undefined;
+  before(async () => {
+    client = await LspClient.start(options);
+    use(client);
+    if (settle) await client.idle();
+  });
+  after(() => client?.stop());
 }
