@@ -1,16 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli } from '../support/cli';
+import { shownFindings } from '../support/cli';
 import { LspClient, serverForSuite, uriOf } from '../support/lsp-client';
 import { clinicCopy } from './fixtures';
-
-interface CliFinding {
-  readonly ruleId: string;
-  readonly file: string;
-  readonly range: { readonly start: { readonly line: number; readonly character: number } };
-  readonly suppressed?: unknown;
-}
 
 describe('workspace-wide diagnostics', () => {
   const root = clinicCopy();
@@ -18,8 +11,7 @@ describe('workspace-wide diagnostics', () => {
   serverForSuite({ folders: [root] }, (started) => (client = started));
 
   it('publishes every finding of every file on start, without opening any: the CLI\'s findings', async () => {
-    const cli = await runCli(['check', root, '--format', 'json']);
-    const findings = (JSON.parse(cli.stdout) as { findings: CliFinding[] }).findings.filter((finding) => !finding.suppressed);
+    const findings = await shownFindings(root);
     const expected = findings.map((f) => `${uriOf(path.resolve(root, f.file))}:${f.range.start.line}:${f.range.start.character} ${f.ruleId}`).sort();
     const published = [...client.diagnostics].flatMap(([uri, { diagnostics }]) => diagnostics.map((d) => `${uri}:${d.range.start.line}:${d.range.start.character} ${String(d.code)}`)).sort();
     assert.ok(expected.length > 20);

@@ -35,6 +35,26 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
   });
 }
 
+/** A finding as `appi-guard check --format json` writes it (the fields tests read). */
+export interface CliFinding {
+  readonly ruleId: string;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly file: string;
+  /** 1-based, as editors show them. */
+  readonly line: number;
+  readonly column: number;
+  readonly range: { readonly start: { readonly line: number; readonly character: number } };
+  readonly message: string;
+  readonly suppressed?: unknown;
+}
+
+/** What the command line finds in `dir` that an editor shows: its findings less the suppressed ones. */
+export async function shownFindings(dir: string): Promise<CliFinding[]> {
+  const cli = await runCli(['check', dir, '--format', 'json']);
+  if (cli.status !== 0 && cli.status !== 1) throw new Error(`appi-guard check failed (exit code ${cli.status}):\n${cli.stderr}`);
+  return (JSON.parse(cli.stdout) as { findings: CliFinding[] }).findings.filter((finding) => !finding.suppressed);
+}
+
 /**
  * Writes `{ relative path: text }` into a new temporary folder, removed when the test file ends, and returns
  * its path. Texts are dedented, so fixtures can be indented with the test code around them.

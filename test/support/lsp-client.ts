@@ -34,19 +34,12 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { after, before } from 'node:test';
 import { URI } from 'vscode-uri';
+import type { Status } from 'appi-guard-server/lsp/analysis';
 import { serverDirectory } from './cli';
 
 const bin = path.join(serverDirectory, 'bin', 'appi-guard.js');
 
-export interface Status {
-  readonly state: string;
-  readonly done?: number;
-  readonly total?: number;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly infos: number;
-  readonly detail?: string;
-}
+export type { Status };
 
 export interface StartOptions {
   /** Workspace folders, absolute paths. */

@@ -71,7 +71,13 @@ export class ResultCache {
       else forward.set(file, imports.files);
     }
     const reverse = new Map<string, string[]>();
-    for (const [file, targets] of forward) for (const target of targets) reverse.set(target, [...(reverse.get(target) ?? []), file]);
+    for (const [file, targets] of forward) {
+      for (const target of targets) {
+        const importers = reverse.get(target);
+        if (importers) importers.push(file);
+        else reverse.set(target, [file]);
+      }
+    }
     for (const file of closure(edited, (file) => reverse.get(file) ?? [])) drop.add(file);
     const imported = closure(edited, (file) => [...(forward.get(file) ?? []), ...(withFiles(before.get(file)) ?? [])]);
     for (const file of imported) if (view.collects(file)) drop.add(file);

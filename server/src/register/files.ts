@@ -117,3 +117,8 @@ export function matchingOf(register: Register | undefined, catalogue: Catalogue,
   matchings.set(catalogue, { register, root, value });
   return value;
 }
+
+/** The register entry that lists each schema's Personal Information File, by schema key. */
+export function entriesBySchema(register: Register | undefined, catalogue: Catalogue, root: string): Map<string, FileEntry> {
+  return new Map([...matchingOf(register, catalogue, root).fileOf].map(([entry, file]) => [file.schema.key, entry]));
+}

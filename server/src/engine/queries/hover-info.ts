@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { Catalogue } from '../../annotations/catalogue';
 import type { Field, FieldKind, Span, Tag } from '../../annotations/model';
-import { codeFileOf, matchingOf } from '../../register/files';
+import { codeFileOf, entriesBySchema } from '../../register/files';
 import type { Register } from '../../register/model';
 import { fieldsAt } from './field-at';
 
@@ -42,8 +42,7 @@ export interface HoverOptions {
 export function hoverInfo(sourceFile: ts.SourceFile, program: ts.Program, catalogue: Catalogue, offset: number, options: HoverOptions): HoverInfo | undefined {
   const at = fieldsAt(sourceFile, program, catalogue, offset);
   if (!at) return undefined;
-  const matching = matchingOf(options.register, catalogue, options.root);
-  const entryBySchema = new Map([...matching.fileOf].map(([entry, file]) => [file.schema.key, entry]));
+  const entryBySchema = entriesBySchema(options.register, catalogue, options.root);
   const facts = at.fields.map((field): FieldFacts => {
     const schema = catalogue.schemas.get(field.schemaKey);
     const purposes = field.purposes ? { tag: field.purposes, from: 'field' as const } : schema?.purposes && { tag: schema.purposes, from: 'schema' as const };

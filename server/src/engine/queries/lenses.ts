@@ -1,6 +1,6 @@
 import type { Catalogue } from '../../annotations/catalogue';
 import type { FileAnnotations, Span } from '../../annotations/model';
-import { codeFileOf, matchingOf } from '../../register/files';
+import { codeFileOf, entriesBySchema } from '../../register/files';
 import type { Register } from '../../register/model';
 import type { Place } from './hover-info';
 
@@ -26,8 +26,7 @@ export interface LensOptions {
 
 export function schemaLenses(annotations: FileAnnotations, catalogue: Catalogue, options: LensOptions): SchemaLens[] {
   if (annotations.schemas.length === 0) return [];
-  const matching = matchingOf(options.register, catalogue, options.root);
-  const entryBySchema = new Map([...matching.fileOf].map(([entry, file]) => [file.schema.key, entry]));
+  const entryBySchema = entriesBySchema(options.register, catalogue, options.root);
   return annotations.schemas.map((schema) => {
     const codeFile = codeFileOf(schema, options.root);
     const entry = entryBySchema.get(schema.key);
