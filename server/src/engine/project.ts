@@ -16,6 +16,17 @@ export interface ProjectSetup {
   readonly cancellation: CancellationSource;
 }
 
+/**
+ * What the projects of one structure share while it stands (a file created or deleted, or a project or
+ * package file changed, makes a new structure): every `tsconfig.json` parsed once, and what module
+ * resolution learnt of `package.json` files. Without them TypeScript parses the referenced configs again,
+ * globs included, and looks up every file's `package.json` scope again, on every program update.
+ */
+export interface SharedResolution {
+  parsedConfig(configPath: string): ts.ParsedCommandLine | undefined;
+  readonly packageJsons: ts.PackageJsonInfoCache;
+}
+
 /** Options for files that no `tsconfig.json` claims, close to what tsserver gives an inferred project. */
 export const inferredOptions: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
@@ -45,8 +56,9 @@ export class Project {
     readonly references: readonly ts.ProjectReference[],
     readonly directory: string,
     setup: ProjectSetup,
+    shared: SharedResolution,
   ) {
-    this.service = ts.createLanguageService(languageServiceHost(this, setup), setup.registry);
+    this.service = ts.createLanguageService(languageServiceHost(this, setup, shared), setup.registry);
   }
 
   get name(): string {
@@ -64,16 +76,31 @@ export class Project {
   }
 }
 
-/** tsserver's host also answers this (TypeScript reads it, though its public typings leave it out). */
+/** tsserver's host also answers these (TypeScript reads them, though its public typings leave them out). */
 interface SourceRedirectingHost extends ts.LanguageServiceHost {
   useSourceOfProjectReferenceRedirect(): boolean;
+  getModuleResolutionCache(): ts.ModuleResolutionCache;
+  setCompilerHost(host: ts.CompilerHost): void;
 }
 
-function languageServiceHost(project: Project, setup: ProjectSetup): SourceRedirectingHost {
+function languageServiceHost(project: Project, setup: ProjectSetup, shared: SharedResolution): SourceRedirectingHost {
   const { documents, host, cancellation } = setup;
   const fsHost = moduleResolutionHost(host, documents);
+  // As tsserver's resolution cache: kept across program updates, so an edit re-resolves only the edited file's imports.
+  const resolutions = ts.createModuleResolutionCache(project.directory, (name) => name, project.options, shared.packageJsons);
+  // Resolve through the program's own host: with project references it maps outputs to their sources.
+  let resolutionHost: ts.ModuleResolutionHost = fsHost;
   return {
     ...fsHost,
+    getParsedCommandLine: (configPath) => shared.parsedConfig(configPath),
+    setCompilerHost: (compilerHost) => {
+      resolutionHost = compilerHost;
+    },
+    getModuleResolutionCache: () => resolutions,
+    resolveModuleNameLiterals: (literals, containingFile, redirectedReference, options, containingSourceFile) =>
+      literals.map((literal) =>
+        ts.resolveModuleName(literal.text, containingFile, options, resolutionHost, resolutions, redirectedReference, ts.getModeForUsageLocation(containingSourceFile, literal, options)),
+      ),
     useCaseSensitiveFileNames: () => true,
     getCompilationSettings: () => project.options,
     getScriptFileNames: () => [...project.rootFiles],

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { discover, walkedPath } from './discovery';
 import type { Notice } from './finding';
-import { moduleResolutionHost, inferredOptions, Project, projectDirectory, type ProjectSetup } from './project';
+import { moduleResolutionHost, inferredOptions, Project, projectDirectory, type ProjectSetup, type SharedResolution } from './project';
 import { isInside, isNodeModules, isSourceFile } from './paths';
 
 /** The workspace's projects and which one analyses each file, as tsserver assigns files to projects. */
@@ -32,10 +32,20 @@ export function buildStructure(root: string, setup: ProjectSetup): Structure {
     onUnRecoverableConfigFileDiagnostic: (diagnostic) => notices.push(configNotice(diagnostic, unreadable)),
   };
   const configFiles = new Set(found.configs);
-  for (const configPath of found.configs) {
+  const parsedConfigs = new Map<string, ts.ParsedCommandLine | undefined>();
+  const parse = (configPath: string) => {
     // A config that cannot be read at all is told against its own path, not the workspace's.
     unreadable = configPath;
-    const parsed = ts.getParsedCommandLineOfConfigFile(configPath, { noEmit: true }, parseHost);
+    if (!parsedConfigs.has(configPath)) parsedConfigs.set(configPath, ts.getParsedCommandLineOfConfigFile(configPath, undefined, parseHost));
+    return parsedConfigs.get(configPath);
+  };
+  const shared: SharedResolution = {
+    // A referenced config outside the workspace's own is parsed when a program first asks for it, then kept.
+    parsedConfig: (configPath) => parse(configPath.replace(/\\/g, '/')),
+    packageJsons: ts.createModuleResolutionCache(root, (name) => name).getPackageJsonInfoCache(),
+  };
+  for (const configPath of found.configs) {
+    const parsed = parse(configPath);
     if (!parsed) continue;
     const configFile = parsed.options.configFile as ts.TsConfigSourceFile | undefined;
     for (const extended of configFile?.extendedSourceFiles ?? []) configFiles.add(extended.replace(/\\/g, '/'));
@@ -43,7 +53,7 @@ export function buildStructure(root: string, setup: ProjectSetup): Structure {
     for (const error of ts.getConfigFileParsingDiagnostics(parsed)) if (!quietConfigErrors.has(error.code)) notices.push(configNotice(error, configPath));
     const options = { ...parsed.options, noEmit: true };
     const rootFiles = [...new Set(parsed.fileNames.map((file) => canonical(file.replace(/\\/g, '/'))))];
-    projects.push(new Project(configPath, rootFiles, options, parsed.projectReferences ?? [], projectDirectory(configPath), setup));
+    projects.push(new Project(configPath, rootFiles, options, parsed.projectReferences ?? [], projectDirectory(configPath), setup, shared));
   }
 
   const owners = new Map<string, Project>();
@@ -66,7 +76,7 @@ export function buildStructure(root: string, setup: ProjectSetup): Structure {
     owners.set(file, nearest(candidates, file));
   }
   if (inferredFiles.length > 0) {
-    const inferred = new Project(undefined, inferredFiles, inferredOptions, [], root, setup);
+    const inferred = new Project(undefined, inferredFiles, inferredOptions, [], root, setup, shared);
     projects.push(inferred);
     for (const file of inferredFiles) owners.set(file, inferred);
   }
