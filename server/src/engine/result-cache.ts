@@ -29,7 +29,11 @@ export interface DependencyView {
  */
 export class ResultCache {
   private readonly results = new Map<string, { key: ResultKey; result: FileResult }>();
+  /** The import graph, both ways, kept up to date file by file (`noteImports`, and at each `settle`). */
   private readonly imports = new Map<string, { version: number; imports: Imports }>();
+  private readonly importers = new Map<string, Set<string>>();
+  /** Files whose imports are `global`: they can reach anything. */
+  private readonly globals = new Set<string>();
   private readonly edited = new Set<string>();
 
   get(file: string, key: ResultKey): FileResult | undefined {
@@ -41,14 +45,25 @@ export class ResultCache {
     this.results.set(file, { key, result });
   }
 
+  /**
+   * What a file imports at a version, told while it is analysed: an edit then knows what the file imported
+   * before it (a removed import can un-guard a collection), and the first edit does not walk every file.
+   */
+  noteImports(file: string, version: number, imports: () => Imports): void {
+    if (this.imports.get(file)?.version !== version) this.updateImports(file, version, imports());
+  }
+
   /** A source file's text changed (an edit, or on disk): its dependents are dropped at the next `settle`. */
   changed(file: string): void {
     this.edited.add(file);
   }
 
+  /** Everything goes, the import graph too: the files or the projects changed. */
   clear(): void {
     this.results.clear();
     this.imports.clear();
+    this.importers.clear();
+    this.globals.clear();
     this.edited.clear();
   }
 
@@ -58,41 +73,38 @@ export class ResultCache {
     const view = dependencies();
     const edited = [...this.edited];
     this.edited.clear();
-    // What the edited files imported before the edit counts as much as what they import now.
+    // What the edited files imported before the edit counts as much as what they import now; a file
+    // analysed without its imports noted (a one-off check edited after all) leaves that unknown.
+    if (edited.some((file) => this.results.has(file) && !this.imports.has(file))) return this.clear();
     const before = new Map(edited.map((file) => [file, this.imports.get(file)?.imports]));
-    // A script's declarations are everyone's: an edit to one can change any file.
-    if (edited.some((file) => before.get(file)?.kind === 'global' || this.importsOf(file, view).kind === 'global')) return this.results.clear();
-    const drop = new Set<string>(edited);
-    const forward = new Map<string, readonly string[]>();
     for (const file of view.files()) {
-      const imports = this.importsOf(file, view);
-      // A file that can reach anything is never kept across an edit.
-      if (imports.kind === 'global') drop.add(file);
-      else forward.set(file, imports.files);
+      const version = view.version(file);
+      if (this.imports.get(file)?.version !== version) this.updateImports(file, version, view.importsOf(file));
     }
-    const reverse = new Map<string, string[]>();
-    for (const [file, targets] of forward) {
-      for (const target of targets) {
-        const importers = reverse.get(target);
-        if (importers) importers.push(file);
-        else reverse.set(target, [file]);
-      }
-    }
-    for (const file of closure(edited, (file) => reverse.get(file) ?? [])) drop.add(file);
-    const imported = closure(edited, (file) => [...(forward.get(file) ?? []), ...(withFiles(before.get(file)) ?? [])]);
+    // A script's declarations are everyone's: an edit to one can change any file.
+    if (edited.some((file) => before.get(file)?.kind === 'global' || this.imports.get(file)?.imports.kind === 'global')) return this.results.clear();
+    // A file that can reach anything is never kept across an edit.
+    const drop = new Set<string>([...edited, ...this.globals]);
+    for (const file of closure(edited, (file) => this.importers.get(file) ?? [])) drop.add(file);
+    const imported = closure(edited, (file) => [...(withFiles(this.imports.get(file)?.imports) ?? []), ...(withFiles(before.get(file)) ?? [])]);
     for (const file of imported) if (view.collects(file)) drop.add(file);
     for (const file of drop) this.results.delete(file);
   }
 
-  private importsOf(file: string, view: DependencyView): Imports {
-    const version = view.version(file);
-    const cached = this.imports.get(file);
-    if (cached?.version === version) return cached.imports;
-    const imports = view.importsOf(file);
+  private updateImports(file: string, version: number, imports: Imports): void {
+    const old = this.imports.get(file);
+    for (const target of withFiles(old?.imports) ?? []) this.importers.get(target)?.delete(file);
     this.imports.set(file, { version, imports });
-    return imports;
+    if (imports.kind === 'global') this.globals.add(file);
+    else {
+      this.globals.delete(file);
+      for (const target of imports.files) {
+        const importers = this.importers.get(target);
+        if (importers) importers.add(file);
+        else this.importers.set(target, new Set([file]));
+      }
+    }
   }
-
 }
 
 function withFiles(imports: Imports | undefined): readonly string[] | undefined {
@@ -100,7 +112,7 @@ function withFiles(imports: Imports | undefined): readonly string[] | undefined 
 }
 
 /** Every file reachable from `start` (itself excluded unless reached again). */
-function closure(start: readonly string[], next: (file: string) => readonly string[]): Set<string> {
+function closure(start: readonly string[], next: (file: string) => Iterable<string>): Set<string> {
   const seen = new Set<string>();
   const queue = [...start];
   while (queue.length > 0) {

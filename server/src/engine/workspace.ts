@@ -36,6 +36,11 @@ export interface WorkspaceOptions {
   readonly severities?: Readonly<Record<string, Severity | 'off'>>;
   /** Where to add the time of each phase; the workspace keeps its own when not given. */
   readonly timings?: Timings;
+  /**
+   * The files will be edited (an editor's workspace): each analysed file's imports are noted as it is
+   * analysed, so that an edit re-analyses just the files it can change. A one-off check does without.
+   */
+  readonly edits?: boolean;
 }
 
 /** The shape of LSP's and VS Code's cancellation tokens. */
@@ -92,6 +97,7 @@ export class Workspace {
   private guardCache: { generation: number; structure: Structure; value: Guards } | undefined;
   /** Findings per file, kept while nothing they depend on changes (see `ResultCache`). */
   private readonly results = new ResultCache();
+  private readonly edits: boolean;
 
   constructor(options: WorkspaceOptions) {
     this.root = options.root.replace(/\/+$/, '') || '/';
@@ -100,6 +106,7 @@ export class Workspace {
     this.severities = options.severities ?? {};
     this.timings = options.timings ?? new Timings();
     this.documents = new Documents(options.host);
+    this.edits = options.edits ?? false;
   }
 
   /** Tells the engine a file was opened, edited, closed, created, changed or deleted. */
@@ -160,6 +167,8 @@ export class Workspace {
     try {
       const result = file === this.registerPath ? this.analyseRegister() : this.analyseSource(file);
       this.results.set(file, key, result);
+      const source = this.edits && file !== this.registerPath ? this.sourceOf(file) : undefined;
+      if (source) this.results.noteImports(file, key.version, () => this.timings.measure('imports', () => importsOf(source.sourceFile, source.program)));
       return result;
     } catch (error) {
       if (error instanceof ts.OperationCanceledException) throw new CancelledError();

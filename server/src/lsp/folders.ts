@@ -64,7 +64,7 @@ export class Folders {
         continue;
       }
       old?.workspace.dispose();
-      const folder: Folder = { uri, name, root, settings, workspace: new Workspace({ root, host: this.host, registerPath, severities: settings.rules }) };
+      const folder: Folder = { uri, name, root, settings, workspace: new Workspace({ root, host: this.host, registerPath, severities: settings.rules, edits: true }) };
       fresh.push(folder);
       next.push(folder);
     }
