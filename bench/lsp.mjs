@@ -18,14 +18,15 @@ export class LanguageServer {
   publishes = 0;
   #versions = new Map();
 
-  static async start(root) {
-    const server = new LanguageServer(root);
+  /** `nodeArgs`: for Node itself, before the server's script (`--cpu-prof`, say). */
+  static async start(root, { nodeArgs = [] } = {}) {
+    const server = new LanguageServer(nodeArgs);
     await server.#initialize(root);
     return server;
   }
 
-  constructor() {
-    this.#child = spawn(process.execPath, [bin, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  constructor(nodeArgs) {
+    this.#child = spawn(process.execPath, [...nodeArgs, bin, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     this.#connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(this.#child.stdout), new rpc.StreamMessageWriter(this.#child.stdin));
     this.#connection.onNotification('appiGuard/status', (status) => {
       this.statuses.push({ ...status, at: performance.now() });

@@ -43,8 +43,10 @@ export interface AnalysisOptions {
 
 interface Stored {
   readonly folder: Folder;
-  /** The analysis revision it was computed in: current while no change came since. */
-  readonly revision: number;
+  /** The analysis revision it was last confirmed in: current while no change came since. */
+  revision: number;
+  /** The engine's result: the same object again means the engine answered from its cache. */
+  readonly result: FileResult;
   readonly findings: readonly Finding[];
   /** What was published for it, to skip sending the same again. */
   readonly published: string;
@@ -68,7 +70,8 @@ export class Analysis {
   /** When progress was last reported. */
   private lastStatus = 0;
   private readonly noticed = new Map<string, string>();
-  private lastChange = -Infinity;
+  /** Runs in progress (one, but a stopped run may still be finishing when the next starts). */
+  private running = 0;
   /** The file the user edited last: its findings are the ones they are waiting for. */
   private first: string | undefined;
 
@@ -78,13 +81,15 @@ export class Analysis {
   schedule({ delay = editDebounceMilliseconds, progress = false, first }: { delay?: number; progress?: boolean; first?: string } = {}): void {
     this.revision++;
     if (first !== undefined) this.first = first;
-    // The first change after a quiet spell is analysed at once; the debounce is for the ones that follow it.
-    const now = performance.now();
-    if (now - this.lastChange > editDebounceMilliseconds) delay = 0;
-    this.lastChange = now;
+    // A change while nothing waits or runs is analysed at once; the debounce is for the changes that come
+    // while a run is pending or under way (typing), which would only stop it at its next file.
+    if (this.timer === undefined && this.running === 0) delay = 0;
     this.withProgress ||= progress;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.run(), delay);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.run();
+    }, delay);
   }
 
   /** The user asked for the whole workspace again (after a pause, or just to be sure). */
@@ -118,11 +123,13 @@ export class Analysis {
 
   dispose(): void {
     clearTimeout(this.timer);
+    this.timer = undefined;
     this.revision++;
   }
 
   private async run(): Promise<void> {
     const revision = this.revision;
+    this.running++;
     const progress = this.withProgress && this.options.progress && this.scope === 'workspace' ? await this.beginProgress() : undefined;
     this.withProgress = false;
     const cancelled = () => revision !== this.revision || (progress?.token.isCancellationRequested ?? false);
@@ -131,16 +138,19 @@ export class Analysis {
       const plan = this.plan();
       let sliceStart = Date.now();
       for (const [index, { folder, file }] of plan.entries()) {
+        let heapChecked = index > 0;
         if (Date.now() - sliceStart > sliceMilliseconds) {
           await new Promise((resolve) => setImmediate(resolve));
           sliceStart = Date.now();
+          heapChecked = false;
         }
         if (cancelled()) break;
         const result = this.analyseOne(folder, file, token);
         if (!result) break;
         this.record(folder, file, result);
         this.reportProgress(progress, index + 1, plan.length);
-        if (this.scope === 'workspace' && this.heapShort()) {
+        // Asked once a slice, not once a file: most files of a run after an edit are answered from the cache in microseconds.
+        if (this.scope === 'workspace' && !heapChecked && this.heapShort()) {
           this.pause('memory is short: only open files are analysed until you re-analyse the workspace');
           // The projects' programs are most of the heap: let them go; open files rebuild only their own.
           this.options.folders.all().forEach((folder) => folder.workspace.dispose());
@@ -152,6 +162,7 @@ export class Analysis {
     } catch (error) {
       this.options.connection.console.error(`analysis failed: ${describe(error)}`);
     } finally {
+      this.running--;
       progress?.done();
       if (revision === this.revision) this.sendStatus();
     }
@@ -202,14 +213,19 @@ export class Analysis {
   }
 
   private record(folder: Folder, file: string, result: FileResult): void {
+    const stored = this.stored.get(file);
+    if (stored?.result === result && stored.folder === folder) {
+      stored.revision = this.revision;
+      return;
+    }
     const visible = result.findings.filter((finding) => !finding.suppressed);
     const diagnostics = visible.map((finding) => toDiagnostic(finding, this.options.relatedInformation));
     const published = JSON.stringify(diagnostics);
     const uri = uriOf(file);
     const version = this.options.documents.get(uri)?.version;
-    if (this.stored.get(file)?.published !== published) void this.options.connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined && { version }) });
+    if (stored?.published !== published) void this.options.connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined && { version }) });
     const count = (severity: string) => visible.filter((finding) => finding.severity === severity).length;
-    this.stored.set(file, { folder, revision: this.revision, findings: result.findings, published, counts: { errors: count('error'), warnings: count('warning'), infos: count('info') } });
+    this.stored.set(file, { folder, revision: this.revision, result, findings: result.findings, published, counts: { errors: count('error'), warnings: count('warning'), infos: count('info') } });
   }
 
   private clear(file: string): void {
