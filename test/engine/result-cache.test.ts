@@ -23,6 +23,17 @@ const model = `
   export interface Child { /** @facial */ photo?: string; /** @parentalConsent */ consent?: boolean }
 `;
 
+/** A photo kept in one file, with the consent checked by its only caller in another. */
+const guardedInCaller = `
+      //- store.ts
+      import type { Child } from './model';
+      export function keep(c: Child, photo: string) { c.photo = photo; }
+      //- desk.ts
+      import type { Child } from './model';
+      import { keep } from './store';
+      export function desk(c: Child, photo: string) { if (c.consent) keep(c, photo); }
+`;
+
 interface Case {
   readonly name: string;
   readonly files: string;
@@ -55,15 +66,7 @@ const cases: readonly Case[] = [
   },
   {
     name: 'a guard removed in a caller makes the collection in the file it calls unguarded',
-    files: `${model}
-      //- store.ts
-      import type { Child } from './model';
-      export function keep(c: Child, photo: string) { c.photo = photo; }
-      //- desk.ts
-      import type { Child } from './model';
-      import { keep } from './store';
-      export function desk(c: Child, photo: string) { if (c.consent) keep(c, photo); }
-    `,
+    files: `${model}${guardedInCaller}`,
     steps: [
       { file: 'desk.ts', from: 'if (c.consent) keep', to: 'keep', expect: { 'minor-facial-consent': 1 } },
       { file: 'desk.ts', from: '{ keep(c, photo); }', to: '{ if (c.consent) keep(c, photo); }', expect: {} },
@@ -71,15 +74,7 @@ const cases: readonly Case[] = [
   },
   {
     name: 'an import taken out of the only caller leaves the collection it guarded with no guard',
-    files: `${model}
-      //- store.ts
-      import type { Child } from './model';
-      export function keep(c: Child, photo: string) { c.photo = photo; }
-      //- desk.ts
-      import type { Child } from './model';
-      import { keep } from './store';
-      export function desk(c: Child, photo: string) { if (c.consent) keep(c, photo); }
-    `,
+    files: `${model}${guardedInCaller}`,
     steps: [
       { file: 'desk.ts', from: "import { keep } from './store';", to: '', expect: { 'minor-facial-consent': 1 } },
       { file: 'desk.ts', from: 'if (c.consent) keep(c, photo);', to: 'return [c, photo];', expect: { 'minor-facial-consent': 1 } },
