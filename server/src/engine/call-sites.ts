@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import type { Mentions } from './mentions';
 import type { Structure } from './structure';
 
 /** A place a function is entered from: a call of it, or where it is handed on by name. */
@@ -18,7 +19,11 @@ export interface CallSite {
 export class CallSites {
   private readonly cache = new Map<string, readonly CallSite[] | 'unresolved'>();
 
-  constructor(private readonly structure: Structure) {}
+  constructor(
+    private readonly structure: Structure,
+    /** Up to date with the structure's texts. */
+    private readonly mentions: Mentions,
+  ) {}
 
   /** The call sites of the function whose name starts at `nameOffset`; `unresolved` when no project can say. */
   find(file: string, nameOffset: number): readonly CallSite[] | 'unresolved' {
@@ -43,7 +48,7 @@ export class CallSites {
     const program = this.structure.owners.get(file)?.program();
     const sourceFile = program?.getSourceFile(file);
     const name = sourceFile && nameAt(sourceFile, nameOffset);
-    if (!program || !sourceFile || !name || !ts.isIdentifier(name) || this.mentions().elsewhere(name.text, file)) return undefined;
+    if (!program || !sourceFile || !name || !ts.isIdentifier(name) || this.mentions.elsewhere(name.text, file)) return undefined;
     const checker = program.getTypeChecker();
     const target = canonical(checker, checker.getSymbolAtLocation(name));
     if (!target || isDefaultExport(name)) return undefined;
@@ -59,12 +64,6 @@ export class CallSites {
     };
     visit(sourceFile);
     return exported ? undefined : sites;
-  }
-
-  private mentionIndex: Mentions | undefined;
-
-  private mentions(): Mentions {
-    return (this.mentionIndex ??= new Mentions(this.structure));
   }
 
   private searchWorkspace(file: string, nameOffset: number): readonly CallSite[] | 'unresolved' {
@@ -88,36 +87,6 @@ export class CallSites {
       }
     }
     return answered ? [...sites.values()] : 'unresolved';
-  }
-}
-
-/**
- * Which files mention each word, read once per state of the workspace: the first file that does, or
- * `many`. A word in a comment or a string counts, which only ever sends a search the longer way.
- */
-class Mentions {
-  private readonly firstFile = new Map<string, string>();
-  private readonly many = new Set<string>();
-
-  constructor(structure: Structure) {
-    for (const [file, project] of structure.owners) {
-      const text = project.program().getSourceFile(file)?.text;
-      if (text === undefined) continue;
-      const words = /[A-Za-z_$][\w$]*/g;
-      for (let match = words.exec(text); match; match = words.exec(text)) {
-        const word = match[0];
-        const first = this.firstFile.get(word);
-        if (first === undefined) this.firstFile.set(word, file);
-        else if (first !== file) this.many.add(word);
-      }
-    }
-  }
-
-  /** Whether a file other than `file` mentions `word`. */
-  elsewhere(word: string, file: string): boolean {
-    if (this.many.has(word)) return true;
-    const first = this.firstFile.get(word);
-    return first !== undefined && first !== file;
   }
 }
 

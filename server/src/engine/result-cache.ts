@@ -1,4 +1,6 @@
+import type { Collection } from './collections';
 import type { Imports } from './imports';
+import type { Use } from './uses';
 import type { FileResult } from './workspace';
 
 /** What a file's findings were computed against; a cached result is good while all of it is the same. */
@@ -9,6 +11,15 @@ export interface ResultKey {
   readonly annotations: number;
   /** The register's version, for files whose findings read it (files with annotations, and the register); else -1. */
   readonly register: number;
+}
+
+/**
+ * What a file's walks with the checker found (filled as the rules ask): kept with its result, and reused
+ * when only the register changed, which the rules read but the walks do not.
+ */
+export interface Walks {
+  uses?: readonly Use[];
+  collections?: readonly Collection[];
 }
 
 /** The import graph and what else invalidation needs to know, answered from the current programs. */
@@ -28,7 +39,7 @@ export interface DependencyView {
  * globals can change any file: then nothing is kept.
  */
 export class ResultCache {
-  private readonly results = new Map<string, { key: ResultKey; result: FileResult }>();
+  private readonly results = new Map<string, { key: ResultKey; result: FileResult; walks: Walks }>();
   /** The import graph, both ways, kept up to date file by file (`noteImports`, and at each `settle`). */
   private readonly imports = new Map<string, { version: number; imports: Imports }>();
   private readonly importers = new Map<string, Set<string>>();
@@ -41,8 +52,14 @@ export class ResultCache {
     return entry && sameKey(entry.key, key) ? entry.result : undefined;
   }
 
-  set(file: string, key: ResultKey, result: FileResult): void {
-    this.results.set(file, { key, result });
+  /** The walks of the file's last result, when nothing but the register changed since. */
+  walks(file: string, key: ResultKey): Walks | undefined {
+    const entry = this.results.get(file);
+    return entry && entry.key.version === key.version && entry.key.annotations === key.annotations ? entry.walks : undefined;
+  }
+
+  set(file: string, key: ResultKey, result: FileResult, walks: Walks = {}): void {
+    this.results.set(file, { key, result, walks });
   }
 
   /**

@@ -14,13 +14,14 @@ import { basename, join, relative } from './paths';
 import { createWorkspaceRegistry, isStandIn } from './registry';
 import { buildStructure, type Structure } from './structure';
 import { CallSites } from './call-sites';
-import { collectCollections, type Collection } from './collections';
+import { Mentions } from './mentions';
+import { collectCollections } from './collections';
 import { Guards } from './guards';
 import { applySuppressions, findSuppressions } from './suppressions';
 import { importsOf } from './imports';
-import { ResultCache, type DependencyView, type ResultKey } from './result-cache';
+import { ResultCache, type DependencyView, type ResultKey, type Walks } from './result-cache';
 import { Timings } from './timings';
-import { collectUses, type Use } from './uses';
+import { collectUses } from './uses';
 import { completionsAt, type Completion } from './queries/completions';
 import { definitionsInRegister, definitionsInSource } from './queries/definitions';
 import { hoverInfo, type HoverInfo, type Place } from './queries/hover-info';
@@ -95,6 +96,8 @@ export class Workspace {
   private registerCache: { version: number; value: Register | undefined } | undefined;
   private readonly lineIndexes = new Map<string, { text: string; index: LineIndex }>();
   private guardCache: { generation: number; structure: Structure; value: Guards } | undefined;
+  /** The word index of call-site searches, kept across edits while the structure stands. */
+  private mentions: { structure: Structure; value: Mentions } | undefined;
   /** Findings per file, kept while nothing they depend on changes (see `ResultCache`). */
   private readonly results = new ResultCache();
   private readonly edits: boolean;
@@ -165,8 +168,9 @@ export class Workspace {
     if (cached) return cached;
     this.cancellation.current = token && { isCancellationRequested: () => token.isCancellationRequested };
     try {
-      const result = file === this.registerPath ? this.analyseRegister() : this.analyseSource(file);
-      this.results.set(file, key, result);
+      const walks: Walks = file === this.registerPath ? {} : { ...this.results.walks(file, key) };
+      const result = file === this.registerPath ? this.analyseRegister() : this.analyseSource(file, walks);
+      this.results.set(file, key, result, walks);
       const source = this.edits && file !== this.registerPath ? this.sourceOf(file) : undefined;
       if (source) this.results.noteImports(file, key.version, () => this.timings.measure('imports', () => importsOf(source.sourceFile, source.program)));
       return result;
@@ -314,7 +318,8 @@ export class Workspace {
     return program && sourceFile && !isStandIn(sourceFile) ? { program, sourceFile } : undefined;
   }
 
-  private analyseSource(file: string): FileResult {
+  /** `walks`: what the checker walks found for this version of the file, if known; filled as rules ask. */
+  private analyseSource(file: string, walks: Walks): FileResult {
     const source = this.documents.read(file);
     if (source.kind !== 'text') return { findings: [], notices: source.kind === 'skipped' ? [{ file, message: `skipped: ${source.reason}` }] : [] };
     const project = this.currentStructure().owners.get(file);
@@ -327,8 +332,6 @@ export class Workspace {
     const purposes = this.purposeCatalogue();
     const notices: Notice[] = [];
     const findings: Finding[] = [];
-    let uses: readonly Use[] | undefined;
-    let collections: readonly Collection[] | undefined;
     for (const rule of rules) {
       // TypeScript polls the token only in its own long operations; rules are checked here.
       if (this.cancellation.current?.isCancellationRequested()) throw new CancelledError();
@@ -344,8 +347,8 @@ export class Workspace {
           root: this.root,
           registerPath: this.registerPath,
           register: this.register(),
-          uses: () => (uses ??= this.timings.measure('uses (prefilter, checker)', () => collectUses(sourceFile, program, catalogue))),
-          collections: () => (collections ??= this.timings.measure('collections and guards (checker)', () => collectCollections(sourceFile, program, catalogue, this.guards()))),
+          uses: () => (walks.uses ??= this.timings.measure('uses (prefilter, checker)', () => collectUses(sourceFile, program, catalogue))),
+          collections: () => (walks.collections ??= this.timings.measure('collections and guards (checker)', () => collectCollections(sourceFile, program, catalogue, this.guards()))),
           report: (report) => findings.push(this.toFinding(rule, severity, file, report)),
         }),
       );
@@ -458,7 +461,9 @@ export class Workspace {
     const structure = this.currentStructure();
     const generation = this.documents.generation;
     if (this.guardCache?.generation !== generation || this.guardCache.structure !== structure) {
-      this.guardCache = { generation, structure, value: new Guards(this.catalogue(), new CallSites(structure)) };
+      if (this.mentions?.structure !== structure) this.mentions = { structure, value: new Mentions() };
+      this.timings.measure('mentions', () => this.mentions!.value.update(structure));
+      this.guardCache = { generation, structure, value: new Guards(this.catalogue(), new CallSites(structure, this.mentions.value)) };
     }
     return this.guardCache.value;
   }

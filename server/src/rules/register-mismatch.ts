@@ -39,7 +39,7 @@ export const registerMismatch: Rule = {
 
   checkSource(context) {
     const { register, catalogue, root } = context;
-    if (!register) return;
+    if (!register || context.annotations.schemas.length === 0) return;
     const here = new Set(context.annotations.schemas.map((schema) => schema.key));
     for (const { entry, file, found } of disagreements(register, catalogue, root)) {
       if (!file || !here.has(file.schema.key)) continue;
@@ -63,7 +63,18 @@ interface Disagreement {
   readonly found: readonly Difference[];
 }
 
+/** The last answer per register: every file with schemas asks the same question of the same register and catalogue. */
+const answered = new WeakMap<Register, { catalogue: FixContext['catalogue']; root: string; value: Disagreement[] }>();
+
 function disagreements(register: Register, catalogue: FixContext['catalogue'], root: string): Disagreement[] {
+  const known = answered.get(register);
+  if (known?.catalogue === catalogue && known.root === root) return known.value;
+  const value = findDisagreements(register, catalogue, root);
+  answered.set(register, { catalogue, root, value });
+  return value;
+}
+
+function findDisagreements(register: Register, catalogue: FixContext['catalogue'], root: string): Disagreement[] {
   if (register.broken || !register.files) return [];
   const matching = matchingOf(register, catalogue, root);
   return register.files.flatMap((entry) => {
