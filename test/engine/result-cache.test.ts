@@ -130,6 +130,42 @@ const cases: readonly Case[] = [
     ],
   },
   {
+    name: 'an edit inside a JSDoc comment: a new tag reaches a whole record handed on elsewhere, purposes reach the files that use the fields, and a function purpose only its own file',
+    files: `${model}
+      //- contact.ts
+      /** @purpose treatment */
+      export interface Contact { /** how to reach them */ email: string }
+      //- mailer.ts
+      import type { Contact } from './contact';
+      /** @purpose marketing */
+      export function send(c: Contact) { console.log(c); }
+      //- campaign.ts
+      import { send } from './mailer';
+      import type { Contact } from './contact';
+      /** @purpose marketing */
+      export function run(c: Contact) { send(c); return c.email; }
+    `,
+    steps: [
+      { file: 'contact.ts', from: '/** how to reach them */', to: '/** @personal contact */', expect: { 'use-beyond-purpose': 2 } },
+      { file: 'contact.ts', from: '@purpose treatment */', to: '@purpose treatment marketing */', expect: {} },
+      { file: 'mailer.ts', from: '@purpose marketing', to: '@purpose research', expect: { 'use-beyond-purpose': 1 } },
+      { file: 'campaign.ts', from: '@purpose marketing', to: '@purpose treatment', expect: { 'use-beyond-purpose': 1 } },
+      { file: 'contact.ts', from: '@personal contact', to: 'how to reach them', expect: {} },
+    ],
+  },
+  {
+    name: 'an age set in a comment takes a schema out of the collections that need consent',
+    files: `${model}
+      //- store.ts
+      import type { Child } from './model';
+      export function keep(c: Child, photo: string) { c.photo = photo; }
+    `,
+    steps: [
+      { file: 'model.ts', from: '/** @purpose identity-check */', to: '/** @purpose identity-check @minimumAge 18 */', expect: {} },
+      { file: 'model.ts', from: '@minimumAge 18', to: '@minimumAge 12', expect: { 'minor-facial-consent': 1 } },
+    ],
+  },
+  {
     name: 'an edit to a script (global declarations) can change any file',
     files: `${model}
       //- globals.ts

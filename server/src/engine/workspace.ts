@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { Catalogue } from '../annotations/catalogue';
 import { extractAnnotations } from '../annotations/extract';
-import { emptyAnnotations, type FileAnnotations } from '../annotations/model';
+import { emptyAnnotations, type Field, type FileAnnotations } from '../annotations/model';
 import { parseRegister, type Register } from '../register/parse';
 import { rules, rulesById } from '../rules';
 import { listingFixes } from '../rules/unregistered-file';
@@ -19,7 +19,8 @@ import { collectCollections } from './collections';
 import { Guards } from './guards';
 import { applySuppressions, findSuppressions } from './suppressions';
 import { importsOf } from './imports';
-import { ResultCache, type DependencyView, type ResultKey, type Walks } from './result-cache';
+import { ResultCache, type DependencyView, type FileNote, type ResultKey, type Walks } from './result-cache';
+import { onlyCommentChanged } from './comment-edit';
 import { Timings } from './timings';
 import { collectUses } from './uses';
 import { completionsAt, type Completion } from './queries/completions';
@@ -171,8 +172,7 @@ export class Workspace {
       const walks: Walks = file === this.registerPath ? {} : { ...this.results.walks(file, key) };
       const result = file === this.registerPath ? this.analyseRegister() : this.analyseSource(file, walks);
       this.results.set(file, key, result, walks);
-      const source = this.edits && file !== this.registerPath ? this.sourceOf(file) : undefined;
-      if (source) this.results.noteImports(file, key.version, () => this.timings.measure('imports', () => importsOf(source.sourceFile, source.program)));
+      if (this.edits && file !== this.registerPath) this.results.note(file, key.version, () => this.timings.measure('notes for edits', () => this.noteOf(file)));
       return result;
     } catch (error) {
       if (error instanceof ts.OperationCanceledException) throw new CancelledError();
@@ -297,14 +297,24 @@ export class Workspace {
     return {
       files: () => this.currentStructure().owners.keys(),
       version: (file) => this.documents.version(file),
-      importsOf: (file) => {
+      note: (file) => this.noteOf(file),
+      onlyCommentChanged: (file, before) => {
         const source = this.sourceOf(file);
-        return source ? importsOf(source.sourceFile, source.program) : { kind: 'files', files: [] };
+        return source !== undefined && onlyCommentChanged(before, source.sourceFile);
       },
       collects: (file) => {
         const text = this.documents.text(file) ?? '';
         return facialNames.some((name) => text.includes(name));
       },
+    };
+  }
+
+  private noteOf(file: string): FileNote {
+    const source = this.sourceOf(file);
+    return {
+      imports: source ? importsOf(source.sourceFile, source.program) : { kind: 'files', files: [] },
+      text: source?.sourceFile.text ?? '',
+      walked: walkedPart(this.annotationsOf(file)),
     };
   }
 
@@ -481,6 +491,20 @@ export class Workspace {
 
 function isEmpty(annotations: FileAnnotations): boolean {
   return annotations.schemas.length === 0 && annotations.contexts.length === 0 && annotations.problems.length === 0 && annotations.consentFields.length === 0;
+}
+
+/**
+ * What other files' walks read of a file's annotations: which fields are tagged and how, ages, consent
+ * fields and checks — not purposes, nor places. An edit inside a comment that leaves this as it was changes
+ * only the findings of the files whose uses or collections are of the file's fields.
+ */
+function walkedPart(annotations: FileAnnotations): string {
+  const fieldShape = (field: Field) => [field.name, field.kinds, field.parentalConsent];
+  return JSON.stringify({
+    schemas: annotations.schemas.map((schema) => [schema.name, schema.declaration, schema.decorators, schema.minimumAge?.value, schema.fields.map(fieldShape), schema.consentFields.map(fieldShape)]),
+    consentFields: annotations.consentFields.map(fieldShape),
+    consentChecks: annotations.contexts.filter((context) => context.parentalConsent).map((context) => [context.kind, context.name]),
+  });
 }
 
 /**

@@ -1,0 +1,34 @@
+/**
+ * Which edits change only a comment: each case is the text before, the text after, and the answer. A
+ * wrong `true` would keep findings that an edit changed; a wrong `false` only re-analyses more.
+ */
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import ts from 'typescript';
+import { onlyCommentChanged } from 'appi-guard-server/engine/comment-edit';
+
+const cases: readonly (readonly [name: string, before: string, after: string, only: boolean])[] = [
+  ['a purpose added to a JSDoc tag', '/** @purpose a */\nexport interface P { x: string }', '/** @purpose a b */\nexport interface P { x: string }', true],
+  ["a field's JSDoc on the field's line", 'export interface P { /** @personal */ x: string }', 'export interface P { /** @personal name */ x: string }', true],
+  ['a JSDoc block turned into a plain comment', '/** a */ f();', '/* a */ f();', true],
+  ['a comment before a closing brace', 'interface A { x: string; /** c */ }', 'interface A { x: string; /** cd */ }', true],
+  ['a comment at the end of the file', 'const a = 1;\n/** end */', 'const a = 1;\n/** the end */', true],
+  ['a line comment', '// hi\nconst a = 1;', '// hi there\nconst a = 1;', true],
+  ['nothing', 'const a = 1;', 'const a = 1;', true],
+  ['a type', 'export interface P { x: string }', 'export interface P { x: number }', false],
+  ['a comment closed early, the rest now code', '/** a */ const b = 1;', '/** a */ b */ const b = 1;', false],
+  ['a comment that was closed early before', '/** a */ b */ const b = 1;', '/** a b */ const b = 1;', false],
+  ['a line break in a line comment', '// hi\nconst a = 1;', '// hi\n there\nconst a = 1;', false],
+  ['slashes in a template literal', 'const u = `${a}//path`;', 'const u = `${a}//paths`;', false],
+  ['a comment-like string', "const s = '/* x */';", "const s = '/* y */';", false],
+  ['code and a comment', 'const a = 1; /* x */ const b = 2;', 'const a = 2; /* y */ const b = 2;', false],
+];
+
+describe('edits inside one comment', () => {
+  for (const [name, before, after, only] of cases) {
+    it(`${name}: ${only ? 'only a comment' : 'not only a comment'}`, () => {
+      const now = ts.createSourceFile('/w/a.ts', after, ts.ScriptTarget.Latest, true);
+      assert.equal(onlyCommentChanged(before, now), only);
+    });
+  }
+});
