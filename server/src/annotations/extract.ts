@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { AnnotationProblem, Arg, CodeContext, ContextKind, Decorator, DocAnchor, Field, FieldKind, FileAnnotations, Schema, SchemaDeclaration, Span, Tag } from './model';
 import { emptyAnnotations } from './model';
-import { docsOf, isFileDoc, readTag, sameLineDoc } from './tags';
+import { docOf, isFileDoc, readTag, sameLineDoc } from './tags';
 import { annotationPrefilter, isKnownTag, tagPlaces, type KnownTag } from './vocabulary';
 import { validateTag } from './validate';
 
@@ -14,24 +14,7 @@ type Place = 'field' | 'schema' | 'code';
  */
 export function extractAnnotations(sourceFile: ts.SourceFile): FileAnnotations {
   if (!annotationPrefilter.test(sourceFile.text)) return emptyAnnotations(sourceFile.fileName);
-  return new Extractor(withJSDoc(sourceFile)).run();
-}
-
-/**
- * The file with its JSDoc parsed. Programs parse JSDoc only where types need it, as `tsc` does, so a file
- * that holds a tag is parsed again here, with its comments; offsets are the same, since the text is.
- */
-function withJSDoc(sourceFile: ts.SourceFile): ts.SourceFile {
-  // Set by the parser on every file, though TypeScript's public typings leave it out.
-  const mode = (sourceFile as { jsDocParsingMode?: ts.JSDocParsingMode }).jsDocParsingMode;
-  if (mode === ts.JSDocParsingMode.ParseAll || mode === undefined) return sourceFile;
-  return ts.createSourceFile(sourceFile.fileName, sourceFile.text, { languageVersion: sourceFile.languageVersion, jsDocParsingMode: ts.JSDocParsingMode.ParseAll }, true, scriptKindOf(sourceFile.fileName));
-}
-
-function scriptKindOf(fileName: string): ts.ScriptKind {
-  if (fileName.endsWith('.tsx')) return ts.ScriptKind.TSX;
-  if (/\.[cm]?jsx?$/.test(fileName)) return fileName.endsWith('x') ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
-  return ts.ScriptKind.TS;
+  return new Extractor(sourceFile).run();
 }
 
 interface ReadTags {
@@ -80,11 +63,12 @@ class Extractor {
 
   private readFileContext(): void {
     const first = this.sourceFile.statements[0];
-    const doc = first && ts.getJSDocCommentsAndTags(first).find((d): d is ts.JSDoc => ts.isJSDoc(d) && isFileDoc(d));
-    if (!doc) return;
-    const tags = this.validTags((doc.tags ?? []).map((tag) => readTag(tag, this.text)), ['code'], 'a file');
-    const anchor: DocAnchor = { block: { start: doc.pos, end: doc.end }, insertAt: doc.pos, indent: '' };
-    this.pushContext('file', fileLabel(this.file), { start: 0, end: this.text.length }, { start: doc.pos, end: doc.pos }, tags, anchor);
+    const found = first && docOf(first, this.text);
+    if (!found || !isFileDoc(found.doc)) return;
+    const { doc, text, shift, span } = found;
+    const tags = this.validTags((doc.tags ?? []).map((tag) => readTag(tag, text, shift)), ['code'], 'a file');
+    const anchor: DocAnchor = { block: span, insertAt: span.start, indent: '' };
+    this.pushContext('file', fileLabel(this.file), { start: 0, end: this.text.length }, { start: span.start, end: span.start }, tags, anchor);
   }
 
   private readClass(node: ts.ClassLikeDeclaration): void {
@@ -196,20 +180,18 @@ class Extractor {
 
   /** The node's own known tags, checked for place and arguments; bad ones become problems and are dropped. */
   private readTags(node: ts.Node, places: readonly Place[], where: string): ReadTags {
-    const docs = docsOf(node).filter((doc) => !isFileDoc(doc));
+    const own = docOf(node, this.text);
     const insertAt = node.getStart(this.sourceFile);
     const indent = indentAt(this.text, insertAt);
-    const last = docs[docs.length - 1];
-    if (last) {
-      const raw = docs.flatMap((block) => (block.tags ?? []).map((tag) => readTag(tag, this.text)));
-      const doc: DocAnchor = { insertAt, indent, block: { start: last.getStart(this.sourceFile), end: last.end } };
-      return { tags: raw.length === 0 ? [] : this.validTags(raw, places, where), doc };
+    if (own && !isFileDoc(own.doc)) {
+      const raw = (own.doc.tags ?? []).map((tag) => readTag(tag, own.text, own.shift));
+      return { tags: raw.length === 0 ? [] : this.validTags(raw, places, where), doc: { insertAt, indent, block: own.span } };
     }
     const sameLine = sameLineDoc(node, this.text);
     if (!sameLine) return { tags: [], doc: { insertAt, indent } };
-    const { doc: block, text, shift } = sameLine;
+    const { doc: block, text, shift, span } = sameLine;
     const raw = (block.tags ?? []).map((tag) => readTag(tag, text, shift));
-    return { tags: this.validTags(raw, places, where), doc: { insertAt, indent, block: { start: block.pos + shift, end: block.end + shift } } };
+    return { tags: this.validTags(raw, places, where), doc: { insertAt, indent, block: span } };
   }
 
   private validTags(raw: readonly Tag[], places: readonly Place[], where: string): Tag[] {

@@ -34,24 +34,49 @@ export function splitArgs(raw: string, offset: number): Arg[] {
   return args;
 }
 
-/** JSDoc blocks directly attached to a node (not those TypeScript borrows from a parent). */
-export function docsOf(node: ts.Node): ts.JSDoc[] {
-  return ts.getJSDocCommentsAndTags(node).filter((doc): doc is ts.JSDoc => ts.isJSDoc(doc) && doc.parent === node);
+/** A JSDoc block parsed on its own: its tags' offsets are in `text`; add `shift` for the file's. */
+export interface ParsedDoc {
+  readonly doc: ts.JSDoc;
+  readonly text: string;
+  readonly shift: number;
+  /** The block's place in the file. */
+  readonly span: { readonly start: number; readonly end: number };
+}
+
+/**
+ * The JSDoc block TypeScript reads for a declaration: the last of the `/**` comments before it (TypeScript's
+ * own rule). Programs parse JSDoc only where types need it, as `tsc` does, so the block is parsed here on
+ * its own, not the whole file again.
+ */
+export function docOf(node: ts.Node, text: string): ParsedDoc | undefined {
+  const ranges = ts.getLeadingCommentRanges(text, node.pos) ?? [];
+  const last = ranges.filter((range) => range.end <= node.end && isDocComment(text, range)).pop();
+  return last && parseAlone(text, last);
 }
 
 /**
  * A JSDoc block on the same line as the token before the declaration (`{ /** @personal *\/ name: string }`)
  * is, for TypeScript, a trailing comment of that token, and is not attached. Users still mean it for the
- * declaration, so it is parsed on its own, by TypeScript's JSDoc parser, and its offsets shifted back.
+ * declaration, so it is read as the declaration's.
  */
-export function sameLineDoc(node: ts.Node, text: string): { doc: ts.JSDoc; text: string; shift: number } | undefined {
+export function sameLineDoc(node: ts.Node, text: string): ParsedDoc | undefined {
   const ranges = ts.getTrailingCommentRanges(text, node.pos) ?? [];
-  const last = ranges.filter((range) => text.startsWith('/**', range.pos)).pop();
+  const last = ranges.filter((range) => isDocComment(text, range)).pop();
   if (!last || text.slice(last.end, node.getStart()).trim() !== '') return undefined;
-  const comment = text.slice(last.pos, last.end);
-  const alone = ts.createSourceFile('doc.ts', `${comment}\nvar _;`, ts.ScriptTarget.Latest, true);
-  const doc = docsOf(alone.statements[0]!)[0];
-  return doc && { doc, text: alone.text, shift: last.pos };
+  return parseAlone(text, last);
+}
+
+/** `/** … *\/`, not `/**\/`. */
+function isDocComment(text: string, range: ts.CommentRange): boolean {
+  return range.kind === ts.SyntaxKind.MultiLineCommentTrivia && text.startsWith('/**', range.pos) && text.charCodeAt(range.pos + 3) !== 47;
+}
+
+/** TypeScript's JSDoc parser on one block alone, as the leading comment of a statement of its own. */
+function parseAlone(text: string, range: ts.CommentRange): ParsedDoc | undefined {
+  const alone = ts.createSourceFile('doc.ts', `${text.slice(range.pos, range.end)}\nvar _;`, ts.ScriptTarget.Latest, true);
+  const statement = alone.statements[0]!;
+  const doc = ts.getJSDocCommentsAndTags(statement).find((found): found is ts.JSDoc => ts.isJSDoc(found) && found.parent === statement);
+  return doc && { doc, text: alone.text, shift: range.pos, span: { start: range.pos, end: range.end } };
 }
 
 export function isFileDoc(doc: ts.JSDoc): boolean {
