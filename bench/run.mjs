@@ -9,12 +9,16 @@
  *   - the CLI on the sample clinic.
  * Prints a table and writes the figures as JSON; `--compare old.json` prints the change against an earlier run.
  *
- *   node bench/run.mjs [--sizes 1000,10000] [--seed 1] [--edits 20] [--out FILE] [--compare FILE] [--no-lsp]
- *     [--lsp-max 1000 (the largest corpus the language server is measured on)]
+ *   node bench/run.mjs [--sizes 1000,10000] [--seed 1] [--edits 34] [--out FILE] [--compare FILE] [--no-lsp]
+ *     [--lsp-max 10000 (the largest corpus the language server is measured on)] [--deps]
+ *
+ * `--deps`: corpora that use real type packages (React, a UI kit, FHIR), installed with `npm install` in the
+ * corpus the first time, so that the checker's work resembles an application's.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -31,13 +35,14 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000' },
     seed: { type: 'string', default: '1' },
-    edits: { type: 'string', default: '20' },
+    // 34 of each kind: over 100 edits in all, for the memory they leave behind.
+    edits: { type: 'string', default: '34' },
     out: { type: 'string', default: path.join(repository, 'bench/results/latest.json') },
     compare: { type: 'string' },
     lsp: { type: 'boolean', default: true },
     'no-lsp': { type: 'boolean' },
-    // Each edit re-runs the whole workspace until results are cached per file: 10,000 files x 60 edits would take most of an hour.
-    'lsp-max': { type: 'string', default: '1000' },
+    'lsp-max': { type: 'string', default: '10000' },
+    deps: { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -46,7 +51,7 @@ const edits = Number(values.edits);
 const scratch = path.join(os.tmpdir(), 'appi-guard-bench');
 
 async function main() {
-  const results = { machine: machine(), date: new Date().toISOString(), seed, scenarios: [] };
+  const results = { machine: machine(), date: new Date().toISOString(), seed, deps: values.deps, scenarios: [] };
   for (const files of sizes) results.scenarios.push(await scenario(files));
   if (results.scenarios.length >= 2) results.exponents = { cpu: exponent(results.scenarios, (s) => s.cold.cpuMs), rss: exponent(results.scenarios, (s) => s.cold.rssMb) };
   results.clinic = await cold(path.join(repository, 'samples/clinic'));
@@ -57,9 +62,13 @@ async function main() {
 }
 
 async function scenario(files) {
-  const dir = path.join(scratch, `corpus-${files}-${seed}`);
-  const generated = generate({ files, seed, out: dir });
+  const dir = path.join(scratch, `corpus-${files}-${seed}${values.deps ? '-deps' : ''}`);
+  const generated = generate({ files, seed, out: dir, deps: values.deps });
   log(`${files} files: generated in ${dir}`);
+  if (values.deps && !fs.existsSync(path.join(dir, 'node_modules'))) {
+    log('  installing the type packages it uses');
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
   const ours = await cold(dir);
   const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8'));
   const found = countByRule(ours.findings);
@@ -207,6 +216,11 @@ function print(results, previous) {
   if (results.exponents) console.log(`\ngrowth with the number of files (fitted exponent, 1 = linear): CPU ${results.exponents.cpu.toFixed(2)}, RSS ${results.exponents.rss.toFixed(2)}`);
   for (const s of results.scenarios) {
     console.log(`\nphases at ${s.files} files (ms): ${Object.entries(s.cold.phases).map(([phase, t]) => `${phase} ${t.toFixed(0)}`).join(', ')}`);
+    const inc = s.incremental;
+    if (!inc) continue;
+    const line = (name, series) => `${name} ${ms(series.median)} / ${ms(series.p95)}`;
+    console.log(`language server at ${s.files} files: first run ${ms(inc.coldMs)}; edits (median / p95 of ${inc.useSite.count}) ${line('use site', inc.useSite)} (${(inc.useSite.p95 / inc.tsserverUseSite.p95).toFixed(2)}× tsserver's p95), ${line('@purpose', inc.purpose)}, ${line('register', inc.register)}`);
+    console.log(`  memory: ${inc.memory.afterColdMb.toFixed(0)} MB after the first run, ${inc.memory.afterEditsMb.toFixed(0)} MB after ${inc.memory.edits} edits (${inc.memory.ratio.toFixed(2)}×)`);
   }
   console.log(`\nsample clinic: ${ms(results.clinic.wallMs)} wall, ${ms(results.clinic.cpuMs)} CPU, ${results.clinic.rssMb.toFixed(0)} MB, ${results.clinic.findings.length} findings`);
   if (previous) {
