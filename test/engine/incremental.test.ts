@@ -173,6 +173,22 @@ describe('incremental: project configuration', () => {
     assertFindings(workspace, (await workspace.analyseWorkspace()).findings, withPaths + patientFile('treatment') + aliased(nameFinding));
   });
 
+  it('re-reads projects when a package.json changes how imports resolve', async () => {
+    const node = (type: string) => `
+      //- tsconfig.json
+      { "compilerOptions": { "module": "nodenext", "strict": true }, "include": ["app", "model"] }
+      //- package.json
+      { "type": "${type}" }
+    `;
+    const { host, workspace } = load(node('commonjs') + patientFile('treatment') + campaignFile('name'));
+    assertFindings(workspace, (await workspace.analyseWorkspace()).findings, node('commonjs') + patientFile('treatment') + campaignFile('name', nameFinding));
+
+    // An ES module must name the file it imports (`../model/patient.js`): the extensionless import no longer resolves.
+    host.write('/ws/package.json', textOf(node('module'), 'package.json'));
+    workspace.applyChange({ kind: 'change', file: '/ws/package.json' });
+    assertFindings(workspace, (await workspace.analyseWorkspace()).findings, node('module') + patientFile('treatment') + campaignFile('name'));
+  });
+
   it('loads a tsconfig.json created after the first analysis, and drops a deleted one', async () => {
     const { host, workspace } = load(patientFile('treatment') + aliased());
     assertFindings(workspace, (await workspace.analyseWorkspace()).findings, patientFile('treatment') + aliased());

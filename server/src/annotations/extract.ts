@@ -4,6 +4,7 @@ import { emptyAnnotations } from './model';
 import { docOf, isFileDoc, readTag, sameLineDoc } from './tags';
 import { annotationPrefilter, isKnownTag, tagPlaces, type KnownTag } from './vocabulary';
 import { validateTag } from './validate';
+import { Marks } from '../engine/marks';
 
 type Place = 'field' | 'schema' | 'code';
 
@@ -32,9 +33,13 @@ class Extractor {
   private readonly imports = new Map<string, string>();
   private readonly importedNames = new Map<string, string>();
 
+  /** Where each `/**` starts: a node with none inside its extent carries no tag. */
+  private readonly docStarts: Marks;
+
   constructor(private readonly sourceFile: ts.SourceFile) {
     this.file = sourceFile.fileName;
     this.text = sourceFile.text;
+    this.docStarts = Marks.of(this.text, /\/\*\*/g);
   }
 
   run(): FileAnnotations {
@@ -45,6 +50,7 @@ class Extractor {
   }
 
   private readonly visit = (node: ts.Node): void => {
+    if (!this.docStarts.within(node)) return;
     if (ts.isInterfaceDeclaration(node)) {
       this.readSchema(node, node.name, 'interface', propertiesOfMembers(node.members));
       return;
@@ -55,7 +61,7 @@ class Extractor {
     }
     if (ts.isClassLike(node)) this.readClass(node);
     else {
-      const bound = boundFunction(node);
+      const bound = boundFunction(node, this.sourceFile);
       if (bound) this.readCodeContext(bound.host, bound.name, bound.kind, bound.span);
     }
     ts.forEachChild(node, this.visit);
@@ -306,8 +312,7 @@ interface BoundFunction {
 }
 
 /** Functions that can carry a context: declarations, methods, and function values bound to a name. */
-function boundFunction(node: ts.Node): BoundFunction | undefined {
-  const sourceFile = node.getSourceFile();
+function boundFunction(node: ts.Node, sourceFile: ts.SourceFile): BoundFunction | undefined {
   if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node)) && node.name) {
     const kind: ContextKind = ts.isFunctionDeclaration(node) ? 'function' : 'method';
     return { host: node, name: node.name.getText(sourceFile), kind, span: spanOf(node.name, sourceFile) };

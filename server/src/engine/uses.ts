@@ -2,6 +2,7 @@ import ts from 'typescript';
 import type { Catalogue } from '../annotations/catalogue';
 import type { Field, Span } from '../annotations/model';
 import { spanOf } from '../annotations/extract';
+import { Marks } from './marks';
 import { fieldsOfSymbol } from './symbols';
 
 /** A read of a tagged field (SPEC §4, "use"). A union can make one read touch fields of several schemas. */
@@ -26,6 +27,8 @@ export type Use = FieldRead | Escape;
 
 /** Standard-library calls that hand a value to the outside world, by the name of their last member. */
 const libSinkMembers = new Set(['postMessage', 'setItem', 'send']);
+/** Every name `sinkName` can recognise a sink by, besides the local names of packages' imports. */
+const sinkWords = new Set(['console', 'JSON', 'fetch', ...libSinkMembers]);
 
 /**
  * The one walk over a file that finds uses of tagged fields. It only runs in files that have a context
@@ -54,11 +57,17 @@ class UseWalker {
 
   run(): Use[] {
     this.readPackageImports();
+    // What the walk looks at: names of tagged fields, names that can start or end a sink's callee, spreads.
+    const marked = (word: string) => word === '...' || this.catalogue.fieldNames.has(word) || sinkWords.has(word) || this.packageImports.has(word);
+    this.marks = Marks.of(this.sourceFile.text, /\.\.\.|[A-Za-z_$][\w$]*/g, marked);
     this.visit(this.sourceFile);
     return this.uses;
   }
 
+  private marks: Marks | undefined;
+
   private readonly visit = (node: ts.Node): void => {
+    if (!this.marks!.within(node)) return;
     if (ts.isPropertyAccessExpression(node)) this.propertyAccess(node);
     else if (ts.isElementAccessExpression(node)) this.elementAccess(node);
     else if (ts.isBindingElement(node)) this.bindingElement(node);

@@ -120,6 +120,8 @@ export class Workspace {
       change.kind === 'create' ||
       change.kind === 'delete' ||
       basename(change.file) === 'tsconfig.json' ||
+      // Module resolution read it (a package's type, its exports), and its answers are kept while the structure stands.
+      basename(change.file) === 'package.json' ||
       (this.structure?.configFiles.has(change.file) ?? false);
     if (structural) {
       this.annotationStamp++;

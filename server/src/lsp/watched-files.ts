@@ -3,7 +3,7 @@ import type { Session } from './session';
 import { pathOf } from './uris';
 
 /** What the server watches on disk: sources, project files, and registers wherever the setting puts them. */
-export const watchedGlobs = ['**/*.{ts,tsx,mts,cts}', '**/{tsconfig,jsconfig}*.json', '**/*.{yaml,yml}'];
+export const watchedGlobs = ['**/*.{ts,tsx,mts,cts}', '**/{tsconfig,jsconfig}*.json', '**/package.json', '**/*.{yaml,yml}'];
 
 export async function registerWatchers(session: Session): Promise<void> {
   if (!session.abilities.watchedFilesRegistration) return;
@@ -23,7 +23,7 @@ export function watchedFilesChanged(session: Session, params: DidChangeWatchedFi
     const kind = change.type === FileChangeType.Created ? 'create' : change.type === FileChangeType.Deleted ? 'delete' : 'change';
     folder.workspace.applyChange({ kind, file });
     if (kind === 'delete') session.analysis.forget(file);
-    structural ||= kind !== 'change' || /(?:ts|js)config[^/]*\.json$/.test(file);
+    structural ||= kind !== 'change' || /(?:(?:ts|js)config[^/]*|\/package)\.json$/.test(file);
   }
   session.analysis.schedule({ progress: structural });
 }

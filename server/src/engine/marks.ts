@@ -1,0 +1,33 @@
+import type ts from 'typescript';
+
+/**
+ * Offsets in a file where a walk has something to look at (a tag's comment, a tagged field's name, a sink),
+ * found in its text first: a subtree whose extent holds none of them is not walked. Most of a file is
+ * code that mentions nothing tagged, and walking every node of it is most of a walk's cost.
+ */
+export class Marks {
+  private readonly offsets: readonly number[];
+
+  /** `offsets` in ascending order. */
+  constructor(offsets: readonly number[]) {
+    this.offsets = offsets;
+  }
+
+  /** Every match of `pattern` (global) in `text` that `keep` accepts. */
+  static of(text: string, pattern: RegExp, keep: (match: string) => boolean = () => true): Marks {
+    const offsets: number[] = [];
+    for (const match of text.matchAll(pattern)) if (keep(match[0])) offsets.push(match.index);
+    return new Marks(offsets);
+  }
+
+  /** Whether a mark lies in the node's extent, leading trivia included. */
+  within(node: ts.Node): boolean {
+    let [low, high] = [0, this.offsets.length];
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.offsets[middle]! < node.pos) low = middle + 1;
+      else high = middle;
+    }
+    return low < this.offsets.length && this.offsets[low]! < node.end;
+  }
+}
