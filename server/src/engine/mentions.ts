@@ -8,7 +8,8 @@ import type { Structure } from './structure';
  */
 export class Mentions {
   private readonly texts = new Map<string, string>();
-  private readonly counts = new Map<string, number>();
+  /** Per word: how many files mention it, and the last file counted (the only one, while nothing was taken away). */
+  private readonly words = new Map<string, { files: number; last: string | undefined }>();
 
   /** Brings the index up to the current text of every file of the structure. */
   update(structure: Structure): void {
@@ -16,30 +17,45 @@ export class Mentions {
       const text = project.program().getSourceFile(file)?.text;
       const old = this.texts.get(file);
       if (text === old) continue;
-      if (old !== undefined) for (const word of wordsOf(old)) this.count(word, -1);
+      if (old !== undefined) this.forget(old);
       if (text === undefined) this.texts.delete(file);
       else {
         this.texts.set(file, text);
-        for (const word of wordsOf(text)) this.count(word, 1);
+        this.count(file, text);
       }
     }
   }
 
   /** Whether a file other than `file` mentions `word`. */
   elsewhere(word: string, file: string): boolean {
-    const count = this.counts.get(word) ?? 0;
-    if (count !== 1) return count > 1;
+    const entry = this.words.get(word);
+    if (!entry || entry.files > 1) return entry !== undefined;
+    if (entry.last !== undefined) return entry.last !== file;
     const text = this.texts.get(file);
     return text === undefined || !new RegExp(`(?<![\\w$])${word.replace(/\$/g, '\\$')}(?![\\w$])`).test(text);
   }
 
-  private count(word: string, by: number): void {
-    const count = (this.counts.get(word) ?? 0) + by;
-    if (count > 0) this.counts.set(word, count);
-    else this.counts.delete(word);
+  /** A file's words are read in one pass: repeats of a word in the file come before any other file's. */
+  private count(file: string, text: string): void {
+    for (const word of text.match(wordPattern) ?? []) {
+      const entry = this.words.get(word);
+      if (!entry) this.words.set(word, { files: 1, last: file });
+      else if (entry.last !== file) {
+        entry.files++;
+        entry.last = file;
+      }
+    }
+  }
+
+  private forget(text: string): void {
+    for (const word of new Set(text.match(wordPattern))) {
+      const entry = this.words.get(word);
+      if (!entry) continue;
+      if (--entry.files === 0) this.words.delete(word);
+      // Which file is left is not known without reading them all: `elsewhere` reads the asking file instead.
+      else entry.last = undefined;
+    }
   }
 }
 
-function wordsOf(text: string): Set<string> {
-  return new Set(text.match(/[A-Za-z_$][\w$]*/g));
-}
+const wordPattern = /[A-Za-z_$][\w$]*/g;

@@ -24,7 +24,11 @@ export interface ProjectSetup {
  */
 export interface SharedResolution {
   parsedConfig(configPath: string): ts.ParsedCommandLine | undefined;
-  readonly packageJsons: ts.PackageJsonInfoCache;
+  /**
+   * Module resolutions of every project, as `tsc -b` shares them: kept per set of the options that affect
+   * resolution (`update` picks the set), so a file that several projects compile is resolved once.
+   */
+  readonly resolutions: ts.ModuleResolutionCache;
 }
 
 /** Options for files that no `tsconfig.json` claims, close to what tsserver gives an inferred project. */
@@ -86,8 +90,8 @@ interface SourceRedirectingHost extends ts.LanguageServiceHost {
 function languageServiceHost(project: Project, setup: ProjectSetup, shared: SharedResolution): SourceRedirectingHost {
   const { documents, host, cancellation } = setup;
   const fsHost = moduleResolutionHost(host, documents);
-  // As tsserver's resolution cache: kept across program updates, so an edit re-resolves only the edited file's imports.
-  const resolutions = ts.createModuleResolutionCache(project.directory, (name) => name, project.options, shared.packageJsons);
+  // Kept across program updates, as tsserver's resolution cache is, so an edit re-resolves only the edited file's imports.
+  const resolutions = shared.resolutions;
   // Resolve through the program's own host: with project references it maps outputs to their sources.
   let resolutionHost: ts.ModuleResolutionHost = fsHost;
   return {
@@ -97,10 +101,13 @@ function languageServiceHost(project: Project, setup: ProjectSetup, shared: Shar
       resolutionHost = compilerHost;
     },
     getModuleResolutionCache: () => resolutions,
-    resolveModuleNameLiterals: (literals, containingFile, redirectedReference, options, containingSourceFile) =>
-      literals.map((literal) =>
+    resolveModuleNameLiterals: (literals, containingFile, redirectedReference, options, containingSourceFile) => {
+      // A referenced project's files are resolved with its options, which the reference names; the rest with this project's.
+      if (!redirectedReference) resolutions.update(options);
+      return literals.map((literal) =>
         ts.resolveModuleName(literal.text, containingFile, options, resolutionHost, resolutions, redirectedReference, ts.getModeForUsageLocation(containingSourceFile, literal, options)),
-      ),
+      );
+    },
     useCaseSensitiveFileNames: () => true,
     getCompilationSettings: () => project.options,
     getScriptFileNames: () => [...project.rootFiles],

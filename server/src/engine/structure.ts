@@ -42,7 +42,7 @@ export function buildStructure(root: string, setup: ProjectSetup): Structure {
   const shared: SharedResolution = {
     // A referenced config outside the workspace's own is parsed when a program first asks for it, then kept.
     parsedConfig: (configPath) => parse(configPath.replace(/\\/g, '/')),
-    packageJsons: ts.createModuleResolutionCache(root, (name) => name).getPackageJsonInfoCache(),
+    resolutions: ts.createModuleResolutionCache(root, (name) => name),
   };
   for (const configPath of found.configs) {
     const parsed = parse(configPath);
