@@ -53,7 +53,8 @@ export class NodeHost implements Host {
 
   private stat(file: string): fs.Stats | undefined {
     try {
-      return fs.statSync(toNative(file));
+      // Missing files are most of what module resolution asks about: no exception for them.
+      return fs.statSync(toNative(file), { throwIfNoEntry: false });
     } catch {
       return undefined;
     }
