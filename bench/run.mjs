@@ -160,14 +160,14 @@ async function editing(dir) {
   return { coldMs, ...series, tsserverUseSite: reference, memory };
 }
 
-/** The server's memory once it has been idle long enough for V8 to collect: it falls, or 60 s pass. */
+/** The server's memory once it has been idle long enough for V8 to collect: it falls, or 30 s pass. */
 async function settledMemory(server, busyMb) {
   const started = performance.now();
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const { rssMb } = server.memory();
     const seconds = Math.round((performance.now() - started) / 1000);
-    if (rssMb < busyMb * 0.9 || seconds >= 60) return { rssMb, seconds };
+    if (rssMb < busyMb * 0.9 || seconds >= 30) return { rssMb, seconds };
   }
 }
 
