@@ -39,8 +39,9 @@ export interface WorkspaceOptions {
   /** Where to add the time of each phase; the workspace keeps its own when not given. */
   readonly timings?: Timings;
   /**
-   * The files will be edited (an editor's workspace): each analysed file's imports are noted as it is
-   * analysed, so that an edit re-analyses just the files it can change. A one-off check does without.
+   * The files will be edited (an editor's workspace): each file's imports, text and annotation shape are
+   * noted as it is analysed, so that an edit re-analyses just the files it can change. A one-off check
+   * does without (an edit then drops every kept result).
    */
   readonly edits?: boolean;
 }
