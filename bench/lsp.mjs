@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import rpc from 'vscode-languageserver-protocol/node';
+import { processMemory } from './processes.mjs';
 
 const bin = fileURLToPath(new URL('../server/bin/appi-guard.js', import.meta.url));
 
@@ -81,9 +82,7 @@ export class LanguageServer {
 
   /** The server's resident memory now and at its peak (Linux: /proc), in MB. */
   memory() {
-    const status = fs.readFileSync(`/proc/${this.#child.pid}/status`, 'utf8');
-    const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-    return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+    return processMemory(this.#child.pid);
   }
 
   async stop() {

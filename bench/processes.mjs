@@ -38,3 +38,10 @@ export function measure(script, args, options = {}) {
     });
   });
 }
+
+/** A running process's resident memory now and at its peak (Linux: /proc), in MB. */
+export function processMemory(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}

@@ -156,7 +156,7 @@ async function editing(dir) {
   log(`  server memory: ${memory.afterColdMb.toFixed(0)} MB after the first run, ${after.rssMb.toFixed(0)} MB right after ${edits * 3} edits (${memory.ratio.toFixed(2)}×), ${idle.rssMb.toFixed(0)} MB ${idle.seconds} s later (${memory.idleRatio.toFixed(2)}×)`);
   await server.stop();
   const reference = await tsserverEdits(dir, useSite);
-  log(`  tsserver use-site edits: median ${ms(reference.median)}, p95 ${ms(reference.p95)}`);
+  log(`  tsserver use-site edits: median ${ms(reference.median)}, p95 ${ms(reference.p95)}; memory ${reference.memory.afterOpenMb.toFixed(0)} MB after opening, ${reference.memory.afterEditsMb.toFixed(0)} MB after ${reference.memory.edits} edits (${reference.memory.ratio.toFixed(2)}×)`);
   return { coldMs, ...series, tsserverUseSite: reference, memory };
 }
 
@@ -174,15 +174,17 @@ async function settledMemory(server, busyMb) {
 async function tsserverEdits(dir, site) {
   const server = new TsServer();
   await server.open(site.file, dir);
+  const opened = server.memory();
+  // A space added at the end of the line, then taken away (1-based line and offset, as tsserver counts).
+  const offset = site.text.length + 1;
+  const editAt = (i) => (i % 2 === 0 ? { line: site.line + 1, offset, endLine: site.line + 1, endOffset: offset, insertString: ' ' } : { line: site.line + 1, offset, endLine: site.line + 1, endOffset: offset + 1, insertString: '' });
   const times = [];
-  for (let i = 0; i < edits; i++) {
-    const offset = site.text.length + 1;
-    const adding = i % 2 === 0;
-    const edit = adding ? { line: site.line + 1, offset, endLine: site.line + 1, endOffset: offset, insertString: ' ' } : { line: site.line + 1, offset, endLine: site.line + 1, endOffset: offset + 1, insertString: '' };
-    times.push(await server.editAndCheck(site.file, edit));
-  }
+  for (let i = 0; i < edits; i++) times.push(await server.editAndCheck(site.file, editAt(i)));
+  // The same count of edits as ours had in all, for the memory they leave: tsserver's heap grows the same way.
+  for (let i = edits; i < edits * 3; i++) await server.editAndCheck(site.file, editAt(i));
+  const after = server.memory();
   server.close();
-  return summary(times);
+  return { ...summary(times), memory: { afterOpenMb: opened.peakMb, afterEditsMb: after.rssMb, edits: edits * 3, ratio: after.rssMb / opened.peakMb } };
 }
 
 /** A line with a planted use beyond purpose: an edit there is an edit of code that uses personal information. */
@@ -248,6 +250,8 @@ function print(results, previous) {
     if (!inc) continue;
     const line = (name, series) => `${name} ${ms(series.median)} / ${ms(series.p95)}`;
     console.log(`language server at ${s.files} files: first run ${ms(inc.coldMs)}; edits (median / p95 of ${inc.useSite.count}) ${line('use site', inc.useSite)} (${(inc.useSite.p95 / inc.tsserverUseSite.p95).toFixed(2)}× tsserver's p95), ${line('@purpose', inc.purpose)}, ${line('register', inc.register)}`);
+    const theirs = inc.tsserverUseSite.memory;
+    if (theirs) console.log(`  tsserver's memory: ${theirs.afterOpenMb.toFixed(0)} MB after opening, ${theirs.afterEditsMb.toFixed(0)} MB after ${theirs.edits} edits (${theirs.ratio.toFixed(2)}×)`);
     console.log(`  memory: ${inc.memory.afterColdMb.toFixed(0)} MB after the first run, ${inc.memory.afterEditsMb.toFixed(0)} MB right after ${inc.memory.edits} edits (${inc.memory.ratio.toFixed(2)}×), ${inc.memory.idleMb.toFixed(0)} MB once idle for ${inc.memory.idleSeconds} s (${inc.memory.idleRatio.toFixed(2)}×)`);
   }
   console.log(`\nsample clinic: ${ms(results.clinic.wallMs)} wall, ${ms(results.clinic.cpuMs)} CPU, ${results.clinic.rssMb.toFixed(0)} MB, ${results.clinic.findings.length} findings`);

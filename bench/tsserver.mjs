@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { processMemory } from './processes.mjs';
 
 const require = createRequire(import.meta.url);
 const tsserverPath = path.join(path.dirname(require.resolve('typescript')), 'tsserver.js');
@@ -39,6 +40,11 @@ export class TsServer {
     this.#child.stdin.write(`${JSON.stringify({ seq: ++this.#seq, type: 'request', command: 'change', arguments: { file, ...edit } })}\n`);
     await this.request('semanticDiagnosticsSync', { file });
     return performance.now() - started;
+  }
+
+  /** tsserver's resident memory now and at its peak (Linux: /proc), in MB. */
+  memory() {
+    return processMemory(this.#child.pid);
   }
 
   close() {
