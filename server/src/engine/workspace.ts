@@ -1,7 +1,8 @@
 import ts from 'typescript';
 import { Catalogue } from '../annotations/catalogue';
 import { extractAnnotations } from '../annotations/extract';
-import { emptyAnnotations, type Field, type FileAnnotations } from '../annotations/model';
+import { emptyAnnotations, type FileAnnotations } from '../annotations/model';
+import { isEmpty, sharedPart, walkedPart } from './annotation-parts';
 import { parseRegister, type Register } from '../register/parse';
 import { rules, rulesById } from '../rules';
 import { listingFixes } from '../rules/unregistered-file';
@@ -490,36 +491,4 @@ export class Workspace {
     }));
     return this.structure;
   }
-}
-
-function isEmpty(annotations: FileAnnotations): boolean {
-  return annotations.schemas.length === 0 && annotations.contexts.length === 0 && annotations.problems.length === 0 && annotations.consentFields.length === 0;
-}
-
-/**
- * What other files' walks read of a file's annotations: which fields are tagged and how, ages, consent
- * fields and checks — not purposes, nor places. An edit inside a comment that leaves this as it was changes
- * only the findings of the files whose uses or collections are of the file's fields.
- */
-function walkedPart(annotations: FileAnnotations): string {
-  const fieldShape = (field: Field) => [field.name, field.kinds, field.parentalConsent];
-  return JSON.stringify({
-    schemas: annotations.schemas.map((schema) => [schema.name, schema.declaration, schema.decorators, schema.minimumAge?.value, schema.fields.map(fieldShape), schema.consentFields.map(fieldShape)]),
-    consentFields: annotations.consentFields.map(fieldShape),
-    consentChecks: annotations.contexts.filter((context) => context.parentalConsent).map((context) => [context.kind, context.name]),
-  });
-}
-
-/**
- * What other files' findings can read of a file's annotations: its schemas and consent fields, places
- * included (their findings point at the fields), and of its code only what guards elsewhere ask — whether
- * a function checks parental consent. Where its code contexts are, and its own tag problems, matter to
- * its own findings alone: an edit inside a function body moves them, and no other file's findings.
- */
-function sharedPart(annotations: FileAnnotations): unknown {
-  return {
-    schemas: annotations.schemas,
-    consentFields: annotations.consentFields,
-    consentChecks: annotations.contexts.filter((context) => context.parentalConsent).map((context) => [context.kind, context.name]),
-  };
 }
