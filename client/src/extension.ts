@@ -2,7 +2,8 @@ import { commands, window, type ExtensionContext, type LogOutputChannel } from '
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { createClient, documentSelector } from './client';
 import { restartCommand, showOutputCommand } from './commands';
-import { StatusView, statusNotification, type Status } from './status';
+import { statusNotification, type Status } from 'appi-guard-server/lsp/status';
+import { StatusView } from './status';
 import { TraceChannel } from './trace';
 
 /** Kept for `deactivate`, which VS Code awaits so the server can shut down cleanly. */

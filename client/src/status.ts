@@ -10,22 +10,8 @@ import {
   type LanguageStatusItem,
   type StatusBarItem,
 } from 'vscode';
+import type { Status } from 'appi-guard-server/lsp/status';
 import { reanalyseCommand, restartCommand, showOutputCommand } from './commands';
-
-/** The `appiGuard/status` notification the server sends (server/src/lsp/analysis.ts). */
-export const statusNotification = 'appiGuard/status';
-
-export interface Status {
-  readonly state: 'starting' | 'analysing' | 'idle' | 'paused' | 'disabled';
-  readonly done?: number;
-  readonly total?: number;
-  /** Counts over the whole workspace, suppressed findings excluded. */
-  readonly errors: number;
-  readonly warnings: number;
-  readonly infos: number;
-  /** Why analysis is paused. */
-  readonly detail?: string;
-}
 
 /** What the item shows when no status comes from the server: its process is starting, or it stopped. */
 export type ClientState = 'starting' | 'stopped';

@@ -34,7 +34,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { after, before } from 'node:test';
 import { URI } from 'vscode-uri';
-import type { Status } from 'appi-guard-server/lsp/analysis';
+import type { Status } from 'appi-guard-server/lsp/status';
 import { serverDirectory } from './cli';
 
 const bin = path.join(serverDirectory, 'bin', 'appi-guard.js');

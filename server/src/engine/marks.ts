@@ -13,11 +13,9 @@ export class Marks {
     this.offsets = offsets;
   }
 
-  /** Every match of `pattern` (global) in `text` that `keep` accepts. */
-  static of(text: string, pattern: RegExp, keep: (match: string) => boolean = () => true): Marks {
-    const offsets: number[] = [];
-    for (const match of text.matchAll(pattern)) if (keep(match[0])) offsets.push(match.index);
-    return new Marks(offsets);
+  /** Where each match of `pattern` (global) in `text` starts. */
+  static of(text: string, pattern: RegExp): Marks {
+    return new Marks(Array.from(text.matchAll(pattern), (match) => match.index));
   }
 
   /** Whether a mark lies in the node's extent, leading trivia included. */

@@ -150,8 +150,8 @@ export class ResultCache {
 /** Whether a file's walks found uses or collections of fields declared in any of `files`. */
 function readsFieldsOf(walks: Walks, files: ReadonlySet<string>): boolean {
   if (files.size === 0) return false;
-  const found = [...(walks.uses ?? []), ...(walks.collections ?? [])];
-  return found.some((item) => item.fields.some((field) => files.has(field.file)));
+  const ofFiles = (item: { readonly fields: readonly { readonly file: string }[] }) => item.fields.some((field) => files.has(field.file));
+  return (walks.uses ?? []).some(ofFiles) || (walks.collections ?? []).some(ofFiles);
 }
 
 function withFiles(imports: Imports | undefined): readonly string[] | undefined {

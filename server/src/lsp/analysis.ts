@@ -6,21 +6,9 @@ import type { Finding } from '../engine/finding';
 import { CancelledError, type CancellationToken, type FileResult } from '../engine/workspace';
 import { toDiagnostic } from './convert';
 import type { Folder, Folders } from './folders';
+import { statusNotification, type Status } from './status';
 import { pathOf, uriOf } from './uris';
 
-/** What the status item shows: the `appiGuard/status` notification's parameters. */
-export interface Status {
-  readonly state: 'starting' | 'analysing' | 'idle' | 'paused' | 'disabled';
-  readonly done?: number;
-  readonly total?: number;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly infos: number;
-  /** Why analysis is paused, for the tooltip. */
-  readonly detail?: string;
-}
-
-export const statusNotification = 'appiGuard/status';
 
 /** Edits come in bursts; analysing after each keystroke would only be cancelled by the next one. */
 export const editDebounceMilliseconds = 200;
@@ -137,20 +125,22 @@ export class Analysis {
     try {
       const plan = this.plan();
       let sliceStart = Date.now();
+      // Asked once a slice, not once a file: most files of a run after an edit are answered from the cache in microseconds.
+      let heapDue = true;
       for (const [index, { folder, file }] of plan.entries()) {
-        let heapChecked = index > 0;
         if (Date.now() - sliceStart > sliceMilliseconds) {
           await new Promise((resolve) => setImmediate(resolve));
           sliceStart = Date.now();
-          heapChecked = false;
+          heapDue = true;
         }
         if (cancelled()) break;
         const result = this.analyseOne(folder, file, token);
         if (!result) break;
         this.record(folder, file, result);
         this.reportProgress(progress, index + 1, plan.length);
-        // Asked once a slice, not once a file: most files of a run after an edit are answered from the cache in microseconds.
-        if (this.scope === 'workspace' && !heapChecked && this.heapShort()) {
+        const heapAsked = heapDue;
+        heapDue = false;
+        if (this.scope === 'workspace' && heapAsked && this.heapShort()) {
           this.pause('memory is short: only open files are analysed until you re-analyse the workspace');
           // The projects' programs are most of the heap: let them go; open files rebuild only their own.
           this.options.folders.all().forEach((folder) => folder.workspace.dispose());
