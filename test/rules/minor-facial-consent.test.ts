@@ -319,6 +319,26 @@ describe('minor-facial-consent: callers', () => {
     `);
   });
 
+  it('finds a caller elsewhere that names the function only in a string', async () => {
+    await check(`${child}
+      //- app/desk.ts
+      import type { Child } from '../model/child';
+
+      export const desk = {
+        keep(c: Child, photo: Uint8Array): void {
+          c.facePhoto = photo;
+        },
+      };
+      //- app/kiosk.ts
+      import { hasConsent, type Child } from '../model/child';
+      import { desk } from './desk';
+
+      export function kiosk(c: Child, photo: Uint8Array): void {
+        if (hasConsent(c)) desk['keep'](c, photo);
+      }
+    `);
+  });
+
   it('reports when one caller among guarded ones is not guarded, and a function with no callers', async () => {
     await check(`${child}
       //- app/store.ts

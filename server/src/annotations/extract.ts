@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { AnnotationProblem, Arg, CodeContext, ContextKind, Decorator, DocAnchor, Field, FieldKind, FileAnnotations, Schema, SchemaDeclaration, Span, Tag } from './model';
 import { emptyAnnotations } from './model';
-import { docOf, isFileDoc, readTag, sameLineDoc } from './tags';
+import { docOf, isFileDoc, sameLineDoc } from './tags';
 import { annotationPrefilter, isKnownTag, tagPlaces, type KnownTag } from './vocabulary';
 import { validateTag } from './validate';
 import { Marks } from '../engine/marks';
@@ -70,9 +70,9 @@ class Extractor {
   private readFileContext(): void {
     const first = this.sourceFile.statements[0];
     const found = first && docOf(first, this.text);
-    if (!found || !isFileDoc(found.doc)) return;
-    const { doc, text, shift, span } = found;
-    const tags = this.validTags((doc.tags ?? []).map((tag) => readTag(tag, text, shift)), ['code'], 'a file');
+    if (!found || !isFileDoc(found)) return;
+    const span = found.span;
+    const tags = this.validTags(found.tags, ['code'], 'a file');
     const anchor: DocAnchor = { block: span, insertAt: span.start, indent: '' };
     this.pushContext('file', fileLabel(this.file), { start: 0, end: this.text.length }, { start: span.start, end: span.start }, tags, anchor);
   }
@@ -189,15 +189,12 @@ class Extractor {
     const own = docOf(node, this.text);
     const insertAt = node.getStart(this.sourceFile);
     const indent = indentAt(this.text, insertAt);
-    if (own && !isFileDoc(own.doc)) {
-      const raw = (own.doc.tags ?? []).map((tag) => readTag(tag, own.text, own.shift));
-      return { tags: raw.length === 0 ? [] : this.validTags(raw, places, where), doc: { insertAt, indent, block: own.span } };
+    if (own && !isFileDoc(own)) {
+      return { tags: own.tags.length === 0 ? [] : this.validTags(own.tags, places, where), doc: { insertAt, indent, block: own.span } };
     }
     const sameLine = sameLineDoc(node, this.text);
     if (!sameLine) return { tags: [], doc: { insertAt, indent } };
-    const { doc: block, text, shift, span } = sameLine;
-    const raw = (block.tags ?? []).map((tag) => readTag(tag, text, shift));
-    return { tags: this.validTags(raw, places, where), doc: { insertAt, indent, block: span } };
+    return { tags: this.validTags(sameLine.tags, places, where), doc: { insertAt, indent, block: sameLine.span } };
   }
 
   private validTags(raw: readonly Tag[], places: readonly Place[], where: string): Tag[] {

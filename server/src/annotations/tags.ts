@@ -34,12 +34,9 @@ export function splitArgs(raw: string, offset: number): Arg[] {
   return args;
 }
 
-/** A JSDoc block parsed on its own: its tags' offsets are in `text`; add `shift` for the file's. */
-export interface ParsedDoc {
-  readonly doc: ts.JSDoc;
-  readonly text: string;
-  readonly shift: number;
-  /** The block's place in the file. */
+/** A JSDoc block: its tags, with offsets in the file, and its place in the file. */
+export interface DocBlock {
+  readonly tags: readonly Tag[];
   readonly span: { readonly start: number; readonly end: number };
 }
 
@@ -48,10 +45,10 @@ export interface ParsedDoc {
  * own rule). Programs parse JSDoc only where types need it, as `tsc` does, so the block is parsed here on
  * its own, not the whole file again.
  */
-export function docOf(node: ts.Node, text: string): ParsedDoc | undefined {
+export function docOf(node: ts.Node, text: string): DocBlock | undefined {
   const ranges = ts.getLeadingCommentRanges(text, node.pos) ?? [];
   const last = ranges.filter((range) => range.end <= node.end && isDocComment(text, range)).pop();
-  return last && parseAlone(text, last);
+  return last && readBlock(text, last);
 }
 
 /**
@@ -59,11 +56,11 @@ export function docOf(node: ts.Node, text: string): ParsedDoc | undefined {
  * is, for TypeScript, a trailing comment of that token, and is not attached. Users still mean it for the
  * declaration, so it is read as the declaration's.
  */
-export function sameLineDoc(node: ts.Node, text: string): ParsedDoc | undefined {
+export function sameLineDoc(node: ts.Node, text: string): DocBlock | undefined {
   const ranges = ts.getTrailingCommentRanges(text, node.pos) ?? [];
   const last = ranges.filter((range) => isDocComment(text, range)).pop();
   if (!last || text.slice(last.end, node.getStart()).trim() !== '') return undefined;
-  return parseAlone(text, last);
+  return readBlock(text, last);
 }
 
 /** `/** … *\/`, not `/**\/`. */
@@ -72,13 +69,17 @@ function isDocComment(text: string, range: ts.CommentRange): boolean {
 }
 
 /** TypeScript's JSDoc parser on one block alone, as the leading comment of a statement of its own. */
-function parseAlone(text: string, range: ts.CommentRange): ParsedDoc | undefined {
-  const alone = ts.createSourceFile('doc.ts', `${text.slice(range.pos, range.end)}\nvar _;`, ts.ScriptTarget.Latest, true);
+function readBlock(text: string, range: ts.CommentRange): DocBlock | undefined {
+  const span = { start: range.pos, end: range.end };
+  const block = text.slice(range.pos, range.end);
+  // Most blocks are prose: one without an `@` has no tags, and a parse would only say so.
+  if (!block.includes('@')) return { tags: [], span };
+  const alone = ts.createSourceFile('doc.ts', `${block}\nvar _;`, ts.ScriptTarget.Latest, true);
   const statement = alone.statements[0]!;
   const doc = ts.getJSDocCommentsAndTags(statement).find((found): found is ts.JSDoc => ts.isJSDoc(found) && found.parent === statement);
-  return doc && { doc, text: alone.text, shift: range.pos, span: { start: range.pos, end: range.end } };
+  return doc && { tags: (doc.tags ?? []).map((tag) => readTag(tag, alone.text, range.pos)), span };
 }
 
-export function isFileDoc(doc: ts.JSDoc): boolean {
-  return (doc.tags ?? []).some((tag) => tag.tagName.text === 'packageDocumentation' || tag.tagName.text === 'file');
+export function isFileDoc(block: DocBlock): boolean {
+  return block.tags.some((tag) => tag.name === 'packageDocumentation' || tag.name === 'file');
 }

@@ -21,7 +21,6 @@ export class CallSites {
 
   constructor(
     private readonly structure: Structure,
-    /** Up to date with the structure's texts. */
     private readonly mentions: Mentions,
   ) {}
 
@@ -103,13 +102,17 @@ function isDefaultExport(name: ts.Node): boolean {
   return ts.canHaveModifiers(declaration) && (ts.getCombinedModifierFlags(declaration as ts.Declaration) & ts.ModifierFlags.Default) !== 0;
 }
 
-/** The name token that starts at `offset` (references inside JSDoc are not found: they call nothing). */
+/**
+ * The name token that starts at `offset`, or the string whose text does (`o['f']`: references are spans of
+ * the text, inside the quotes). References inside JSDoc are not found: they call nothing.
+ */
 export function nameAt(sourceFile: ts.SourceFile, offset: number): ts.Node | undefined {
   let found: ts.Node | undefined;
   const visit = (node: ts.Node): void => {
     if (found || offset < node.getStart(sourceFile) || offset >= node.end) return;
     if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node) || ts.isStringLiteralLike(node)) {
-      if (node.getStart(sourceFile) === offset) found = node;
+      const start = node.getStart(sourceFile);
+      if (start === offset || (ts.isStringLiteralLike(node) && start + 1 === offset)) found = node;
       return;
     }
     ts.forEachChild(node, visit);
@@ -119,7 +122,7 @@ export function nameAt(sourceFile: ts.SourceFile, offset: number): ts.Node | und
 }
 
 /**
- * What a reference means for the function: a call (`f()`, `o.f()`, `new F()`), or, for any other value
+ * What a reference means for the function: a call (`f()`, `o.f()`, `o['f']()`, `new F()`), or, for any other value
  * use (`list.forEach(f)`, `register(o.f)`, `{ handler: f }`), the place it is handed on, which is where
  * control will come from as far as anyone can tell. Import and export specifiers and type queries are not
  * sites: the references through them are found on their own.
@@ -128,7 +131,8 @@ function siteOf(name: ts.Node): ts.Node | undefined {
   const parent = name.parent;
   if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent)) return undefined;
   if (ts.isTypeQueryNode(parent) || ts.isQualifiedName(parent) || ts.isTypeReferenceNode(parent) || ts.isExpressionWithTypeArguments(parent)) return undefined;
-  let value: ts.Node = ts.isPropertyAccessExpression(parent) && parent.name === name ? parent : name;
+  const member = (ts.isPropertyAccessExpression(parent) && parent.name === name) || (ts.isElementAccessExpression(parent) && parent.argumentExpression === name);
+  let value: ts.Node = member ? parent : name;
   while (ts.isParenthesizedExpression(value.parent) || ts.isNonNullExpression(value.parent)) value = value.parent;
   const user = value.parent;
   if ((ts.isCallExpression(user) || ts.isNewExpression(user)) && user.expression === value) return user;

@@ -18,8 +18,11 @@ export interface Suppression {
   readonly reason: string | undefined;
 }
 
-/** Suppression comments of a file: real comments only, never text that looks like one inside a string. */
-export function findSuppressions(sourceFile: ts.SourceFile, lines: LineIndex): Suppression[] {
+/**
+ * Suppression comments of a file: real comments only, never text that looks like one inside a string.
+ * `lines` is asked only when there is one (most files have none, and need no line index).
+ */
+export function findSuppressions(sourceFile: ts.SourceFile, lines: () => LineIndex): Suppression[] {
   const text = sourceFile.text;
   if (!text.includes(directive)) return [];
   const found: Suppression[] = [];
@@ -35,7 +38,7 @@ export function findSuppressions(sourceFile: ts.SourceFile, lines: LineIndex): S
       id: id[0],
       span: { start: bodyStart + id.index!, end: bodyStart + id.index! + id[0].length },
     }));
-    found.push({ span: { start, end: start + match[0].length }, line: lines.position(start).line, rules, reason });
+    found.push({ span: { start, end: start + match[0].length }, line: lines().position(start).line, rules, reason });
   }
   return found;
 }

@@ -97,10 +97,10 @@ export class Workspace {
   /** Moves only when annotations that other files' findings read change (see `sharedPart`). */
   private sharedAnnotationStamp = 0;
   private registerCache: { version: number; value: Register | undefined } | undefined;
+  /** Made once per parse of the register: every file's rules ask for it. */
+  private purposeCache: { register: Register | undefined; value: PurposeCatalogue | undefined } | undefined;
   private readonly lineIndexes = new Map<string, { text: string; index: LineIndex }>();
   private guardCache: { generation: number; structure: Structure; value: Guards } | undefined;
-  /** The word index of call-site searches, kept across edits while the structure stands. */
-  private mentions: { structure: Structure; value: Mentions } | undefined;
   /** Findings per file, kept while nothing they depend on changes (see `ResultCache`). */
   private readonly results = new ResultCache();
   private readonly edits: boolean;
@@ -235,9 +235,11 @@ export class Workspace {
 
   purposeCatalogue(): PurposeCatalogue | undefined {
     const register = this.register();
-    if (!register?.purposes || register.broken) return undefined;
-    const entries = new Map(register.purposes.map((entry) => [entry.id, entry]));
-    return { file: this.registerPath, name: relative(this.root, this.registerPath), entries };
+    const cached = this.purposeCache;
+    if (cached && cached.register === register) return cached.value;
+    const value = register && purposesOf(register, this.registerPath, this.root);
+    this.purposeCache = { register, value };
+    return value;
   }
 
   /** What a hover on a tagged field (its declaration or a use) says. */
@@ -368,8 +370,7 @@ export class Workspace {
       );
     }
     if (program.getSyntacticDiagnostics(sourceFile).length > 0) notices.push({ file, message: 'has syntax errors: findings may be incomplete' });
-    const lines = this.lineIndex(file, sourceFile.text)!;
-    const suppressions = this.timings.measure('suppressions', () => findSuppressions(sourceFile, lines));
+    const suppressions = this.timings.measure('suppressions', () => findSuppressions(sourceFile, () => this.lineIndex(file, sourceFile.text)!));
     const suppression = rulesById.get('suppression')!;
     const suppressionSeverity = this.severityOf(suppression);
     const checked = applySuppressions(findings, suppressions, [...rulesById.keys()], sourceFile.text, (report) =>
@@ -475,9 +476,7 @@ export class Workspace {
     const structure = this.currentStructure();
     const generation = this.documents.generation;
     if (this.guardCache?.generation !== generation || this.guardCache.structure !== structure) {
-      if (this.mentions?.structure !== structure) this.mentions = { structure, value: new Mentions() };
-      this.timings.measure('mentions', () => this.mentions!.value.update(structure));
-      this.guardCache = { generation, structure, value: new Guards(this.catalogue(), new CallSites(structure, this.mentions.value)) };
+      this.guardCache = { generation, structure, value: new Guards(this.catalogue(), new CallSites(structure, new Mentions(structure))) };
     }
     return this.guardCache.value;
   }
@@ -491,4 +490,10 @@ export class Workspace {
     }));
     return this.structure;
   }
+}
+
+function purposesOf(register: Register, registerPath: string, root: string): PurposeCatalogue | undefined {
+  if (!register.purposes || register.broken) return undefined;
+  const entries = new Map(register.purposes.map((entry) => [entry.id, entry]));
+  return { file: registerPath, name: relative(root, registerPath), entries };
 }
