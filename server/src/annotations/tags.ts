@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import type { Arg, Tag } from './model';
+import { parseJSDocComment } from '../engine/typescript-internals';
 
 /**
  * Reads one JSDoc tag with the offsets of its arguments. A tag's arguments are the words on its own line
@@ -68,16 +69,13 @@ function isDocComment(text: string, range: ts.CommentRange): boolean {
   return range.kind === ts.SyntaxKind.MultiLineCommentTrivia && text.startsWith('/**', range.pos) && text.charCodeAt(range.pos + 3) !== 47;
 }
 
-/** TypeScript's JSDoc parser on one block alone, as the leading comment of a statement of its own. */
+/** TypeScript's JSDoc parser on one block, where it is in the file. */
 function readBlock(text: string, range: ts.CommentRange): DocBlock | undefined {
   const span = { start: range.pos, end: range.end };
-  const block = text.slice(range.pos, range.end);
   // Most blocks are prose: one without an `@` has no tags, and a parse would only say so.
-  if (!block.includes('@')) return { tags: [], span };
-  const alone = ts.createSourceFile('doc.ts', `${block}\nvar _;`, ts.ScriptTarget.Latest, true);
-  const statement = alone.statements[0]!;
-  const doc = ts.getJSDocCommentsAndTags(statement).find((found): found is ts.JSDoc => ts.isJSDoc(found) && found.parent === statement);
-  return doc && { tags: (doc.tags ?? []).map((tag) => readTag(tag, alone.text, range.pos)), span };
+  if (!text.slice(range.pos, range.end).includes('@')) return { tags: [], span };
+  const doc = parseJSDocComment(text, range.pos, range.end - range.pos)?.jsDoc;
+  return doc && { tags: (doc.tags ?? []).map((tag) => readTag(tag, text)), span };
 }
 
 export function isFileDoc(block: DocBlock): boolean {

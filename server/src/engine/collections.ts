@@ -5,6 +5,7 @@ import { spanOf } from '../annotations/extract';
 import { planGuard, type GuardPlan } from './guard-plan';
 import { skipOuter, type Guards, type Verdict } from './guards';
 import { fieldsOfSymbol } from './symbols';
+import { namesOf } from './typescript-internals';
 
 /** A write of facial data (SPEC §4, "collection"), with whether a parental-consent check guards it. */
 export interface Collection {
@@ -27,7 +28,8 @@ export const adultAge = 16;
 export function collectCollections(sourceFile: ts.SourceFile, program: ts.Program, catalogue: Catalogue, guards: Guards): Collection[] {
   const names = new Set<string>();
   for (const field of catalogue.fields.values()) if (isChildFacial(field, catalogue)) names.add(field.name);
-  if (![...names].some((name) => sourceFile.text.includes(name))) return [];
+  const mentioned = namesOf(sourceFile);
+  if (![...names].some((name) => mentioned.has(name))) return [];
   return new CollectionWalker(sourceFile, program, catalogue, guards, names).run();
 }
 

@@ -1,4 +1,4 @@
-import type ts from 'typescript';
+import { namesOf } from './typescript-internals';
 import type { Structure } from './structure';
 
 /**
@@ -9,7 +9,7 @@ import type { Structure } from './structure';
  * is one lookup per file. An instance serves one state of the workspace, as `CallSites` does.
  */
 export class Mentions {
-  private tables: { readonly file: string; readonly names: NameTable }[] | undefined;
+  private tables: { readonly file: string; readonly names: ReadonlyMap<string, string> }[] | undefined;
 
   constructor(private readonly structure: Structure) {}
 
@@ -21,8 +21,8 @@ export class Mentions {
   }
 
   /** Each file's table, from the program of the project that owns it (other programs may hold it too). */
-  private collect(): { file: string; names: NameTable }[] {
-    const tables: { file: string; names: NameTable }[] = [];
+  private collect(): { file: string; names: ReadonlyMap<string, string> }[] {
+    const tables: { file: string; names: ReadonlyMap<string, string> }[] = [];
     for (const project of this.structure.projects) {
       for (const sourceFile of project.program().getSourceFiles()) {
         if (this.structure.owners.get(sourceFile.fileName) === project) tables.push({ file: sourceFile.fileName, names: namesOf(sourceFile) });
@@ -30,18 +30,4 @@ export class Mentions {
     }
     return tables;
   }
-}
-
-interface NameTable {
-  has(word: string): boolean;
-}
-
-/**
- * `identifiers` is the parser's own table, not in TypeScript's public typings: where a TypeScript version
- * has none, the text is searched instead (a word in a comment or a string then counts too, which only
- * ever sends a search the longer way).
- */
-function namesOf(sourceFile: ts.SourceFile): NameTable {
-  const identifiers = (sourceFile as ts.SourceFile & { identifiers?: ReadonlyMap<string, string> }).identifiers;
-  return identifiers ?? { has: (word) => new RegExp(`(?<![\\w$])${word.replace(/\$/g, '\\$')}(?![\\w$])`).test(sourceFile.text) };
 }

@@ -3,6 +3,7 @@ import type { Documents } from './documents';
 import type { Host } from './host';
 import { dirname } from './paths';
 import { jsDocParsingMode } from './registry';
+import { matchFiles } from './typescript-internals';
 
 /** Where TypeScript's checks for cancellation look; the workspace points it at the running request. */
 export interface CancellationSource {
@@ -142,26 +143,6 @@ export function moduleResolutionHost(host: Host, documents: Documents) {
       matchFiles(root, extensions, excludes, includes, true, root, depth, (dir) => host.entries(dir), (path) => host.realpath(path)),
   };
 }
-
-type MatchFiles = (
-  path: string,
-  extensions: readonly string[] | undefined,
-  excludes: readonly string[] | undefined,
-  includes: readonly string[] | undefined,
-  useCaseSensitiveFileNames: boolean,
-  currentDirectory: string,
-  depth: number | undefined,
-  getFileSystemEntries: (path: string) => { files: readonly string[]; directories: readonly string[] },
-  realpath: (path: string) => string,
-) => string[];
-
-/**
- * TypeScript's own include/exclude matcher, the one `ts.sys.readDirectory` uses. It is not in the public
- * typings, but it is how a host that is not `ts.sys` reads `tsconfig.json` globs exactly as `tsc` does;
- * the TypeScript version is pinned, and a start-up check fails loudly if it ever goes away.
- */
-const matchFiles: MatchFiles = (ts as unknown as { matchFiles: MatchFiles }).matchFiles;
-if (typeof matchFiles !== 'function') throw new Error('this TypeScript version has no matchFiles');
 
 export function projectDirectory(configPath: string): string {
   return dirname(configPath);

@@ -1,0 +1,44 @@
+import ts from 'typescript';
+
+/**
+ * The three parts of TypeScript used here that its public typings leave out. Each is what TypeScript's own
+ * tools use for the same job; the TypeScript version is pinned, and loading this file fails loudly if a
+ * version ever lacks one, rather than analysing differently.
+ */
+
+type MatchFiles = (
+  path: string,
+  extensions: readonly string[] | undefined,
+  excludes: readonly string[] | undefined,
+  includes: readonly string[] | undefined,
+  useCaseSensitiveFileNames: boolean,
+  currentDirectory: string,
+  depth: number | undefined,
+  getFileSystemEntries: (path: string) => { files: readonly string[]; directories: readonly string[] },
+  realpath: (path: string) => string,
+) => string[];
+
+type ParseIsolatedJSDocComment = (content: string, start: number, length: number) => { jsDoc: ts.JSDoc } | undefined;
+
+const internals = ts as unknown as { matchFiles?: MatchFiles; parseIsolatedJSDocComment?: ParseIsolatedJSDocComment };
+
+/** The include/exclude matcher `ts.sys.readDirectory` uses: how a host that is not `ts.sys` reads `tsconfig.json` globs as `tsc` does. */
+export const matchFiles: MatchFiles = required(internals.matchFiles, 'matchFiles');
+
+/** TypeScript's JSDoc parser on one comment of a text, in place: offsets are the text's, and no file is made around it. */
+export const parseJSDocComment: ParseIsolatedJSDocComment = required(internals.parseIsolatedJSDocComment, 'parseIsolatedJSDocComment');
+
+/**
+ * The parser's table of the names a file uses — identifiers, property names, strings in element accesses
+ * and module names — which TypeScript keeps on every source file.
+ */
+export function namesOf(sourceFile: ts.SourceFile): ReadonlyMap<string, string> {
+  return (sourceFile as ts.SourceFile & { identifiers: ReadonlyMap<string, string> }).identifiers;
+}
+
+if (!(namesOf(ts.createSourceFile('check.ts', 'f()', ts.ScriptTarget.Latest)) instanceof Map)) throw new Error('this TypeScript version keeps no identifiers table');
+
+function required<T>(value: T | undefined, name: string): T {
+  if (typeof value !== 'function') throw new Error(`this TypeScript version has no ${name}`);
+  return value;
+}
