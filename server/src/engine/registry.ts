@@ -20,23 +20,50 @@ const sharedLibraries = ts.createDocumentRegistry(true, '', jsDocParsingMode);
  */
 export function createWorkspaceRegistry(): ts.DocumentRegistry {
   const own = ts.createDocumentRegistry(true, '', jsDocParsingMode);
-  const pick = (fileName: string): ts.DocumentRegistry => (fileName.startsWith(libDirectory) ? sharedLibraries : own);
+  const pick = (fileName: string): ts.DocumentRegistry => (isLibraryFile(fileName) ? sharedLibraries : own);
+  const keyOf = (fileName: string, settings: SettingsOrHost, key: ts.DocumentRegistryBucketKey) => (isLibraryFile(fileName) ? libraryKey(key, settings) : key);
   return {
+    // The language service calls only the `WithKey` variants; the others keep TypeScript's own keys.
     acquireDocument: (fileName, settings, snapshot, ...rest) =>
       parseOrStandIn(snapshot, (text) => pick(fileName).acquireDocument(fileName, settings, text, ...rest)),
     acquireDocumentWithKey: (fileName, path, settings, key, snapshot, ...rest) =>
-      parseOrStandIn(snapshot, (text) => pick(fileName).acquireDocumentWithKey(fileName, path, settings, key, text, ...rest)),
+      parseOrStandIn(snapshot, (text) => pick(fileName).acquireDocumentWithKey(fileName, path, settings, keyOf(fileName, settings, key), text, ...rest)),
     updateDocument: (fileName, settings, snapshot, ...rest) =>
       parseOrStandIn(snapshot, (text) => pick(fileName).updateDocument(fileName, settings, text, ...rest)),
     updateDocumentWithKey: (fileName, path, settings, key, snapshot, ...rest) =>
-      parseOrStandIn(snapshot, (text) => pick(fileName).updateDocumentWithKey(fileName, path, settings, key, text, ...rest)),
+      parseOrStandIn(snapshot, (text) => pick(fileName).updateDocumentWithKey(fileName, path, settings, keyOf(fileName, settings, key), text, ...rest)),
     getKeyForCompilationSettings: (settings) => own.getKeyForCompilationSettings(settings),
     releaseDocument: (fileName: string, settings: ts.CompilerOptions, scriptKind?: ts.ScriptKind, format?: ts.ResolutionMode) =>
       pick(fileName).releaseDocument(fileName, settings, scriptKind!, format),
     releaseDocumentWithKey: (path: ts.Path, key: ts.DocumentRegistryBucketKey, scriptKind?: ts.ScriptKind, format?: ts.ResolutionMode) =>
-      pick(path).releaseDocumentWithKey(path, key, scriptKind!, format),
+      pick(path).releaseDocumentWithKey(path, isLibraryFile(path) ? (libraryKeys.get(key) ?? key) : key, scriptKind!, format),
     reportStats: () => own.reportStats(),
   };
+}
+
+type SettingsOrHost = ts.CompilerOptions | ts.MinimalResolutionCacheHost;
+
+function settingsOf(settings: SettingsOrHost): ts.CompilerOptions {
+  return 'getCompilationSettings' in settings && typeof settings.getCompilationSettings === 'function' ? settings.getCompilationSettings() : (settings as ts.CompilerOptions);
+}
+
+/** The library key of each registry key seen, for releases, which name only the registry key. */
+const libraryKeys = new Map<ts.DocumentRegistryBucketKey, ts.DocumentRegistryBucketKey>();
+
+/**
+ * The key a standard-library file is kept under: the registry key without `module` and `moduleResolution`.
+ * They are in registry keys because they decide whether a file is an ES module, which TypeScript's global
+ * declaration files never are (and the registry keeps each module format apart by itself). Without them,
+ * projects on `nodenext` and the inferred project (`bundler`) share one parse of `lib.dom.d.ts` and the
+ * rest, instead of two.
+ */
+function libraryKey(key: ts.DocumentRegistryBucketKey, settings: SettingsOrHost): ts.DocumentRegistryBucketKey {
+  let libraryKey = libraryKeys.get(key);
+  if (libraryKey === undefined) {
+    libraryKey = sharedLibraries.getKeyForCompilationSettings({ ...settingsOf(settings), module: undefined, moduleResolution: undefined });
+    libraryKeys.set(key, libraryKey);
+  }
+  return libraryKey;
 }
 
 /**
