@@ -86,6 +86,24 @@ describe('memory', () => {
   });
 });
 
+describe('memory: the garbage edits leave', () => {
+  const root = workspace(manyFiles(5));
+  let client: LspClient;
+  // Quiet for 50 ms, and any growth at all: what 1.5× growth is on a large workspace, in a test's time.
+  serverForSuite({ folders: [root], env: { APPI_GUARD_IDLE_COLLECT: '50,0' } }, (started) => (client = started));
+
+  it('is collected once the server is quiet after edits, and the log says how much', async () => {
+    const letter = path.join(root, 'app/letters/letter-2.ts');
+    const text = fs.readFileSync(letter, 'utf8');
+    await client.open(letter);
+    const before = client.logs.length;
+    for (const n of [1, 2, 3]) await client.change(letter, `${text}\nexport const edit${n} = ${n};\n`);
+    await client.diagnosticsWhere(letter, 'its use beyond purpose after the edits', (d) => codes(d).includes('use-beyond-purpose'));
+    const said = await client.until('a collection while idle', () => client.logs.slice(before).find((line) => line.startsWith('heap collected while idle')));
+    assert.match(said, /^heap collected while idle: \d+ MB in use before, \d+ MB after$/);
+  });
+});
+
 describe('bad input on the wire, and a failing rule', () => {
   const root = workspace({ ...purposes, 'model/visitor.ts': '/** @piFile "Visitors" */\nexport interface Visitor {\n  /** @personal name */ name: string;\n}\n' });
   const campaign = path.join(root, 'app/campaign.ts');

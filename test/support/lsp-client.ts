@@ -124,6 +124,7 @@ export class LspClient {
     });
     c.onNotification(LogMessageNotification.type, (params) => {
       this.logs.push(params.message);
+      this.wake();
     });
     c.onNotification('$/progress', (params: LspClient['progress'][number]) => {
       this.progress.push(params);

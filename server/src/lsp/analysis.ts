@@ -8,7 +8,7 @@ import { toDiagnostic } from './convert';
 import type { Folder, Folders } from './folders';
 import { statusNotification, type Status } from './status';
 import { pathOf, uriOf } from './uris';
-
+import { Compaction, type CompactionOptions } from './compaction';
 
 /** Edits come in bursts; analysing after each keystroke would only be cancelled by the next one. */
 export const editDebounceMilliseconds = 200;
@@ -27,6 +27,8 @@ export interface AnalysisOptions {
   readonly progress: boolean;
   /** Heap use, in bytes, past which only open files are analysed; by default 75% of Node's heap limit. */
   readonly heapLimit?: number;
+  /** When to collect the garbage edits leave (see `Compaction`); never when not given. */
+  readonly compaction?: Omit<CompactionOptions, 'log'>;
 }
 
 interface Stored {
@@ -63,11 +65,16 @@ export class Analysis {
   /** The file the user edited last: its findings are the ones they are waiting for. */
   private first: string | undefined;
 
-  constructor(private readonly options: AnalysisOptions) {}
+  private readonly compaction: Compaction | undefined;
+
+  constructor(private readonly options: AnalysisOptions) {
+    this.compaction = options.compaction && new Compaction({ ...options.compaction, log: (message) => options.connection.console.log(message) });
+  }
 
   /** Something changed: stop the run in progress and start another after `delay`, `first` (the edited file) first. */
   schedule({ delay = editDebounceMilliseconds, progress = false, first }: { delay?: number; progress?: boolean; first?: string } = {}): void {
     this.revision++;
+    this.compaction?.busy();
     if (first !== undefined) this.first = first;
     // A change while nothing waits or runs is analysed at once; the debounce is for the changes that come
     // while a run is pending or under way (typing), which would only stop it at its next file.
@@ -110,6 +117,7 @@ export class Analysis {
   }
 
   dispose(): void {
+    this.compaction?.dispose();
     clearTimeout(this.timer);
     this.timer = undefined;
     this.revision++;
@@ -148,13 +156,17 @@ export class Analysis {
         }
       }
       if (progress?.token.isCancellationRequested && revision === this.revision) this.pause('cancelled: only open files are analysed until you re-analyse the workspace');
-      else if (!cancelled() && this.scope === 'workspace') this.clearOthers(plan);
+      else if (!cancelled() && this.scope === 'workspace') {
+        this.clearOthers(plan);
+        this.compaction?.settled();
+      }
     } catch (error) {
       this.options.connection.console.error(`analysis failed: ${describe(error)}`);
     } finally {
       this.running--;
       progress?.done();
       if (revision === this.revision) this.sendStatus();
+      if (revision === this.revision && this.running === 0 && this.timer === undefined) this.compaction?.quiet();
     }
   }
 

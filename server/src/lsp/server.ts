@@ -28,6 +28,8 @@ import { definition } from './definition';
 import { injectFaults } from './faults';
 import { hover } from './hover';
 import { Session, type ClientAbilities } from './session';
+import type { AnalysisOptions } from './analysis';
+import { defaultCompaction, exposedGc } from './compaction';
 import { pathOf } from './uris';
 import { registerWatchers, watchedFilesChanged } from './watched-files';
 
@@ -50,7 +52,7 @@ export function serve(connection: Connection, host: Host): void {
 
   connection.onInitialize((params): InitializeResult => {
     const abilities = abilitiesOf(params);
-    session = new Session(connection, documents, abilities, host, heapLimitOf(process.env));
+    session = new Session(connection, documents, abilities, host, memoryOf(process.env));
     folders = params.workspaceFolders?.map(({ uri, name }) => ({ uri, name })) ?? (params.rootUri ? [{ uri: params.rootUri, name: basename(pathOf(params.rootUri) ?? params.rootUri) }] : []);
     return {
       capabilities: {
@@ -112,10 +114,21 @@ export function serve(connection: Connection, host: Host): void {
   connection.listen();
 }
 
-/** `APPI_GUARD_MAX_HEAP_MB`: where whole-workspace analysis stops, for machines that must keep the server small. */
-function heapLimitOf(env: NodeJS.ProcessEnv): number | undefined {
+/**
+ * `APPI_GUARD_MAX_HEAP_MB`: where whole-workspace analysis stops, for machines that must keep the server
+ * small. `APPI_GUARD_IDLE_COLLECT` (`<quiet ms>,<growth>`): when the garbage of edits is collected.
+ */
+function memoryOf(env: NodeJS.ProcessEnv): Pick<AnalysisOptions, 'heapLimit' | 'compaction'> {
   const megabytes = Number(env.APPI_GUARD_MAX_HEAP_MB);
-  return Number.isFinite(megabytes) && megabytes > 0 ? megabytes * 1024 * 1024 : undefined;
+  const [quiet, growth] = (env.APPI_GUARD_IDLE_COLLECT ?? '').split(',').map(Number);
+  return {
+    ...(Number.isFinite(megabytes) && megabytes > 0 && { heapLimit: megabytes * 1024 * 1024 }),
+    compaction: {
+      collect: exposedGc(),
+      quietMilliseconds: Number.isFinite(quiet) && quiet! >= 0 ? quiet! : defaultCompaction.quietMilliseconds,
+      growth: Number.isFinite(growth) && growth! >= 0 ? growth! : defaultCompaction.growth,
+    },
+  };
 }
 
 function abilitiesOf(params: InitializeParams): ClientAbilities {

@@ -2,7 +2,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../engine/lines';
 import type { Host } from '../engine/host';
-import { Analysis } from './analysis';
+import { Analysis, type AnalysisOptions } from './analysis';
 import type { EditTarget } from './convert';
 import { Folders, type Folder } from './folders';
 import { SettingsStore } from './settings';
@@ -44,11 +44,11 @@ export class Session {
     readonly documents: TextDocuments<TextDocument>,
     readonly abilities: ClientAbilities,
     host: Host,
-    heapLimit?: number,
+    memory: Pick<AnalysisOptions, 'heapLimit' | 'compaction'> = {},
   ) {
     this.folders = new Folders(host);
     this.settings = new SettingsStore(connection, abilities.configuration);
-    this.analysis = new Analysis({ connection, folders: this.folders, documents, relatedInformation: abilities.relatedInformation, progress: abilities.progress, ...(heapLimit !== undefined && { heapLimit }) });
+    this.analysis = new Analysis({ connection, folders: this.folders, documents, relatedInformation: abilities.relatedInformation, progress: abilities.progress, ...memory });
   }
 
   /** Re-reads the folders' settings and brings the engine workspaces in line; then re-analyses everything. */
