@@ -47,15 +47,16 @@ export const inferredOptions: ts.CompilerOptions = {
 };
 
 /**
- * One TypeScript project: a `tsconfig.json` or the inferred project, served by a LanguageService over the
- * workspace's versioned documents, so that a program is built once and then updated, never rebuilt.
+ * One TypeScript program — of one or more `tsconfig.json` projects that read code alike (see
+ * `project-groups.ts`), or of the inferred project — served by a LanguageService over the workspace's
+ * versioned documents, so that it is built once and then updated, never rebuilt.
  */
 export class Project {
   readonly service: ts.LanguageService;
 
   constructor(
-    /** The `tsconfig.json` path, or undefined for the inferred project. */
-    readonly configPath: string | undefined,
+    /** The `tsconfig.json` paths it serves, or `inferred project`: for messages. */
+    readonly name: string,
     readonly rootFiles: readonly string[],
     readonly options: ts.CompilerOptions,
     readonly references: readonly ts.ProjectReference[],
@@ -64,10 +65,6 @@ export class Project {
     shared: SharedResolution,
   ) {
     this.service = ts.createLanguageService(languageServiceHost(this, setup, shared), setup.registry);
-  }
-
-  get name(): string {
-    return this.configPath ?? 'inferred project';
   }
 
   program(): ts.Program {

@@ -3,6 +3,7 @@ import { discover, walkedPath } from './discovery';
 import type { Notice } from './finding';
 import { moduleResolutionHost, inferredOptions, Project, projectDirectory, type ProjectSetup, type SharedResolution } from './project';
 import { isInside, isNodeModules, isSourceFile } from './paths';
+import { groupProjects, type ConfiguredProject } from './project-groups';
 
 /** The workspace's projects and which one analyses each file, as tsserver assigns files to projects. */
 export interface Structure {
@@ -24,7 +25,7 @@ export function buildStructure(root: string, setup: ProjectSetup): Structure {
   // found it at, so that one file is one source file, owned by one project.
   const canonical = (file: string) => (sources.has(file) ? file : (walkedPath(setup.host, root, file) ?? file));
   const notices: Notice[] = [];
-  const projects: Project[] = [];
+  const configured: ConfiguredProject[] = [];
   let unreadable = root;
   const parseHost: ts.ParseConfigFileHost = {
     ...moduleResolutionHost(setup.host, setup.documents),
@@ -53,30 +54,40 @@ export function buildStructure(root: string, setup: ProjectSetup): Structure {
     for (const error of ts.getConfigFileParsingDiagnostics(parsed)) if (!quietConfigErrors.has(error.code)) notices.push(configNotice(error, configPath));
     const options = { ...parsed.options, noEmit: true };
     const rootFiles = [...new Set(parsed.fileNames.map((file) => canonical(file.replace(/\\/g, '/'))))];
-    projects.push(new Project(configPath, rootFiles, options, parsed.projectReferences ?? [], projectDirectory(configPath), setup, shared));
+    configured.push({ configPath, rootFiles, options, references: parsed.projectReferences ?? [], directory: projectDirectory(configPath) });
   }
 
-  const owners = new Map<string, Project>();
-  const claimed = new Map<string, Project[]>();
-  for (const project of projects) for (const file of project.rootFiles) claimed.set(file, [...(claimed.get(file) ?? []), project]);
+  // Which config owns each file, as tsserver decides it; then the program that serves that config's group.
+  const owning = new Map<string, ConfiguredProject>();
+  const claimed = new Map<string, ConfiguredProject[]>();
+  for (const project of configured) for (const file of project.rootFiles) claimed.set(file, [...(claimed.get(file) ?? []), project]);
   const inferredFiles: string[] = [];
   for (const file of found.sources) {
     const candidates = claimed.get(file);
-    if (candidates) owners.set(file, nearest(candidates, file));
-    else if (!projects.some((p) => isOutput(p, file))) inferredFiles.push(file);
+    if (candidates) owning.set(file, nearest(candidates, file));
+    else if (!configured.some((p) => isOutput(p, file))) inferredFiles.push(file);
   }
   // Files a project lists that the walk does not see (in dot-folders, say), except dependencies (a project
   // may compile a vendored package from `node_modules`, but its code is not the workspace's) and files
   // that only look inside the root because a glob followed a link out of it.
   const realRoot = setup.host.realpath(root);
   for (const [file, candidates] of claimed) {
-    if (owners.has(file) || !isSourceFile(file) || !isInside(root, file) || isNodeModules(file) || !setup.documents.exists(file)) continue;
+    if (owning.has(file) || !isSourceFile(file) || !isInside(root, file) || isNodeModules(file) || !setup.documents.exists(file)) continue;
     const real = setup.host.realpath(file);
     if (real !== file && !isInside(realRoot, real)) continue;
-    owners.set(file, nearest(candidates, file));
+    owning.set(file, nearest(candidates, file));
   }
+  const projects: Project[] = [];
+  const servedBy = new Map<ConfiguredProject, Project>();
+  for (const group of groupProjects(configured, (dir) => setup.host.directoryExists(dir))) {
+    const project = new Project(group.name, group.rootFiles, group.options, group.references, group.directory, setup, shared);
+    projects.push(project);
+    for (const member of group.members) servedBy.set(member, project);
+  }
+  const owners = new Map<string, Project>();
+  for (const [file, config] of owning) owners.set(file, servedBy.get(config)!);
   if (inferredFiles.length > 0) {
-    const inferred = new Project(undefined, inferredFiles, inferredOptions, [], root, setup, shared);
+    const inferred = new Project('inferred project', inferredFiles, inferredOptions, [], root, setup, shared);
     projects.push(inferred);
     for (const file of inferredFiles) owners.set(file, inferred);
   }
@@ -88,7 +99,7 @@ export function buildStructure(root: string, setup: ProjectSetup): Structure {
  * the file's folder or above it; when none of them encloses the file, the deepest. Candidates come in
  * discovery order (shallow configs first), so among equals the later, deeper one wins.
  */
-function nearest(candidates: readonly Project[], file: string): Project {
+function nearest(candidates: readonly ConfiguredProject[], file: string): ConfiguredProject {
   let best = candidates[candidates.length - 1]!;
   let bestDepth = -1;
   for (const project of candidates) {
@@ -99,7 +110,7 @@ function nearest(candidates: readonly Project[], file: string): Project {
 }
 
 /** Build output of a project is not source, even when it is TypeScript. */
-function isOutput(project: Project, file: string): boolean {
+function isOutput(project: ConfiguredProject, file: string): boolean {
   const outDir = project.options.outDir?.replace(/\\/g, '/');
   return !!outDir && isInside(outDir, file);
 }

@@ -1,0 +1,68 @@
+/**
+ * Which `tsconfig.json` projects share one program: those that read code alike (the same options apart
+ * from what they emit, the same `@types` folders). Each case is the projects, the folders that exist, and
+ * the groups expected (config paths), with the references each group keeps.
+ */
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import ts from 'typescript';
+import { groupProjects, type ConfiguredProject } from 'appi-guard-server/engine/project-groups';
+
+const base: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, lib: ['lib.es2022.d.ts'], noEmit: true };
+
+function project(name: string, options: ts.CompilerOptions = {}, references: readonly string[] = [], files = [`/ws/${name}/src/index.ts`]): ConfiguredProject {
+  return {
+    configPath: `/ws/${name}/tsconfig.json`,
+    rootFiles: files,
+    options: { ...base, configFilePath: `/ws/${name}/tsconfig.json`, ...options },
+    references: references.map((target) => ({ path: `/ws/${target}` })),
+    directory: `/ws/${name}`,
+  };
+}
+
+const emitting = (name: string) => ({ composite: true, declaration: true, rootDir: `/ws/${name}/src`, outDir: `/ws/${name}/dist`, tsBuildInfoFile: `/ws/${name}/dist/.tsbuildinfo` });
+
+const cases: readonly { name: string; projects: readonly ConfiguredProject[]; folders?: readonly string[]; groups: readonly { configs: readonly string[]; references: readonly string[] }[] }[] = [
+  {
+    name: 'packages that differ only in what they emit share a program, with the references of all',
+    projects: [project('model', emitting('model')), project('app', emitting('app'), ['model', 'vendor']), project('vendor', { strict: false })],
+    groups: [
+      { configs: ['model', 'app'], references: ['/ws/model/tsconfig.json', '/ws/vendor/tsconfig.json'] },
+      { configs: ['vendor'], references: [] },
+    ],
+  },
+  {
+    name: 'another lib, paths or module setting is another program',
+    projects: [project('a'), project('b', { lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'] }), project('c', { paths: { '@x/*': ['x/*'] } }), project('d', { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler })],
+    groups: [{ configs: ['a'], references: [] }, { configs: ['b'], references: [] }, { configs: ['c'], references: [] }, { configs: ['d'], references: [] }],
+  },
+  {
+    name: 'a package with @types folders of its own is another program',
+    projects: [project('a'), project('b'), project('c')],
+    folders: ['/ws/node_modules/@types', '/ws/c/node_modules/@types'],
+    groups: [{ configs: ['a', 'b'], references: [] }, { configs: ['c'], references: [] }],
+  },
+  {
+    name: 'a solution-style config with no files of its own gets no program',
+    projects: [project('root', {}, ['a'], []), project('a')],
+    groups: [{ configs: ['a'], references: [] }],
+  },
+  {
+    name: 'a reference named by two members is kept once',
+    projects: [project('a', {}, ['x']), project('b', {}, ['x'])],
+    groups: [{ configs: ['a', 'b'], references: ['/ws/x/tsconfig.json'] }],
+  },
+];
+
+describe('project groups', () => {
+  for (const { name, projects, folders = [], groups } of cases) {
+    it(name, () => {
+      const found = groupProjects(projects, (dir) => folders.includes(dir));
+      assert.deepEqual(
+        found.map((group) => ({ configs: group.members.map((member) => member.configPath.split('/')[2]!), references: group.references.map((reference) => ts.resolveProjectReferencePath(reference)) })),
+        groups,
+      );
+      for (const group of found) assert.deepEqual(group.rootFiles, [...new Set(group.members.flatMap((member) => member.rootFiles))]);
+    });
+  }
+});
