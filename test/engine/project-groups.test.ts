@@ -6,7 +6,12 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import ts from 'typescript';
+import { Documents } from 'appi-guard-server/engine/documents';
 import { groupProjects, type ConfiguredProject } from 'appi-guard-server/engine/project-groups';
+import { createWorkspaceRegistry } from 'appi-guard-server/engine/registry';
+import { buildStructure } from 'appi-guard-server/engine/structure';
+import { parseFixture, root } from '../support/fixture';
+import { MemoryHost } from '../support/memory-host';
 
 const base: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, lib: ['lib.es2022.d.ts'], noEmit: true };
 
@@ -63,6 +68,52 @@ describe('project groups', () => {
         groups,
       );
       for (const group of found) assert.deepEqual(group.rootFiles, [...new Set(group.members.flatMap((member) => member.rootFiles))]);
+    });
+  }
+});
+
+/** A monorepo of two packages on one base config, and a script outside both (the inferred project). */
+const monorepo = `
+  //- tsconfig.base.json
+  { "compilerOptions": { "strict": true, "composite": true, "module": "nodenext" } }
+  //- model/tsconfig.json
+  { "extends": "../tsconfig.base.json", "compilerOptions": { "outDir": "dist" }, "include": ["src"] }
+  //- model/src/patient.ts
+  export interface Patient { name: string }
+  //- app/tsconfig.json
+  { "extends": "../tsconfig.base.json", "compilerOptions": { "outDir": "dist" }, "include": ["src"], "references": [{ "path": "../model" }] }
+  //- app/src/letter.ts
+  import type { Patient } from '../../model/src/patient.js';
+  export const letter = (p: Patient) => p.name;
+  //- scripts/run.ts
+  export {};
+`;
+
+describe('project groups in a workspace', () => {
+  const cases = [
+    {
+      name: 'a run over the workspace shares one program between the packages',
+      shareAlike: true,
+      programs: [`${root}/app/tsconfig.json, ${root}/model/tsconfig.json`, 'inferred project'],
+    },
+    {
+      name: "an editor's workspace keeps one program per package, as tsserver does",
+      shareAlike: false,
+      programs: [`${root}/app/tsconfig.json`, `${root}/model/tsconfig.json`, 'inferred project'],
+    },
+  ];
+  for (const { name, shareAlike, programs } of cases) {
+    it(name, () => {
+      const host = new MemoryHost(Object.fromEntries(parseFixture(monorepo).files));
+      const setup = { host, documents: new Documents(host), registry: createWorkspaceRegistry(), cancellation: { current: undefined } };
+      const structure = buildStructure(root, setup, shareAlike);
+      assert.deepEqual(structure.projects.map((project) => project.name), programs);
+      // Each file is still owned by its own package's config, whichever program serves it.
+      assert.deepEqual(
+        [...structure.owners].map(([file, project]) => [file, project.rootFiles.includes(file)]),
+        [[`${root}/app/src/letter.ts`, true], [`${root}/model/src/patient.ts`, true], [`${root}/scripts/run.ts`, true]],
+      );
+      for (const project of structure.projects) project.dispose();
     });
   }
 });

@@ -37,12 +37,16 @@ const emitOnly = new Set([
  * over them was done once per program (about a tenth of a cold run at 10,000 files). Projects that read
  * code differently (another `lib`, `paths`, `strict`, module setting) keep programs of their own, as
  * tsserver gives every project. Config order is kept, so the same workspace always groups the same way.
+ *
+ * With `share` false every project is a group of its own. That is what an editor wants: after an edit a
+ * program is updated at a cost that grows with all of its files, and a package's program is smaller than
+ * its group's.
  */
-export function groupProjects(projects: readonly ConfiguredProject[], directoryExists: (dir: string) => boolean): ProjectGroup[] {
+export function groupProjects(projects: readonly ConfiguredProject[], directoryExists: (dir: string) => boolean, share = true): ProjectGroup[] {
   const groups = new Map<string, ConfiguredProject[]>();
   for (const project of projects) {
     if (project.rootFiles.length === 0) continue;
-    const key = readingKey(project, directoryExists);
+    const key = share ? readingKey(project, directoryExists) : project.configPath;
     groups.set(key, [...(groups.get(key) ?? []), project]);
   }
   return [...groups.values()].map((members) => {

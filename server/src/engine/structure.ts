@@ -18,7 +18,12 @@ export interface Structure {
 /** Config errors that are not worth telling: a solution-style `tsconfig.json` has no inputs by design. */
 const quietConfigErrors = new Set([18003]);
 
-export function buildStructure(root: string, setup: ProjectSetup): Structure {
+/**
+ * `shareAlike`: projects that read code alike share one program (`project-groups.ts`) — for a run over the
+ * whole workspace; an editor's workspace keeps one program per project, as tsserver does, so that an
+ * edit updates a package's program, not its group's.
+ */
+export function buildStructure(root: string, setup: ProjectSetup, shareAlike: boolean): Structure {
   const found = discover(setup.host, root);
   const sources = new Set(found.sources);
   // A config's globs may cross a folder link and list a file under the link's name: use the path the walk
@@ -79,7 +84,7 @@ export function buildStructure(root: string, setup: ProjectSetup): Structure {
   }
   const projects: Project[] = [];
   const servedBy = new Map<ConfiguredProject, Project>();
-  for (const group of groupProjects(configured, (dir) => setup.host.directoryExists(dir))) {
+  for (const group of groupProjects(configured, (dir) => setup.host.directoryExists(dir), shareAlike)) {
     const project = new Project(group.name, group.rootFiles, group.options, group.references, group.directory, setup, shared);
     projects.push(project);
     for (const member of group.members) servedBy.set(member, project);

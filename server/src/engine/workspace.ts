@@ -41,8 +41,10 @@ export interface WorkspaceOptions {
   readonly timings?: Timings;
   /**
    * The files will be edited (an editor's workspace): each file's imports, text and annotation shape are
-   * noted as it is analysed, so that an edit re-analyses just the files it can change. A one-off check
-   * does without (an edit then drops every kept result).
+   * noted as it is analysed, so that an edit re-analyses just the files it can change, and each project
+   * keeps a program of its own, as in tsserver, so that an edit updates only its project's. A one-off check
+   * does without notes (an edit then drops every kept result), and projects that read code alike share a
+   * program.
    */
   readonly edits?: boolean;
 }
@@ -487,7 +489,7 @@ export class Workspace {
       documents: this.documents,
       registry: this.registry,
       cancellation: this.cancellation,
-    }));
+    }, !this.edits));
     return this.structure;
   }
 }
