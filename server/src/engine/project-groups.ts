@@ -38,15 +38,15 @@ const emitOnly = new Set([
  * code differently (another `lib`, `paths`, `strict`, module setting) keep programs of their own, as
  * tsserver gives every project. Config order is kept, so the same workspace always groups the same way.
  *
- * With `share` false every project is a group of its own. That is what an editor wants: after an edit a
+ * With `shareAlike` false every project is a group of its own. That is what an editor wants: after an edit a
  * program is updated at a cost that grows with all of its files, and a package's program is smaller than
  * its group's.
  */
-export function groupProjects(projects: readonly ConfiguredProject[], directoryExists: (dir: string) => boolean, share = true): ProjectGroup[] {
+export function groupProjects(projects: readonly ConfiguredProject[], directoryExists: (dir: string) => boolean, shareAlike = true): ProjectGroup[] {
   const groups = new Map<string, ConfiguredProject[]>();
   for (const project of projects) {
     if (project.rootFiles.length === 0) continue;
-    const key = share ? readingKey(project, directoryExists) : project.configPath;
+    const key = shareAlike ? readingKey(project, directoryExists) : project.configPath;
     groups.set(key, [...(groups.get(key) ?? []), project]);
   }
   return [...groups.values()].map((members) => {
