@@ -108,7 +108,7 @@ describe('project groups in a workspace', () => {
       const setup = { host, documents: new Documents(host), registry: createWorkspaceRegistry(), cancellation: { current: undefined } };
       const structure = buildStructure(root, setup, shareAlike);
       assert.deepEqual(structure.projects.map((project) => project.name), programs);
-      // Each file is still owned by its own package's config, whichever program serves it.
+      // Every file is served by a program that holds it as a root, grouped or not.
       assert.deepEqual(
         [...structure.owners].map(([file, project]) => [file, project.rootFiles.includes(file)]),
         [[`${root}/app/src/letter.ts`, true], [`${root}/model/src/patient.ts`, true], [`${root}/scripts/run.ts`, true]],
