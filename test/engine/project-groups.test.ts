@@ -10,8 +10,11 @@ import { Documents } from 'appi-guard-server/engine/documents';
 import { groupProjects, type ConfiguredProject } from 'appi-guard-server/engine/project-groups';
 import { createWorkspaceRegistry } from 'appi-guard-server/engine/registry';
 import { buildStructure } from 'appi-guard-server/engine/structure';
+import { Workspace } from 'appi-guard-server/engine/workspace';
+import { check } from '../support/check';
 import { parseFixture, root } from '../support/fixture';
 import { MemoryHost } from '../support/memory-host';
+import { assertFindings } from './expect';
 
 const base: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, lib: ['lib.es2022.d.ts'], noEmit: true };
 
@@ -116,4 +119,42 @@ describe('project groups in a workspace', () => {
       for (const project of structure.projects) project.dispose();
     });
   }
+});
+
+/**
+ * Two packages alike; one declares a global in a script. Where they share a program (a CLI run) the other
+ * package sees the global, and its use is checked; in an editor's workspace, as in tsserver, it does not.
+ */
+const sharedGlobal = (marker: string) => `
+  //- tsconfig.base.json
+  { "compilerOptions": { "strict": true, "module": "commonjs" } }
+  //- desk/tsconfig.json
+  { "extends": "../tsconfig.base.json", "compilerOptions": { "outDir": "dist" }, "include": ["src"] }
+  //- desk/src/visitor.ts
+  /** @purpose reception */
+  export interface Visitor {
+    /** @personal name */ name: string;
+  }
+  //- desk/src/session.ts
+  declare var visitor: import('./visitor').Visitor;
+  //- mail/tsconfig.json
+  { "extends": "../tsconfig.base.json", "compilerOptions": { "outDir": "out" }, "include": ["src"] }
+  //- mail/src/campaign.ts
+  /** @purpose marketing */
+  export const greeting = () => visitor.name;
+${marker}
+`;
+
+describe('project groups: what a shared program sees', () => {
+  it('a CLI run checks a use of a global that a package alike declares', async () => {
+    await check(sharedGlobal('  //                                    ^^^^ use-beyond-purpose +fix'));
+  });
+
+  it("an editor's workspace does not: the global is another project's", async () => {
+    const source = sharedGlobal('');
+    const workspace = new Workspace({ root, host: new MemoryHost(Object.fromEntries(parseFixture(source).files)), edits: true });
+    const result = await workspace.analyseWorkspace();
+    assertFindings(workspace, result.findings, source);
+    workspace.dispose();
+  });
 });
