@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { parseCommandLine, usage, UsageError, type CheckCommand, type RegisterCommand } from './cli/args';
 import { Progress } from './cli/progress';
 import { toolVersion } from './cli/version';
-import { Timings } from './engine/timings';
+import { Timings } from './base/timings';
 import { Workspace, type AnalysisResult } from './engine/workspace';
 import { NodeHost, toPortable } from './host/node-host';
 import { impliedRegister } from './register/implied';

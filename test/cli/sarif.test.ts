@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { before, describe, it } from 'node:test';
 import { rules } from 'appi-guard-server/rules/index';
-import { docsUrl } from 'appi-guard-server/rules/rule';
+import { docsUrl } from 'appi-guard-server/engine/rule';
 import { clinic, runCli, workspace, type CliRun } from '../support/cli';
 import { validate } from '../support/sarif-validator';
 

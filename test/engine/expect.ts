@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { Workspace } from 'appi-guard-server/engine/workspace';
-import type { Finding } from 'appi-guard-server/engine/finding';
+import type { Finding } from 'appi-guard-server/base/finding';
 import { markerOf } from '../support/check';
 import { parseFixture, renderFixture, root } from '../support/fixture';
 import { MemoryHost } from '../support/memory-host';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { Finding, Fix, FileEdit, Severity } from 'appi-guard-server/engine/finding';
+import type { Finding, Fix, FileEdit, Severity } from 'appi-guard-server/base/finding';
 import { Workspace, type AnalysisResult } from 'appi-guard-server/engine/workspace';
 import { parseFixture, renderFixture, root, type Fixture, type Marker } from './fixture';
 import { MemoryHost } from './memory-host';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as ts from 'typescript';
-import type { DirectoryEntries, Host } from 'appi-guard-server/engine/host';
+import type { DirectoryEntries, Host } from 'appi-guard-server/base/host';
 
 const libDirectory = ts.getDefaultLibFilePath({}).replace(/\\/g, '/').replace(/\/[^/]*$/, '');
 

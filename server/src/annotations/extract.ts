@@ -1,10 +1,11 @@
 import ts from 'typescript';
-import type { AnnotationProblem, Arg, CodeContext, ContextKind, Decorator, DocAnchor, Field, FieldKind, FileAnnotations, Schema, SchemaDeclaration, Span, Tag } from './model';
+import type { AnnotationProblem, Arg, CodeContext, ContextKind, Decorator, DocAnchor, Field, FieldKind, FileAnnotations, Schema, SchemaDeclaration, Tag } from './model';
+import type { Span } from '../base/finding';
 import { emptyAnnotations } from './model';
 import { docOf, isFileDoc, sameLineDoc } from './tags';
 import { annotationPrefilter, isKnownTag, tagPlaces, type KnownTag } from './vocabulary';
 import { validateTag } from './validate';
-import { Marks } from '../engine/marks';
+import { Marks } from '../base/marks';
 
 type Place = 'field' | 'schema' | 'code';
 

@@ -1,12 +1,9 @@
+import type { Span } from '../base/finding';
+
 /**
  * The annotation catalogue as plain data: what each JSDoc tag says, with the offsets of what it says, so
  * rules can anchor findings and fixes can edit text without going back to a syntax tree.
  */
-
-export interface Span {
-  readonly start: number;
-  readonly end: number;
-}
 
 /** One argument of a tag, as written (quotes removed) and where. */
 export interface Arg {

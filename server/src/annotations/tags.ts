@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import type { Arg, Tag } from './model';
-import { parseJSDocComment } from '../engine/typescript-internals';
+import { parseJSDocComment } from '../base/typescript-internals';
 
 /**
  * Reads one JSDoc tag with the offsets of its arguments. A tag's arguments are the words on its own line

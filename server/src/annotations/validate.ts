@@ -1,6 +1,7 @@
-import type { Span, Tag } from './model';
+import type { Tag } from './model';
+import type { Span } from '../base/finding';
 import { basisIds, purposeIdPattern, specialCareCategories, type KnownTag } from './vocabulary';
-import { closest } from '../engine/spelling';
+import { closest } from '../base/spelling';
 
 export interface TagProblem {
   readonly span: Span;

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import type { Host } from './host';
+import type { Host } from '../base/host';
 import { decodeSource, tooLarge, maxSourceBytes, type SourceText } from './source-text';
 
 /** What a face tells the engine about a file. Open buffers shadow the disk until they are closed. */

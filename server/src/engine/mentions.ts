@@ -1,4 +1,4 @@
-import { namesOf } from './typescript-internals';
+import { namesOf } from '../base/typescript-internals';
 import type { Structure } from './structure';
 
 /**

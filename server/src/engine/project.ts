@@ -1,9 +1,9 @@
 import ts from 'typescript';
 import type { Documents } from './documents';
-import type { Host } from './host';
-import { dirname } from './paths';
+import type { Host } from '../base/host';
+import { dirname } from '../base/paths';
 import { jsDocParsingMode } from './registry';
-import { matchFiles } from './typescript-internals';
+import { matchFiles } from '../base/typescript-internals';
 
 /** Where TypeScript's checks for cancellation look; the workspace points it at the running request. */
 export interface CancellationSource {

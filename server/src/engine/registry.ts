@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { dirname } from './paths';
+import { dirname } from '../base/paths';
 
 const libDirectory = dirname(ts.getDefaultLibFilePath({}).replace(/\\/g, '/'));
 

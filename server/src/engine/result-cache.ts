@@ -1,6 +1,6 @@
-import type { Collection } from './collections';
+import type { Collection } from './queries/collections';
 import type { Imports } from './imports';
-import type { Use } from './uses';
+import type { Use } from './queries/uses';
 import type { FileResult } from './workspace';
 
 /** What a file's findings were computed against; a cached result is good while all of it is the same. */

@@ -1,8 +1,8 @@
 import ts from 'typescript';
 import { discover, walkedPath } from './discovery';
-import type { Notice } from './finding';
+import type { Notice } from '../base/finding';
 import { moduleResolutionHost, inferredOptions, Project, projectDirectory, type ProjectSetup, type SharedResolution } from './project';
-import { isInside, isNodeModules, isSourceFile } from './paths';
+import { isInside, isNodeModules, isSourceFile } from '../base/paths';
 import { groupProjects, type ConfiguredProject } from './project-groups';
 
 /** The workspace's projects and which one analyses each file, as tsserver assigns files to projects. */

@@ -1,9 +1,9 @@
 import ts from 'typescript';
-import type { Span } from '../annotations/model';
-import type { Finding, Fix } from './finding';
-import type { Report } from '../rules/rule';
-import { closest } from './spelling';
-import type { LineIndex } from './lines';
+import type { Span } from '../base/finding';
+import type { Finding, Fix } from '../base/finding';
+import type { Report } from './rule';
+import { closest } from '../base/spelling';
+import type { LineIndex } from '../base/lines';
 
 /** `// appi-guard-disable-next-line <rule-id>[, <rule-id>…] -- <reason>` */
 export const directive = 'appi-guard-disable-next-line';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { DirectoryEntries, Host } from '../engine/host';
-import { noEntries } from '../engine/host';
+import type { DirectoryEntries, Host } from '../base/host';
+import { noEntries } from '../base/host';
 
 /** The engine's host on the real disk: the only place the analysis touches the file system. */
 export class NodeHost implements Host {

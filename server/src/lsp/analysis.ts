@@ -2,7 +2,7 @@ import * as v8 from 'node:v8';
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
-import type { Finding } from '../engine/finding';
+import type { Finding } from '../base/finding';
 import { CancelledError, type CancellationToken, type FileResult } from '../engine/workspace';
 import { toDiagnostic } from './convert';
 import type { Folder, Folders } from './folders';

@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command } from 'vscode-languageserver';
-import type { Finding, Fix } from '../engine/finding';
+import type { Finding, Fix } from '../base/finding';
 import { suppressionFix } from '../engine/suppressions';
 import { toDiagnostic, toWorkspaceEdit } from './convert';
 import type { Folder } from './folders';

@@ -1,6 +1,6 @@
 import type { ExecuteCommandParams, Range } from 'vscode-languageserver';
-import type { Fix } from '../engine/finding';
-import { docsUrl } from '../rules/rule';
+import type { Fix } from '../base/finding';
+import { docsUrl } from '../engine/rule';
 import { addToRegisterCommand, openRegisterEntryCommand } from './code-lens';
 import { openRuleDocsCommand } from './code-actions';
 import { toWorkspaceEdit } from './convert';

@@ -1,5 +1,5 @@
 import { CompletionItemKind, type CompletionItem, type CompletionParams } from 'vscode-languageserver';
-import type { CompletionKind } from '../engine/queries/completions';
+import type { CompletionKind } from '../engine/editor/completions';
 import { spanRange } from './convert';
 import type { Session } from './session';
 

@@ -6,10 +6,10 @@ import {
   type TextDocumentEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { Span } from '../annotations/model';
-import type { FileEdit, Finding, Range, Severity } from '../engine/finding';
-import { LineIndex } from '../engine/lines';
-import { docsUrl } from '../rules/rule';
+import type { Span } from '../base/finding';
+import type { FileEdit, Finding, Range, Severity } from '../base/finding';
+import { LineIndex } from '../base/lines';
+import { docsUrl } from '../engine/rule';
 import { uriOf } from './uris';
 
 /** Engine data -> protocol data, in one place. Findings carry line/character already (UTF-16, 0-based). */

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { Host } from '../engine/host';
+import type { Host } from '../base/host';
 import { Workspace } from '../engine/workspace';
 import { toPortable } from '../host/node-host';
 import type { Settings } from './settings';

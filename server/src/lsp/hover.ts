@@ -1,8 +1,8 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import { describeKind, listIds } from '../annotations/describe';
-import { LineIndex } from '../engine/lines';
-import { relative } from '../engine/paths';
-import type { FieldFacts, HoverInfo, Place } from '../engine/queries/hover-info';
+import { LineIndex } from '../base/lines';
+import { relative } from '../base/paths';
+import type { FieldFacts, HoverInfo, Place } from '../engine/editor/hover-info';
 import { spanRange } from './convert';
 import type { Folder } from './folders';
 import type { Session } from './session';

@@ -17,8 +17,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toolVersion } from '../cli/version';
-import type { Host } from '../engine/host';
-import { basename } from '../engine/paths';
+import type { Host } from '../base/host';
+import { basename } from '../base/paths';
 import { NodeHost } from '../host/node-host';
 import { codeActions, fixAllKind, resolveCodeAction } from './code-actions';
 import { codeLenses } from './code-lens';

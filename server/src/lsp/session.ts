@@ -1,7 +1,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineIndex } from '../engine/lines';
-import type { Host } from '../engine/host';
+import { LineIndex } from '../base/lines';
+import type { Host } from '../base/host';
 import { Analysis, type AnalysisOptions } from './analysis';
 import type { EditTarget } from './convert';
 import { Folders, type Folder } from './folders';

@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
-import type { Severity } from '../engine/finding';
+import type { Severity } from '../base/finding';
 import { rulesById } from '../rules';
 
 /** The `appiGuard` settings the server reads, typed once (the client contributes the same in package.json). */

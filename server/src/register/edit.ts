@@ -1,5 +1,5 @@
 import { isMap, isScalar, stringify, type YAMLSeq } from 'yaml';
-import type { FileEdit } from '../engine/finding';
+import type { FileEdit } from '../base/finding';
 import type { CodeFile, Difference } from './files';
 import type { FileEntry, Register, WordList } from './model';
 import { pairOf } from './nodes';

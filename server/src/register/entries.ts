@@ -2,7 +2,7 @@ import { isAlias, isMap, type Pair } from 'yaml';
 import type { FileEntry, Located } from './model';
 import { entryKeys, exemptions, isPlaceholder, requiredItems, requiredWhenExempt } from './model';
 import { firstLineOf, pairOf, rangeOf } from './nodes';
-import type { Reader } from './parse';
+import type { Reader } from './reader';
 
 const messages = {
   text: (key: string) => `\`${key}\` must be text.`,

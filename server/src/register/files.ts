@@ -1,6 +1,6 @@
 import type { Catalogue } from '../annotations/catalogue';
 import type { Schema } from '../annotations/model';
-import { relative } from '../engine/paths';
+import { relative } from '../base/paths';
 import type { FileEntry, Register } from './model';
 
 /**

@@ -1,5 +1,5 @@
 import type { Catalogue } from '../annotations/catalogue';
-import type { FileEdit } from '../engine/finding';
+import type { FileEdit } from '../base/finding';
 import { addEntry, alignEntry, createRegister } from './edit';
 import { codeFiles, differences, matchRegister } from './files';
 import { parseRegister } from './parse';

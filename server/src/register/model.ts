@@ -1,5 +1,5 @@
 import type { Document, YAMLMap, YAMLSeq } from 'yaml';
-import type { Span } from '../annotations/model';
+import type { Span } from '../base/finding';
 
 /**
  * The register (SPEC §3) as read: plain values with the place of each, and the YAML nodes they came from,

@@ -1,5 +1,5 @@
 import { isAlias, isCollection, isPair, isScalar, type Alias, type Document, type Node as YamlNode, type Pair } from 'yaml';
-import type { Span } from '../annotations/model';
+import type { Span } from '../base/finding';
 
 /**
  * What the register reader knows about the YAML tree beyond the library's nodes: which node each alias

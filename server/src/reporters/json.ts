@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/finding';
+import type { Finding } from '../base/finding';
 import { displayPath, inReadingOrder, type ReportInput } from './report';
 
 /**

@@ -2,8 +2,8 @@
  * What every reporter is given, and the few things they all derive from it the same way: paths relative to
  * the analysed folder, one order of findings, one rule for what fails a run.
  */
-import type { Finding } from '../engine/finding';
-import { relative } from '../engine/paths';
+import type { Finding } from '../base/finding';
+import { relative } from '../base/paths';
 import type { AnalysisResult } from '../engine/workspace';
 
 export interface ReportInput {

@@ -1,8 +1,8 @@
 import { pathToFileURL } from 'node:url';
-import type { Finding, Notice, Range, Severity } from '../engine/finding';
-import { isInside } from '../engine/paths';
+import type { Finding, Notice, Range, Severity } from '../base/finding';
+import { isInside } from '../base/paths';
 import { rules, type RuleMeta } from '../rules';
-import { docsUrl } from '../rules/rule';
+import { docsUrl } from '../engine/rule';
 import { inReadingOrder, type ReportInput } from './report';
 
 /**

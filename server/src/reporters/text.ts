@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../engine/finding';
+import type { Finding, Severity } from '../base/finding';
 import { displayPath, inReadingOrder, type ReportInput } from './report';
 
 /**

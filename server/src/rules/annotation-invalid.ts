@@ -1,7 +1,7 @@
 import { replace } from '../annotations/edits';
-import type { Span } from '../annotations/model';
-import { provisions } from '../engine/provisions';
-import type { Rule } from './rule';
+import type { Span } from '../base/finding';
+import { provisions } from '../base/provisions';
+import type { Rule } from '../engine/rule';
 
 interface Data {
   readonly suggestion?: { readonly span: Span; readonly text: string };

@@ -5,7 +5,7 @@ import { registerIncomplete } from './register-incomplete';
 import { registerInvalid } from './register-invalid';
 import { registerMismatch } from './register-mismatch';
 import { registerUnknownKey } from './register-unknown-key';
-import type { Rule } from './rule';
+import type { Rule } from '../engine/rule';
 import { suppression } from './suppression';
 import { unknownPurpose } from './unknown-purpose';
 import { unregisteredFile } from './unregistered-file';
@@ -16,4 +16,4 @@ export const rules: readonly Rule[] = [useBeyondPurpose, missingPurpose, unknown
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.meta.id, rule]));
 
-export type { Rule, RuleMeta } from './rule';
+export type { Rule, RuleMeta } from '../engine/rule';

@@ -1,12 +1,12 @@
 import type { Field, Schema } from '../annotations/model';
 import { addTag, insert, replace } from '../annotations/edits';
-import { adultAge, type Collection } from '../engine/collections';
-import type { FileEdit, Fix } from '../engine/finding';
+import { adultAge, type Collection } from '../engine/queries/collections';
+import type { FileEdit, Fix } from '../base/finding';
 import { addedConsentField, consentFieldOf, type GuardPlan } from '../engine/guard-plan';
 import { guardBounds } from '../engine/guards';
-import { provisions } from '../engine/provisions';
+import { provisions } from '../base/provisions';
 import { suppressionFix } from '../engine/suppressions';
-import type { Rule } from './rule';
+import type { Rule } from '../engine/rule';
 
 interface Data {
   /** The facial field written, by key. */

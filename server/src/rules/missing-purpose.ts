@@ -1,7 +1,7 @@
 import { listIds } from '../annotations/describe';
 import { addTag, appendArgs } from '../annotations/edits';
-import { provisions } from '../engine/provisions';
-import type { Rule } from './rule';
+import { provisions } from '../base/provisions';
+import type { Rule } from '../engine/rule';
 
 interface Data {
   readonly schema: string;

@@ -1,6 +1,6 @@
-import { provisions } from '../engine/provisions';
+import { provisions } from '../base/provisions';
 import { exemptions } from '../register/model';
-import type { Rule } from './rule';
+import type { Rule } from '../engine/rule';
 
 /** SPEC §4 `register-incomplete`: an entry (or the register) missing a required Art. 74(1) item. */
 export const registerIncomplete: Rule = {

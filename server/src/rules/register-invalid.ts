@@ -1,5 +1,5 @@
-import { provisions } from '../engine/provisions';
-import type { Rule } from './rule';
+import { provisions } from '../base/provisions';
+import type { Rule } from '../engine/rule';
 
 /** SPEC §4 `register-invalid`: the register is not valid YAML, or not of the register's shape. */
 export const registerInvalid: Rule = {

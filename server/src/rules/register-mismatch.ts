@@ -1,10 +1,10 @@
-import type { Finding, Fix } from '../engine/finding';
-import { provisions } from '../engine/provisions';
+import type { Finding, Fix } from '../base/finding';
+import { provisions } from '../base/provisions';
 import { alignEntry } from '../register/edit';
 import { differences, matchingOf, type CodeFile, type Difference } from '../register/files';
 import type { FileEntry, Register } from '../register/model';
 import { parseRegister } from '../register/parse';
-import type { FixContext, Rule } from './rule';
+import type { FixContext, Rule } from '../engine/rule';
 
 interface Data {
   /** The entry's index in `files`, and its name, to find it again in the register's current text. */

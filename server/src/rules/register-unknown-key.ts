@@ -1,6 +1,6 @@
 import { replace } from '../annotations/edits';
-import { provisions } from '../engine/provisions';
-import type { Rule } from './rule';
+import { provisions } from '../base/provisions';
+import type { Rule } from '../engine/rule';
 
 interface Data {
   readonly suggestion?: string;

@@ -1,6 +1,6 @@
 import { replace } from '../annotations/edits';
-import type { Span } from '../annotations/model';
-import type { Rule } from './rule';
+import type { Span } from '../base/finding';
+import type { Rule } from '../engine/rule';
 
 export type SuppressionProblem = 'no-reason' | 'unknown-rule' | 'unused';
 

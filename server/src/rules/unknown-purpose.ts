@@ -1,8 +1,8 @@
 import type { Arg, Tag } from '../annotations/model';
 import { replace } from '../annotations/edits';
-import { provisions } from '../engine/provisions';
-import { closest } from '../engine/spelling';
-import type { Rule } from './rule';
+import { provisions } from '../base/provisions';
+import { closest } from '../base/spelling';
+import type { Rule } from '../engine/rule';
 
 interface Data {
   readonly suggestion?: string;

@@ -1,10 +1,10 @@
-import type { Finding, Fix } from '../engine/finding';
-import { relative } from '../engine/paths';
-import { provisions } from '../engine/provisions';
+import type { Finding, Fix } from '../base/finding';
+import { relative } from '../base/paths';
+import { provisions } from '../base/provisions';
 import { addEntry, createRegister } from '../register/edit';
 import { codeFileOf, codeFiles, matchingOf } from '../register/files';
 import { parseRegister } from '../register/parse';
-import type { FixContext, Rule } from './rule';
+import type { FixContext, Rule } from '../engine/rule';
 
 interface Data {
   readonly schemaKey: string;

@@ -1,11 +1,11 @@
 import type { CodeContext, Field } from '../annotations/model';
 import { describeField, listIds } from '../annotations/describe';
 import { addTag, appendArgs } from '../annotations/edits';
-import type { FileEdit, Fix } from '../engine/finding';
-import { provisions } from '../engine/provisions';
+import type { FileEdit, Fix } from '../base/finding';
+import { provisions } from '../base/provisions';
 import { suppressionFix } from '../engine/suppressions';
-import type { Use } from '../engine/uses';
-import type { FixContext, PurposeCatalogue, Rule, SourceContext } from './rule';
+import type { Use } from '../engine/queries/uses';
+import type { FixContext, PurposeCatalogue, Rule, SourceContext } from '../engine/rule';
 
 interface Data {
   /** Fields used beyond their purposes, by key. */

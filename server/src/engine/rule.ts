@@ -1,8 +1,9 @@
 import type { Catalogue } from '../annotations/catalogue';
-import type { FileAnnotations, Span } from '../annotations/model';
-import type { Finding, Fix, Severity } from '../engine/finding';
-import type { Collection } from '../engine/collections';
-import type { Use } from '../engine/uses';
+import type { FileAnnotations } from '../annotations/model';
+import type { Span } from '../base/finding';
+import type { Finding, Fix, Severity } from '../base/finding';
+import type { Collection } from './queries/collections';
+import type { Use } from './queries/uses';
 import type { PurposeEntry, Register } from '../register/model';
 
 /** What a rule is, as data: the registry, the docs, the reporters' rule tables and the meta-test read it. */

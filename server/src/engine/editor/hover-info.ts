@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import type { Catalogue } from '../../annotations/catalogue';
-import type { Field, FieldKind, Span, Tag } from '../../annotations/model';
+import type { Field, FieldKind, Tag } from '../../annotations/model';
+import type { Span } from '../../base/finding';
 import { codeFileOf, entriesBySchema } from '../../register/files';
 import type { Register } from '../../register/model';
 import { fieldsAt } from './field-at';

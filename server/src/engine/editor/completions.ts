@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import type { Span } from '../../annotations/model';
+import type { Span } from '../../base/finding';
 import { basisIds, knownTags, specialCareCategories, type KnownTag } from '../../annotations/vocabulary';
 import { commentAt } from './node-at';
 

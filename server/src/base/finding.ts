@@ -3,6 +3,12 @@
  * it to a TypeScript program. Positions are computed once, here in the engine, so every face agrees.
  */
 
+/** A stretch of a file's text: UTF-16 offsets, `end` exclusive. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Position {
@@ -66,4 +72,10 @@ export interface Fix {
 export interface Notice {
   readonly file: string;
   readonly message: string;
+}
+
+/** What the engine says of one file: its findings, and what it could not analyse. */
+export interface FileResult {
+  readonly findings: readonly Finding[];
+  readonly notices: readonly Notice[];
 }

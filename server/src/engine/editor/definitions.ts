@@ -1,8 +1,9 @@
 import type { Catalogue } from '../../annotations/catalogue';
-import type { FileAnnotations, Span } from '../../annotations/model';
+import type { FileAnnotations } from '../../annotations/model';
+import type { Span } from '../../base/finding';
 import { codeFiles } from '../../register/files';
 import type { Register } from '../../register/model';
-import { relative } from '../paths';
+import { relative } from '../../base/paths';
 import type { Place } from './hover-info';
 
 export interface DefinitionOptions {

@@ -1,5 +1,6 @@
 import type { Catalogue } from '../../annotations/catalogue';
-import type { FileAnnotations, Span } from '../../annotations/model';
+import type { FileAnnotations } from '../../annotations/model';
+import type { Span } from '../../base/finding';
 import { codeFileOf, entriesBySchema } from '../../register/files';
 import type { Register } from '../../register/model';
 import type { Place } from './hover-info';

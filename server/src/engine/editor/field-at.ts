@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import type { Catalogue } from '../../annotations/catalogue';
-import type { Field, Span } from '../../annotations/model';
+import type { Field } from '../../annotations/model';
+import type { Span } from '../../base/finding';
 import { spanOf } from '../../annotations/extract';
 import { fieldsOfSymbol } from '../symbols';
 import { nodeAt } from './node-at';

@@ -1,4 +1,4 @@
-import type { Field, FileAnnotations } from '../annotations/model';
+import type { Field, FileAnnotations } from './model';
 
 /**
  * What of a file's annotations the rest of the workspace reads, each as something to compare across

@@ -1,9 +1,10 @@
 import ts from 'typescript';
-import type { Catalogue } from '../annotations/catalogue';
-import type { Field, Span } from '../annotations/model';
-import { spanOf } from '../annotations/extract';
-import { Marks } from './marks';
-import { fieldsOfSymbol } from './symbols';
+import type { Catalogue } from '../../annotations/catalogue';
+import type { Field } from '../../annotations/model';
+import type { Span } from '../../base/finding';
+import { spanOf } from '../../annotations/extract';
+import { Marks } from '../../base/marks';
+import { fieldsOfSymbol } from '../symbols';
 
 /** A read of a tagged field (SPEC §4, "use"). A union can make one read touch fields of several schemas. */
 export interface FieldRead {

@@ -1,11 +1,12 @@
 import ts from 'typescript';
-import type { Catalogue } from '../annotations/catalogue';
-import type { Field, Span } from '../annotations/model';
-import { spanOf } from '../annotations/extract';
-import { planGuard, type GuardPlan } from './guard-plan';
-import { skipOuter, type Guards, type Verdict } from './guards';
-import { fieldsOfSymbol } from './symbols';
-import { namesOf } from './typescript-internals';
+import type { Catalogue } from '../../annotations/catalogue';
+import type { Field } from '../../annotations/model';
+import type { Span } from '../../base/finding';
+import { spanOf } from '../../annotations/extract';
+import { planGuard, type GuardPlan } from '../guard-plan';
+import { skipOuter, type Guards, type Verdict } from '../guards';
+import { fieldsOfSymbol } from '../symbols';
+import { namesOf } from '../../base/typescript-internals';
 
 /** A write of facial data (SPEC §4, "collection"), with whether a parental-consent check guards it. */
 export interface Collection {

@@ -1,5 +1,5 @@
 import type { Position, Range } from './finding';
-import type { Span } from '../annotations/model';
+import type { Span } from './finding';
 
 /** Offsets to 0-based lines and UTF-16 columns, with the line starts computed once per text. */
 export class LineIndex {
