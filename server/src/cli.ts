@@ -10,6 +10,7 @@ import { Progress } from './cli/progress';
 import { toolVersion } from './cli/version';
 import { Timings } from './base/timings';
 import { Workspace, type AnalysisResult } from './engine/workspace';
+import { rules } from './rules';
 import { NodeHost, toPortable } from './host/node-host';
 import { impliedRegister } from './register/implied';
 import { isFailing, reporters } from './reporters';
@@ -83,7 +84,7 @@ function register(command: RegisterCommand): number {
   const exists = fs.existsSync(target);
   if (exists) readableFile(target, 'register');
   const registerPath = toPortable(target);
-  const workspace = new Workspace({ root, host: new NodeHost(), registerPath });
+  const workspace = new Workspace({ root, host: new NodeHost(), rules, registerPath });
   try {
     const current = workspace.text(registerPath);
     if (exists && current === undefined) throw new CannotRunError(`cannot read register '${displayPath(root, registerPath)}': not UTF-8 or UTF-16 text`);
@@ -116,7 +117,7 @@ function register(command: RegisterCommand): number {
 }
 
 async function analyse(root: string, registerPath: string | undefined, start: number, timings: Timings): Promise<AnalysisResult> {
-  const workspace = new Workspace({ root, host: new NodeHost(), timings, ...(registerPath !== undefined && { registerPath }) });
+  const workspace = new Workspace({ root, host: new NodeHost(), rules, timings, ...(registerPath !== undefined && { registerPath }) });
   const progress = new Progress({ stream: process.stderr, start });
   try {
     return await workspace.analyseWorkspace({ onProgress: (done, total) => progress.update(done, total) });

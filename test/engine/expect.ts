@@ -8,6 +8,7 @@ import type { Finding } from 'appi-guard-server/base/finding';
 import { markerOf } from '../support/check';
 import { parseFixture, renderFixture, root } from '../support/fixture';
 import { MemoryHost } from '../support/memory-host';
+import { rules } from 'appi-guard-server/rules/index';
 
 /** A MemoryHost that logs every read, so a test can say that an answer came from open buffers alone. */
 export class RecordingHost extends MemoryHost {
@@ -27,7 +28,7 @@ export interface Loaded {
 /** The fixture's files on a RecordingHost, and a Workspace over them that has analysed nothing yet. */
 export function load(source: string): Loaded {
   const host = new RecordingHost(Object.fromEntries(parseFixture(source).files));
-  return { host, workspace: new Workspace({ root, host }) };
+  return { host, workspace: new Workspace({ rules, root, host }) };
 }
 
 /**

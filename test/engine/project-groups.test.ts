@@ -15,6 +15,7 @@ import { check } from '../support/check';
 import { parseFixture, root } from '../support/fixture';
 import { MemoryHost } from '../support/memory-host';
 import { assertFindings } from './expect';
+import { rules } from 'appi-guard-server/rules/index';
 
 const base: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, lib: ['lib.es2022.d.ts'], noEmit: true };
 
@@ -109,7 +110,7 @@ describe('project groups in a workspace', () => {
     it(name, () => {
       const host = new MemoryHost(Object.fromEntries(parseFixture(monorepo).files));
       const setup = { host, documents: new Documents(host), registry: createWorkspaceRegistry(), cancellation: { current: undefined } };
-      const structure = buildStructure(root, setup, shareAlike);
+      const structure = buildStructure(root, setup, { shareAlike });
       assert.deepEqual(structure.projects.map((project) => project.name), programs);
       // Every file is served by a program that holds it as a root, grouped or not.
       assert.deepEqual(
@@ -152,7 +153,7 @@ describe('project groups: what a shared program sees', () => {
 
   it("an editor's workspace does not: the global is another project's", async () => {
     const source = sharedGlobal('');
-    const workspace = new Workspace({ root, host: new MemoryHost(Object.fromEntries(parseFixture(source).files)), edits: true });
+    const workspace = new Workspace({ rules, root, host: new MemoryHost(Object.fromEntries(parseFixture(source).files)), edits: true });
     const result = await workspace.analyseWorkspace();
     assertFindings(workspace, result.findings, source);
     workspace.dispose();

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { Workspace } from 'appi-guard-server/engine/workspace';
 import { parseFixture, root, type Fixture, type Marker } from '../support/fixture';
 import { MemoryHost } from '../support/memory-host';
+import { rules } from 'appi-guard-server/rules/index';
 
 const register = `
   //- pi-register.yaml
@@ -22,7 +23,7 @@ const register = `
 
 function load(source: string): { fixture: Fixture; workspace: Workspace } {
   const fixture = parseFixture(source);
-  return { fixture, workspace: new Workspace({ root, host: new MemoryHost(Object.fromEntries(fixture.files)) }) };
+  return { fixture, workspace: new Workspace({ rules, root, host: new MemoryHost(Object.fromEntries(fixture.files)) }) };
 }
 
 function offsetOf(fixture: Fixture, marker: Marker): number {

@@ -10,6 +10,7 @@ import { Workspace } from 'appi-guard-server/engine/workspace';
 import { markerOf } from '../support/check';
 import { parseFixture, renderFixture, root } from '../support/fixture';
 import { MemoryHost } from '../support/memory-host';
+import { rules } from 'appi-guard-server/rules/index';
 
 const model = `
   //- tsconfig.json
@@ -210,7 +211,7 @@ describe('results kept across edits', () => {
   for (const { name, files, steps } of cases) for (const edits of [true, false]) {
     it(`${name}${edits ? '' : ' (imports not noted)'}`, async () => {
       const texts = new Map(parseFixture(files).files);
-      const live = new Workspace({ root, host: new MemoryHost(Object.fromEntries(texts)), edits });
+      const live = new Workspace({ rules, root, host: new MemoryHost(Object.fromEntries(texts)), edits });
       await live.analyseWorkspace();
       for (const step of steps) {
         const file = `${root}/${step.file}`;
@@ -218,7 +219,7 @@ describe('results kept across edits', () => {
         assert.ok(text.includes(step.from), `${step.file} holds ${step.from}`);
         texts.set(file, text.replace(step.from, step.to));
         live.applyChange({ kind: 'edit', file, text: texts.get(file)! });
-        const fresh = new Workspace({ root, host: new MemoryHost(Object.fromEntries(texts)) });
+        const fresh = new Workspace({ rules, root, host: new MemoryHost(Object.fromEntries(texts)) });
         const [kept, anew] = [await findingsOf(live), await findingsOf(fresh)];
         assert.equal(kept, anew, `after ${step.file}: ${step.from} -> ${step.to}`);
         const counts: Record<string, number> = {};

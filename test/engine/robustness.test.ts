@@ -13,6 +13,7 @@ import { NodeHost, toPortable } from 'appi-guard-server/host/node-host';
 import { analyse, check } from '../support/check';
 import { parseFixture, root } from '../support/fixture';
 import { textOf } from './expect';
+import { rules } from 'appi-guard-server/rules/index';
 
 const patient = `
   //- model/patient.ts
@@ -272,7 +273,7 @@ describe('robustness: on disk', () => {
       fs.truncateSync(path.join(dir, 'gen', 'bundle.ts'), maxSourceBytes + 1);
 
       const rootDir = toPortable(dir);
-      const workspace = new Workspace({ root: rootDir, host: new NodeHost() });
+      const workspace = new Workspace({ rules, root: rootDir, host: new NodeHost() });
       const result = await workspace.analyseWorkspace();
       const relative = (file: string) => file.slice(rootDir.length + 1);
       assert.deepEqual(result.files.map(relative), ['app/campaign.ts', 'gen/bundle.ts', 'model/patient.ts']);

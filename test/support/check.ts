@@ -3,6 +3,7 @@ import type { Finding, Fix, FileEdit, Severity } from 'appi-guard-server/base/fi
 import { Workspace, type AnalysisResult } from 'appi-guard-server/engine/workspace';
 import { parseFixture, renderFixture, root, type Fixture, type Marker } from './fixture';
 import { MemoryHost } from './memory-host';
+import { rules } from 'appi-guard-server/rules/index';
 
 export interface CheckOptions {
   readonly severities?: Readonly<Record<string, Severity | 'off'>>;
@@ -25,6 +26,7 @@ export async function analyse(source: string, options: CheckOptions = {}): Promi
   for (const [path, content] of Object.entries(options.raw ?? {})) host.write(`${root}/${path}`, content);
   const workspace = new Workspace({
     root,
+    rules,
     host,
     ...(options.severities && { severities: options.severities }),
     ...(options.registerPath && { registerPath: `${root}/${options.registerPath}` }),

@@ -1,10 +1,27 @@
+import type ts from 'typescript';
 import type { Catalogue } from '../annotations/catalogue';
 import type { FileAnnotations } from '../annotations/model';
-import type { Span } from '../base/finding';
-import type { Finding, Fix, Severity } from '../base/finding';
-import type { Collection } from './queries/collections';
-import type { Use } from './queries/uses';
-import type { PurposeEntry, Register } from '../register/model';
+import type { Finding, Fix, Severity, Span } from '../base/finding';
+import type { Register } from '../register/model';
+import type { PurposeCatalogue } from '../register/purposes';
+import type { FileQuery, WorkspaceQuery } from './query';
+import type { AppliedSuppression } from './suppressions';
+
+/**
+ * The contract between the engine and its rules. A rule is data plus functions: `meta`, the `check*`
+ * functions that report, and `fixes`, which turns a finding back into edits on demand. What several rules
+ * need is a query (`query.ts`), asked through the context; the engine runs, caches and invalidates it.
+ */
+export interface Rule {
+  readonly meta: RuleMeta;
+  checkSource?(context: SourceContext): void;
+  checkRegister?(context: RegisterContext): void;
+  /** The register exists but cannot be read (not a regular file, too large). */
+  checkUnreadableRegister?(context: UnreadableRegisterContext): void;
+  /** After the file's other rules, with the suppression comments and what each of them suppressed. */
+  checkSuppressions?(context: SuppressionContext): void;
+  fixes?(finding: Finding, context: FixContext): Fix[];
+}
 
 /** What a rule is, as data: the registry, the docs, the reporters' rule tables and the meta-test read it. */
 export interface RuleMeta {
@@ -15,14 +32,6 @@ export interface RuleMeta {
   /** The provisions the rule's findings cite. */
   readonly provision?: string;
   readonly fixable: boolean;
-}
-
-/** The register's purpose catalogue; absent when there is no register or it has no `purposes:`. */
-export interface PurposeCatalogue {
-  readonly file: string;
-  /** The register's path relative to the workspace root, for messages. */
-  readonly name: string;
-  readonly entries: ReadonlyMap<string, PurposeEntry>;
 }
 
 export interface RelatedSpan {
@@ -46,26 +55,48 @@ export interface WorkspacePlaces {
   readonly registerPath: string;
 }
 
-interface CheckContext extends WorkspacePlaces {
+interface ReportContext extends WorkspacePlaces {
   readonly file: string;
-  readonly text: string;
-  readonly catalogue: Catalogue;
-  readonly purposes: PurposeCatalogue | undefined;
   report(report: Report): void;
 }
 
-export interface SourceContext extends CheckContext {
+/**
+ * A source file's rules read its own annotations, the answers of queries, and the catalogue for what those
+ * name (a field's schema and purposes). Reading the register, or what the whole workspace declares, goes
+ * through `register`, `purposes` and `workspaceQuery`, which the engine records: a file whose rules never
+ * read the register keeps its findings across register edits.
+ */
+export interface SourceContext extends ReportContext {
+  readonly text: string;
   readonly annotations: FileAnnotations;
+  readonly catalogue: Catalogue;
   /** The register as read; undefined when there is none. */
   readonly register: Register | undefined;
-  /** The file's uses of tagged fields, from the one shared walk (computed on first call). */
-  uses(): readonly Use[];
-  /** The file's collections of facial data, each with its guard verdict (computed on first call). */
-  collections(): readonly Collection[];
+  readonly purposes: PurposeCatalogue | undefined;
+  query<T>(query: FileQuery<T>): T;
+  workspaceQuery<T>(query: WorkspaceQuery<T>): T;
 }
 
-export interface RegisterContext extends CheckContext {
+/** The register's rules read it and every annotation of the workspace. */
+export interface RegisterContext extends ReportContext {
+  readonly text: string;
   readonly register: Register;
+  readonly catalogue: Catalogue;
+  readonly purposes: PurposeCatalogue | undefined;
+  workspaceQuery<T>(query: WorkspaceQuery<T>): T;
+}
+
+export interface UnreadableRegisterContext extends ReportContext {
+  /** Why it was not read, as a clause: `it is not a regular file`. */
+  readonly reason: string;
+}
+
+export interface SuppressionContext extends ReportContext {
+  readonly text: string;
+  /** Each suppression comment of the file, with what it suppressed. */
+  readonly suppressions: readonly AppliedSuppression[];
+  /** The ids of every rule, for comments that name one that does not exist. */
+  readonly ruleIds: readonly string[];
 }
 
 export interface FixContext extends WorkspacePlaces {
@@ -73,14 +104,8 @@ export interface FixContext extends WorkspacePlaces {
   readonly purposes: PurposeCatalogue | undefined;
   /** Current text of any file, to compute edits against. */
   text(file: string): string | undefined;
-}
-
-/** A rule: data plus functions. `check*` report; `fixes` turns a finding back into edits, on demand. */
-export interface Rule {
-  readonly meta: RuleMeta;
-  checkSource?(context: SourceContext): void;
-  checkRegister?(context: RegisterContext): void;
-  fixes?(finding: Finding, context: FixContext): Fix[];
+  /** A source file's current syntax tree and program, for fixes planned against the code. */
+  source(file: string): { readonly sourceFile: ts.SourceFile; readonly program: ts.Program } | undefined;
 }
 
 export const docsUrl = (id: string): string => `https://github.com/appi-guard/appi-guard/blob/main/docs/rules/${id}.md`;

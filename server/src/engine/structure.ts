@@ -18,12 +18,17 @@ export interface Structure {
 /** Config errors that are not worth telling: a solution-style `tsconfig.json` has no inputs by design. */
 const quietConfigErrors = new Set([18003]);
 
-/**
- * `shareAlike`: projects that read code alike share one program (`project-groups.ts`) — for a run over the
- * whole workspace; an editor's workspace keeps one program per project, as tsserver does, so that an
- * edit updates a package's program, not its group's.
- */
-export function buildStructure(root: string, setup: ProjectSetup, shareAlike: boolean): Structure {
+export interface StructureOptions {
+  /**
+   * Projects that read code alike share one program (`project-groups.ts`): for a run over the whole
+   * workspace. An editor's workspace keeps one program per project, as tsserver does, so that an edit
+   * updates a package's program, not its group's.
+   */
+  readonly shareAlike: boolean;
+}
+
+export function buildStructure(root: string, setup: ProjectSetup, options: StructureOptions): Structure {
+  const { shareAlike } = options;
   const found = discover(setup.host, root);
   const sources = new Set(found.sources);
   // A config's globs may cross a folder link and list a file under the link's name: use the path the walk

@@ -1,8 +1,6 @@
 import ts from 'typescript';
 import type { Span } from '../base/finding';
 import type { Finding, Fix } from '../base/finding';
-import type { Report } from './rule';
-import { closest } from '../base/spelling';
 import type { LineIndex } from '../base/lines';
 
 /** `// appi-guard-disable-next-line <rule-id>[, <rule-id>…] -- <reason>` */
@@ -16,6 +14,11 @@ export interface Suppression {
   readonly line: number;
   readonly rules: readonly { readonly id: string; readonly span: Span }[];
   readonly reason: string | undefined;
+}
+
+export interface AppliedSuppression extends Suppression {
+  /** Whether it covered a finding. */
+  readonly used: boolean;
 }
 
 /**
@@ -44,58 +47,21 @@ export function findSuppressions(sourceFile: ts.SourceFile, lines: () => LineInd
 }
 
 /**
- * Marks the findings each suppression covers and reports the suppressions that are wrong: no reason, an
- * unknown rule, or nothing suppressed. Suppression findings themselves cannot be suppressed.
+ * Marks the findings each suppression covers (those of the rules it names that start on the next line) and
+ * says which suppressions covered something; the `suppression` rule reads that to report the wrong ones.
  */
-export function applySuppressions(
-  findings: readonly Finding[],
-  suppressions: readonly Suppression[],
-  knownRules: readonly string[],
-  text: string,
-  report: (report: Report) => Finding,
-): Finding[] {
+export function applySuppressions(findings: readonly Finding[], suppressions: readonly Suppression[]): { findings: Finding[]; applied: AppliedSuppression[] } {
   const result = [...findings];
-  const problems: Finding[] = [];
-  for (const suppression of suppressions) {
-    const known = suppression.rules.filter((rule) => knownRules.includes(rule.id));
-    for (const rule of suppression.rules) {
-      if (knownRules.includes(rule.id)) continue;
-      const suggestion = closest(rule.id, knownRules);
-      problems.push(
-        report({
-          span: rule.span,
-          message: `\`${rule.id}\` is not an APPI Guard rule${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`,
-          data: { problem: 'unknown-rule', line: lineSpan(text, suppression.span), ...(suggestion && { suggestion: { span: rule.span, text: suggestion } }) },
-        }),
-      );
-    }
-    if (suppression.rules.length === 0) {
-      problems.push(report({ span: suppression.span, message: 'This suppression names no rule: name the rule it disables, then `-- <reason>`.' }));
-    }
+  const applied = suppressions.map((suppression) => {
     let used = false;
     result.forEach((finding, index) => {
-      if (finding.range.start.line !== suppression.line + 1 || !known.some((rule) => rule.id === finding.ruleId)) return;
+      if (finding.range.start.line !== suppression.line + 1 || !suppression.rules.some((rule) => rule.id === finding.ruleId)) return;
       used = true;
       result[index] = { ...finding, suppressed: { reason: suppression.reason ?? '' } };
     });
-    if (suppression.reason === undefined && suppression.rules.length > 0) {
-      problems.push(report({ span: suppression.span, message: 'This suppression gives no reason: add `-- <reason>` so reviewers know why the finding does not apply.', data: { problem: 'no-reason', line: lineSpan(text, suppression.span) } }));
-    }
-    if (!used && known.length > 0 && known.length === suppression.rules.length) {
-      const names = known.map((rule) => `\`${rule.id}\``).join(', ');
-      problems.push(report({ span: suppression.span, message: `This suppression of ${names} suppresses nothing: no such finding starts on the next line.`, data: { problem: 'unused', line: lineSpan(text, suppression.span) } }));
-    }
-  }
-  return [...result, ...problems];
-}
-
-/** The comment's line, newline included, when the comment stands alone on it; else just the comment. */
-function lineSpan(text: string, comment: Span): Span {
-  const lineStart = text.lastIndexOf('\n', comment.start - 1) + 1;
-  const newline = text.indexOf('\n', comment.end);
-  const lineEnd = newline === -1 ? text.length : newline + 1;
-  const alone = /^[ \t]*$/.test(text.slice(lineStart, comment.start));
-  return alone ? { start: lineStart, end: lineEnd } : comment;
+    return { ...suppression, used };
+  });
+  return { findings: result, applied };
 }
 
 /** The edit that inserts a suppression above a finding's line, in that line's indentation. */

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Host } from '../base/host';
 import { Workspace } from '../engine/workspace';
+import { rules } from '../rules';
 import { toPortable } from '../host/node-host';
 import type { Settings } from './settings';
 import { pathOf } from './uris';
@@ -64,7 +65,7 @@ export class Folders {
         continue;
       }
       old?.workspace.dispose();
-      const folder: Folder = { uri, name, root, settings, workspace: new Workspace({ root, host: this.host, registerPath, severities: settings.rules, edits: true }) };
+      const folder: Folder = { uri, name, root, settings, workspace: new Workspace({ root, host: this.host, rules, registerPath, severities: settings.rules, edits: true }) };
       fresh.push(folder);
       next.push(folder);
     }

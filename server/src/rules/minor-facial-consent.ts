@@ -1,18 +1,16 @@
 import type { Field, Schema } from '../annotations/model';
 import { addTag, insert, replace } from '../annotations/edits';
-import { adultAge, type Collection } from '../engine/queries/collections';
-import type { FileEdit, Fix } from '../base/finding';
-import { addedConsentField, consentFieldOf, type GuardPlan } from '../engine/guard-plan';
+import { adultAge, collectionsOf, writeSiteAt, type Collection } from '../engine/queries/collections';
+import type { FileEdit, Finding, Fix } from '../base/finding';
+import { addedConsentField, consentFieldOf, planGuard, type GuardPlan } from '../engine/guard-plan';
 import { guardBounds } from '../engine/guards';
 import { provisions } from '../base/provisions';
 import { suppressionFix } from '../engine/suppressions';
-import type { Rule } from '../engine/rule';
+import type { FixContext, Rule } from '../engine/rule';
 
 interface Data {
   /** The facial field written, by key. */
   readonly field: string;
-  /** How to insert a consent check before the write, when one can be written there. */
-  readonly guard?: GuardPlan;
 }
 
 /** What the inserted check throws: the message a caller that forgot the check will see. */
@@ -32,7 +30,7 @@ export const minorFacialConsent: Rule = {
   },
 
   checkSource(context) {
-    for (const collection of context.collections()) {
+    for (const collection of context.query(collectionsOf)) {
       if (collection.verdict.guarded) continue;
       const field = collection.fields[0]!;
       const schema = context.catalogue.schemaOf(field);
@@ -46,7 +44,7 @@ export const minorFacialConsent: Rule = {
             ? [{ file: consent.file, span: consent.nameSpan, message: `\`${schema.name}.${consent.name}\` records the consent of a parent or legal representative (\`@parentalConsent\`).` }]
             : []),
         ],
-        data: { field: field.key, ...(collection.guard && { guard: collection.guard }) } satisfies Data,
+        data: { field: field.key } satisfies Data,
       });
     }
   },
@@ -56,7 +54,8 @@ export const minorFacialConsent: Rule = {
     const field = context.catalogue.fields.get(data.field);
     const fixes: Fix[] = [];
     const schema = field && context.catalogue.schemaOf(field);
-    if (field && schema && data.guard) fixes.push(guardFix(field, schema, data.guard, finding.file));
+    const guard = field && planGuardAt(finding, field, context);
+    if (field && schema && guard) fixes.push(guardFix(field, schema, guard, finding.file));
     const schemaText = schema && context.text(schema.file);
     if (schema && schemaText !== undefined) {
       const edit = schema.minimumAge ? replace(schema.file, schema.minimumAge.span, String(adultAge)) : addTag(schema.file, schemaText, schema.doc, `@minimumAge ${adultAge}`);
@@ -80,6 +79,15 @@ function message(collection: Collection, field: Field, schema: Schema): string {
     `\`${schema.name}.${field.name}\` (facial data) is collected with no parental-consent check on the way${reason}. ` +
     `\`${schema.name}\` ${age}, so the individual may be a child under ${adultAge}, whose facial data may be collected only with the consent of a parent or legal representative (${provisions.minorFacial}).`
   );
+}
+
+/** Where and how a consent check can be written before the write, worked out against the current code. */
+function planGuardAt(finding: Finding, field: Field, context: FixContext): GuardPlan | undefined {
+  const source = context.source(finding.file);
+  const site = source && writeSiteAt(source.sourceFile, finding.range.start.offset);
+  if (!source || !site) return undefined;
+  const checker = source.program.getTypeChecker();
+  return planGuard({ at: site.at, literal: site.literal, object: site.object, field, checker, program: source.program, catalogue: context.catalogue });
 }
 
 /** The insertion of `if (<no consent>) throw …;` before the statement, and the consent field when the schema has none. */

@@ -14,4 +14,8 @@ export const registerInvalid: Rule = {
   checkRegister(context) {
     for (const problem of context.register.problems) context.report({ span: problem.span, message: problem.message });
   },
+
+  checkUnreadableRegister(context) {
+    context.report({ span: { start: 0, end: 0 }, message: `The register could not be read: ${context.reason}.` });
+  },
 };

@@ -1,9 +1,10 @@
 import type { Finding, Fix } from '../base/finding';
 import { provisions } from '../base/provisions';
 import { alignEntry } from '../register/edit';
-import { differences, matchingOf, type CodeFile, type Difference } from '../register/files';
-import type { FileEntry, Register } from '../register/model';
+import type { CodeFile, Difference } from '../register/files';
+import type { FileEntry } from '../register/model';
 import { parseRegister } from '../register/parse';
+import { matchingWith, registerMatching } from '../engine/queries/register-matching';
 import type { FixContext, Rule } from '../engine/rule';
 
 interface Data {
@@ -26,8 +27,7 @@ export const registerMismatch: Rule = {
   },
 
   checkRegister(context) {
-    const { register, catalogue, root } = context;
-    for (const { entry, file, found } of disagreements(register, catalogue, root)) {
+    for (const { entry, file, found } of context.workspaceQuery(registerMatching).disagreements) {
       context.report({
         span: entry.anchor,
         message: messageOf(entry, file, found),
@@ -38,10 +38,9 @@ export const registerMismatch: Rule = {
   },
 
   checkSource(context) {
-    const { register, catalogue, root } = context;
-    if (!register || context.annotations.schemas.length === 0) return;
+    if (context.annotations.schemas.length === 0 || !context.register) return;
     const here = new Set(context.annotations.schemas.map((schema) => schema.key));
-    for (const { entry, file, found } of disagreements(register, catalogue, root)) {
+    for (const { entry, file, found } of context.workspaceQuery(registerMatching).disagreements) {
       if (!file || !here.has(file.schema.key)) continue;
       context.report({
         span: file.schema.nameSpan,
@@ -57,39 +56,12 @@ export const registerMismatch: Rule = {
   },
 };
 
-interface Disagreement {
-  readonly entry: FileEntry;
-  readonly file: CodeFile | undefined;
-  readonly found: readonly Difference[];
-}
-
-/** The last answer per register: every file with schemas asks the same question of the same register and catalogue. */
-const answered = new WeakMap<Register, { catalogue: FixContext['catalogue']; root: string; value: Disagreement[] }>();
-
-function disagreements(register: Register, catalogue: FixContext['catalogue'], root: string): Disagreement[] {
-  const known = answered.get(register);
-  if (known?.catalogue === catalogue && known.root === root) return known.value;
-  const value = findDisagreements(register, catalogue, root);
-  answered.set(register, { catalogue, root, value });
-  return value;
-}
-
-function findDisagreements(register: Register, catalogue: FixContext['catalogue'], root: string): Disagreement[] {
-  if (register.broken || !register.files) return [];
-  const matching = matchingOf(register, catalogue, root);
-  return register.files.flatMap((entry) => {
-    const file = matching.fileOf.get(entry);
-    const found = differences(entry, file, matching.unresolved.includes(entry));
-    return found.length === 0 ? [] : [{ entry, file, found }];
-  });
-}
-
 function alignFixes(finding: Finding, context: FixContext): Fix[] {
   const { entry: index, name } = finding.data as Data;
   const text = context.text(context.registerPath);
   if (text === undefined) return [];
   const register = parseRegister(text);
-  const found = disagreements(register, context.catalogue, context.root).find((d) => d.entry.index === index && d.entry.name?.value === name);
+  const found = matchingWith(register, context.catalogue, context.root).disagreements.find((d) => d.entry.index === index && d.entry.name?.value === name);
   if (!found) return [];
   const edits = alignEntry(context.registerPath, text, found.entry, found.file, found.found);
   return edits.length === 0 ? [] : [{ title: `Bring the register entry \`${name ?? index + 1}\` in line with the code`, isPreferred: true, edits }];

@@ -19,13 +19,14 @@ export const unknownPurpose: Rule = {
   },
 
   checkSource(context) {
-    const catalogue = context.purposes;
-    if (!catalogue) return;
     const { schemas, contexts } = context.annotations;
     const tags: (Tag | undefined)[] = [
       ...schemas.flatMap((schema) => [schema.purposes, ...schema.fields.map((field) => field.purposes)]),
       ...contexts.map((code) => code.purposes),
     ];
+    // Only a file that names purposes reads the register: the others keep their findings when it changes.
+    const catalogue = tags.some((tag) => tag !== undefined) ? context.purposes : undefined;
+    if (!catalogue) return;
     const seen = new Set<number>();
     for (const arg of tags.flatMap((tag): readonly Arg[] => tag?.args ?? [])) {
       if (catalogue.entries.has(arg.text) || seen.has(arg.span.start)) continue;

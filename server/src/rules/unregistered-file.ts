@@ -1,10 +1,9 @@
-import type { Finding, Fix } from '../base/finding';
 import { relative } from '../base/paths';
 import { provisions } from '../base/provisions';
-import { addEntry, createRegister } from '../register/edit';
-import { codeFileOf, codeFiles, matchingOf } from '../register/files';
-import { parseRegister } from '../register/parse';
-import type { FixContext, Rule } from '../engine/rule';
+import { codeFileOf } from '../register/files';
+import { listingFixes } from '../register/listing';
+import { registerMatching } from '../engine/queries/register-matching';
+import type { Rule } from '../engine/rule';
 
 interface Data {
   readonly schemaKey: string;
@@ -21,10 +20,11 @@ export const unregisteredFile: Rule = {
   },
 
   checkSource(context) {
-    const { register, catalogue, root } = context;
+    const { register, root } = context;
+    if (!context.annotations.schemas.some((schema) => codeFileOf(schema, root))) return;
     // A register that cannot be read says nothing about which files it lists: `register-invalid` says why.
     if (register && !register.entriesKnown) return;
-    const unregistered = new Set(matchingOf(register, catalogue, root).unregistered.map((file) => file.schema.key));
+    const unregistered = new Set(context.workspaceQuery(registerMatching).matching.unregistered.map((file) => file.schema.key));
     const registerName = relative(root, context.registerPath);
     for (const schema of context.annotations.schemas) {
       const file = codeFileOf(schema, root);
@@ -41,28 +41,6 @@ export const unregisteredFile: Rule = {
   },
 
   fixes(finding, context) {
-    return registerFixes(finding, context);
+    return listingFixes((finding.data as Data).schemaKey, context);
   },
 };
-
-function registerFixes(finding: Finding, context: FixContext): Fix[] {
-  return listingFixes((finding.data as Data).schemaKey, context);
-}
-
-/**
- * Lists a schema's Personal Information File in the register, or, when there is no register, creates it
- * with every file of the code (also what the editor's "create register" command does, with no schema).
- */
-export function listingFixes(schemaKey: string | undefined, context: FixContext): Fix[] {
-  const text = context.text(context.registerPath);
-  const registerName = relative(context.root, context.registerPath);
-  if (text === undefined) {
-    const edit = createRegister(context.registerPath, codeFiles(context.catalogue, context.root), context.catalogue.purposeIds());
-    return [{ title: `Create the register ${registerName} with an entry for every Personal Information File`, isPreferred: true, edits: [edit] }];
-  }
-  const schema = schemaKey === undefined ? undefined : context.catalogue.schemas.get(schemaKey);
-  const file = schema && codeFileOf(schema, context.root);
-  if (!file) return [];
-  const edits = addEntry(context.registerPath, text, parseRegister(text), file);
-  return edits.length === 0 ? [] : [{ title: `Add \`${file.name}\` to the register ${registerName}`, isPreferred: true, edits }];
-}

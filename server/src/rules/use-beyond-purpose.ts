@@ -4,8 +4,9 @@ import { addTag, appendArgs } from '../annotations/edits';
 import type { FileEdit, Fix } from '../base/finding';
 import { provisions } from '../base/provisions';
 import { suppressionFix } from '../engine/suppressions';
-import type { Use } from '../engine/queries/uses';
-import type { FixContext, PurposeCatalogue, Rule, SourceContext } from '../engine/rule';
+import { usesOf, type Use } from '../engine/queries/uses';
+import type { FixContext, Rule, SourceContext } from '../engine/rule';
+import type { PurposeCatalogue } from '../register/purposes';
 
 interface Data {
   /** Fields used beyond their purposes, by key. */
@@ -27,7 +28,7 @@ export const useBeyondPurpose: Rule = {
   },
 
   checkSource(context) {
-    for (const use of context.uses()) {
+    for (const use of context.query(usesOf)) {
       const code = context.catalogue.contextAt(context.file, use.span.start);
       if (!code?.purposes || context.catalogue.basisAt(context.file, use.span.start)) continue;
       const served = code.purposes.args.map((arg) => arg.text);

@@ -3,9 +3,10 @@ import type { Catalogue } from '../../annotations/catalogue';
 import type { Field } from '../../annotations/model';
 import type { Span } from '../../base/finding';
 import { spanOf } from '../../annotations/extract';
-import { planGuard, type GuardPlan } from '../guard-plan';
 import { skipOuter, type Guards, type Verdict } from '../guards';
+import { nameAt } from '../call-sites';
 import { fieldsOfSymbol } from '../symbols';
+import type { FileQuery } from '../query';
 import { namesOf } from '../../base/typescript-internals';
 
 /** A write of facial data (SPEC §4, "collection"), with whether a parental-consent check guards it. */
@@ -15,9 +16,18 @@ export interface Collection {
   /** The `@facial` fields written, of schemas that do not declare `@minimumAge` 16 or more. */
   readonly fields: readonly Field[];
   readonly verdict: Verdict;
-  /** How to insert an early-exit consent check before the write; absent when no check can be written there. */
-  readonly guard?: GuardPlan;
 }
+
+/**
+ * The collections of facial data in a file, with their guard verdicts. The verdicts ask how the file's
+ * functions are called elsewhere, when the file collects anything at all.
+ */
+export const collectionsOf: FileQuery<readonly Collection[]> = {
+  name: 'collections and guards (checker)',
+  reads: { types: true, callers: true },
+  compute: (input) => collectCollections(input.sourceFile, input.program, input.catalogue, input.guards),
+  namedFiles: (collections) => collections.flatMap((collection) => collection.fields.map((field) => field.file)),
+};
 
 /** `@minimumAge` at or above which a schema's individuals are not children under 16. */
 export const adultAge = 16;
@@ -26,12 +36,12 @@ export const adultAge = 16;
  * Finds the collections of facial data in a file. Runs in every file that mentions the name of a facial
  * field (of a schema that may describe children), and asks the checker only about those names.
  */
-export function collectCollections(sourceFile: ts.SourceFile, program: ts.Program, catalogue: Catalogue, guards: Guards): Collection[] {
+function collectCollections(sourceFile: ts.SourceFile, program: () => ts.Program, catalogue: Catalogue, guards: () => Guards): Collection[] {
   const names = new Set<string>();
   for (const field of catalogue.fields.values()) if (isChildFacial(field, catalogue)) names.add(field.name);
   const mentioned = namesOf(sourceFile);
   if (![...names].some((name) => mentioned.has(name))) return [];
-  return new CollectionWalker(sourceFile, program, catalogue, guards, names).run();
+  return new CollectionWalker(sourceFile, program(), catalogue, guards, names).run();
 }
 
 export function isChildFacial(field: Field, catalogue: Catalogue): boolean {
@@ -46,7 +56,7 @@ class CollectionWalker {
     private readonly sourceFile: ts.SourceFile,
     private readonly program: ts.Program,
     private readonly catalogue: Catalogue,
-    private readonly guards: Guards,
+    private readonly guards: () => Guards,
     private readonly names: ReadonlySet<string>,
   ) {
     this.checker = program.getTypeChecker();
@@ -75,7 +85,7 @@ class CollectionWalker {
       if (!contextual) return;
       const parts = contextual.isUnion() ? contextual.types : [contextual];
       const fields = parts.flatMap((part) => this.facialFields(part.getProperty(name)));
-      if (fields.length > 0) this.collect(property.name, property, fields, literal);
+      if (fields.length > 0) this.collect(property.name, property, fields);
     }
   }
 
@@ -94,14 +104,13 @@ class CollectionWalker {
     const name = ts.isPropertyAccessExpression(target) ? target.name : ts.isElementAccessExpression(target) && ts.isStringLiteralLike(target.argumentExpression) ? target.argumentExpression : undefined;
     if (!name || !this.names.has(name.text)) return;
     const fields = this.facialFields(this.checker.getSymbolAtLocation(name));
-    if (fields.length > 0) this.collect(name, assignment ?? target, fields, undefined, (target as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression);
+    if (fields.length > 0) this.collect(name, assignment ?? target, fields);
   }
 
-  private collect(name: ts.Node, at: ts.Node, fields: readonly Field[], literal: ts.ObjectLiteralExpression | undefined, object?: ts.Expression): void {
+  private collect(name: ts.Node, at: ts.Node, fields: readonly Field[]): void {
     const unique = [...new Map(fields.map((field) => [field.key, field])).values()];
-    const verdict = this.guards.check(at, this.program);
-    const guard = verdict.guarded ? undefined : planGuard({ at, literal, object, field: unique[0]!, checker: this.checker, program: this.program, catalogue: this.catalogue });
-    this.found.push({ span: spanOf(name, this.sourceFile), fields: unique, verdict, ...(guard && { guard }) });
+    const verdict = this.guards().check(at, this.program);
+    this.found.push({ span: spanOf(name, this.sourceFile), fields: unique, verdict });
   }
 
   private facialFields(symbol: ts.Symbol | undefined): Field[] {
@@ -159,4 +168,39 @@ function patternTargets(pattern: ts.ObjectLiteralExpression | ts.ArrayLiteralExp
   };
   visit(pattern);
   return targets;
+}
+
+/** A write of a field, as the walker finds it: what is written, and where a check before it would go. */
+export interface WriteSite {
+  /** The assignment, or the property of the object literal. */
+  readonly at: ts.Node;
+  readonly literal?: ts.ObjectLiteralExpression;
+  /** For an assignment, the object written to. */
+  readonly object?: ts.Expression;
+}
+
+/**
+ * The write whose field name starts at `offset`, found again from the name, as fixes are planned against
+ * the current text: the property of an object literal, or the target of an assignment (or of a
+ * destructuring assignment, which writes without an assignment of its own).
+ */
+export function writeSiteAt(sourceFile: ts.SourceFile, offset: number): WriteSite | undefined {
+  const name = nameAt(sourceFile, offset);
+  const parent = name?.parent;
+  if (!name || !parent) return undefined;
+  if ((ts.isPropertyAssignment(parent) || ts.isShorthandPropertyAssignment(parent)) && parent.name === name && ts.isObjectLiteralExpression(parent.parent)) {
+    return { at: parent, literal: parent.parent };
+  }
+  const target = ts.isPropertyAccessExpression(parent) && parent.name === name ? parent : ts.isElementAccessExpression(parent) && parent.argumentExpression === name ? parent : undefined;
+  if (!target) return undefined;
+  let outer: ts.Node = target;
+  while (isOuter(outer.parent)) outer = outer.parent;
+  const assignment = outer.parent;
+  const assigns = ts.isBinaryExpression(assignment) && assignment.left === outer && isAssignmentOperator(assignment.operatorToken.kind);
+  return { at: assigns ? assignment : target, object: target.expression };
+}
+
+/** What `skipOuter` looks through. */
+function isOuter(node: ts.Node): boolean {
+  return ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node);
 }

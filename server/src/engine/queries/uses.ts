@@ -5,6 +5,7 @@ import type { Span } from '../../base/finding';
 import { spanOf } from '../../annotations/extract';
 import { Marks } from '../../base/marks';
 import { fieldsOfSymbol } from '../symbols';
+import type { FileQuery } from '../query';
 
 /** A read of a tagged field (SPEC §4, "use"). A union can make one read touch fields of several schemas. */
 export interface FieldRead {
@@ -26,6 +27,14 @@ export interface Escape {
 
 export type Use = FieldRead | Escape;
 
+/** The uses of tagged fields in a file: the one walk that rules about purposes share. */
+export const usesOf: FileQuery<readonly Use[]> = {
+  name: 'uses (prefilter, checker)',
+  reads: { types: true },
+  compute: (input) => collectUses(input.sourceFile, input.program, input.catalogue),
+  namedFiles: (uses) => uses.flatMap((use) => use.fields.map((field) => field.file)),
+};
+
 /** Standard-library calls that hand a value to the outside world, by the name of their last member. */
 const libSinkMembers = new Set(['postMessage', 'setItem', 'send']);
 /** Every name `sinkName` can recognise a sink by, besides the local names of packages' imports. */
@@ -36,10 +45,10 @@ const sinkWords = new Set(['console', 'JSON', 'fetch', ...libSinkMembers]);
  * (code with `@purpose`), and asks the checker only about names that are names of tagged fields and about
  * the arguments of calls that can be sinks, never about every expression.
  */
-export function collectUses(sourceFile: ts.SourceFile, program: ts.Program, catalogue: Catalogue): Use[] {
+function collectUses(sourceFile: ts.SourceFile, program: () => ts.Program, catalogue: Catalogue): Use[] {
   const contexts = catalogue.contextsOf(sourceFile.fileName).filter((context) => context.purposes);
   if (contexts.length === 0 || catalogue.fields.size === 0) return [];
-  return new UseWalker(sourceFile, program, catalogue).run();
+  return new UseWalker(sourceFile, program(), catalogue).run();
 }
 
 class UseWalker {

@@ -1,0 +1,49 @@
+/**
+ * What an answer or a result was computed from, recorded while it was computed. Invalidation decides from
+ * these records alone whether to keep it, so it needs to know nothing of the rule or query that made it.
+ */
+export class Reads {
+  /** The type checker: an edit to a file this one imports, directly or not, can change it. */
+  imports = false;
+  /** How the file's code is called: an edit to a file that imports this one, directly or not, can change it. */
+  callers = false;
+  /** The register's version, when it was read. */
+  register: number | undefined;
+  /** The stamp of the annotations that files share (`sharedPart`), when the whole workspace's were read. */
+  sharedAnnotations: number | undefined;
+  /** The stamp of every annotation, when read (the register's findings). */
+  allAnnotations: number | undefined;
+  /** Files whose annotations it names: an edit inside one of their comments moves what it holds. */
+  readonly named = new Set<string>();
+
+  /** `version`: the file's own version when it was computed. */
+  constructor(readonly version: number) {}
+
+  /** What another answer read, this one read too. */
+  add(other: Reads): void {
+    this.imports ||= other.imports;
+    this.callers ||= other.callers;
+    this.register ??= other.register;
+    this.sharedAnnotations ??= other.sharedAnnotations;
+    this.allAnnotations ??= other.allAnnotations;
+    for (const file of other.named) this.named.add(file);
+  }
+}
+
+/** The versions and stamps now, to compare a record with. */
+export interface Current {
+  version(file: string): number;
+  readonly register: number;
+  readonly sharedAnnotations: number;
+  readonly allAnnotations: number;
+}
+
+/** Whether what a record read is as it was. Edits to other files are `Results.settle`'s to weigh. */
+export function isCurrent(file: string, reads: Reads, now: Current): boolean {
+  return (
+    reads.version === now.version(file) &&
+    (reads.register === undefined || reads.register === now.register) &&
+    (reads.sharedAnnotations === undefined || reads.sharedAnnotations === now.sharedAnnotations) &&
+    (reads.allAnnotations === undefined || reads.allAnnotations === now.allAnnotations)
+  );
+}

@@ -1,0 +1,206 @@
+import ts from 'typescript';
+import type { FileResult, Finding, Notice, Severity } from '../base/finding';
+import { LineIndex } from '../base/lines';
+import type { Timings } from '../base/timings';
+import { CancelledError } from './cancellation';
+import type { Derived } from './derived';
+import type { Documents } from './documents';
+import type { Results } from './invalidation';
+import type { FileQuery, QueryInput, WorkspaceQuery } from './query';
+import { Reads, type Current } from './reads';
+import type { RelatedSpan, Report, Rule } from './rule';
+import { applySuppressions, findSuppressions } from './suppressions';
+
+/** What the runner works with: the rules and their severities, and the workspace's derived data and records. */
+export interface RunnerSetup {
+  readonly root: string;
+  readonly registerPath: string;
+  readonly rules: readonly Rule[];
+  severityOf(rule: Rule): Severity | 'off';
+  readonly documents: Documents;
+  readonly derived: Derived;
+  readonly results: Results;
+  readonly timings: Timings;
+  /** Whether the run in progress was cancelled: checked between rules. */
+  cancelled(): boolean;
+}
+
+/**
+ * Runs the rules over one file and turns their reports into findings: a source file's rules, then the
+ * suppression comments, or the register's rules. Returns what the findings read, for the cache.
+ */
+export class RuleRunner {
+  constructor(private readonly setup: RunnerSetup) {}
+
+  /** `now`: the versions and stamps the answers of queries are compared with. */
+  analyseSource(file: string, now: Current): { result: FileResult; reads: Reads } {
+    const { documents, derived } = this.setup;
+    const reads = new Reads(documents.version(file));
+    const source = documents.read(file);
+    if (source.kind !== 'text') return { result: { findings: [], notices: source.kind === 'skipped' ? [{ file, message: `skipped: ${source.reason}` }] : [] }, reads };
+    const program = derived.program(file);
+    const sourceFile = program?.getSourceFile(file);
+    if (!program || !sourceFile) return { result: { findings: [], notices: [{ file, message: 'skipped: not part of any project' }] }, reads };
+    if (derived.sourceOf(file) === undefined) return { result: { findings: [], notices: [{ file, message: 'skipped: nested too deeply for TypeScript to parse' }] }, reads };
+    const annotations = derived.annotationsOf(file);
+    const catalogue = derived.catalogue();
+    const notices: Notice[] = [];
+    const findings: Finding[] = [];
+    const { root, registerPath } = this.setup;
+    const readRegister = () => (reads.register = derived.registerVersion());
+    const active = this.setup.rules.filter((rule) => this.setup.severityOf(rule) !== 'off');
+    for (const rule of active) {
+      // TypeScript polls the token only in its own long operations; rules are checked here.
+      if (this.setup.cancelled()) throw new CancelledError();
+      if (!rule.checkSource) continue;
+      this.run(rule, file, notices, () =>
+        rule.checkSource!({
+          file,
+          text: sourceFile.text,
+          annotations,
+          catalogue,
+          root,
+          registerPath,
+          get register() {
+            readRegister();
+            return derived.register();
+          },
+          get purposes() {
+            readRegister();
+            return derived.purposes();
+          },
+          query: (query) => this.ask(file, sourceFile, query, reads, now),
+          workspaceQuery: (query) => this.askWorkspace(query, reads),
+          report: (report) => findings.push(this.toFinding(rule, file, report)),
+        }),
+      );
+    }
+    if (program.getSyntacticDiagnostics(sourceFile).length > 0) notices.push({ file, message: 'has syntax errors: findings may be incomplete' });
+    const suppressions = this.setup.timings.measure('suppressions', () => findSuppressions(sourceFile, () => derived.lineIndex(file, sourceFile.text)!));
+    const { findings: marked, applied } = applySuppressions(findings, suppressions);
+    const ruleIds = this.setup.rules.map((rule) => rule.meta.id);
+    for (const rule of active) {
+      if (!rule.checkSuppressions || suppressions.length === 0) continue;
+      this.run(rule, file, notices, () =>
+        rule.checkSuppressions!({ file, text: sourceFile.text, root, registerPath, suppressions: applied, ruleIds, report: (report) => marked.push(this.toFinding(rule, file, report)) }),
+      );
+    }
+    return { result: { findings: marked, notices }, reads };
+  }
+
+  /** The register's findings read it (its own version) and every annotation of the workspace. */
+  analyseRegister(): { result: FileResult; reads: Reads } {
+    const { documents, derived, registerPath: file, root, registerPath } = this.setup;
+    const reads = new Reads(documents.version(file));
+    reads.allAnnotations = derived.annotationStamps().all;
+    const findings: Finding[] = [];
+    const notices: Notice[] = [];
+    const active = this.setup.rules.filter((rule) => this.setup.severityOf(rule) !== 'off');
+    const source = documents.read(file);
+    if (source.kind === 'skipped') {
+      for (const rule of active) {
+        if (rule.checkUnreadableRegister) this.run(rule, file, notices, () => rule.checkUnreadableRegister!({ file, root, registerPath, reason: source.reason, report: (report) => findings.push(this.toFinding(rule, file, report)) }));
+      }
+      return { result: { findings, notices }, reads };
+    }
+    const register = derived.register();
+    if (!register || source.kind !== 'text') return { result: { findings, notices }, reads };
+    if (register.broken) notices.push({ file, message: 'the register has YAML errors: purpose ids are not checked against it until they are fixed' });
+    const catalogue = derived.catalogue();
+    const purposes = derived.purposes();
+    for (const rule of active) {
+      if (!rule.checkRegister) continue;
+      this.run(rule, file, notices, () =>
+        rule.checkRegister!({
+          file,
+          text: source.text,
+          register,
+          catalogue,
+          purposes,
+          root,
+          registerPath,
+          workspaceQuery: (query) => this.askWorkspace(query, reads),
+          report: (report) => findings.push(this.toFinding(rule, file, report)),
+        }),
+      );
+    }
+    return { result: { findings, notices }, reads };
+  }
+
+  /** A query's answer for the file: kept, or computed now and kept with what it read. */
+  private ask<T>(file: string, sourceFile: ts.SourceFile, query: FileQuery<T>, into: Reads, now: Current): T {
+    const { results, derived, documents, timings } = this.setup;
+    const kept = results.answer(file, query, now);
+    if (kept) {
+      into.add(kept.reads);
+      return kept.value;
+    }
+    const reads = new Reads(documents.version(file));
+    reads.imports = query.reads.types ?? false;
+    const denied = (what: string) => () => {
+      throw new Error(`query ${query.name} reads ${what} without declaring it`);
+    };
+    const input: QueryInput = {
+      file,
+      sourceFile,
+      catalogue: derived.catalogue(),
+      program: query.reads.types ? () => derived.program(file)! : denied('types'),
+      guards: query.reads.callers
+        ? () => {
+            reads.callers = true;
+            return derived.guards();
+          }
+        : denied('callers'),
+      register: query.reads.register
+        ? () => {
+            reads.register = derived.registerVersion();
+            return derived.register();
+          }
+        : denied('the register'),
+      query: (other) => this.ask(file, sourceFile, other, reads, now),
+    };
+    const value = timings.measure(query.name, () => query.compute(input));
+    for (const named of query.namedFiles?.(value) ?? []) reads.named.add(named);
+    results.setAnswer(file, query, value, reads);
+    into.add(reads);
+    return value;
+  }
+
+  private askWorkspace<T>(query: WorkspaceQuery<T>, into: Reads): T {
+    const { derived } = this.setup;
+    if (query.reads.register) into.register = derived.registerVersion();
+    if (query.reads.annotations) into.sharedAnnotations = derived.annotationStamps().shared;
+    return derived.workspaceAnswer(query);
+  }
+
+  /** A rule that throws loses its findings for this file, not the run: it is told as a notice. */
+  private run(rule: Rule, file: string, notices: Notice[], run: () => void): void {
+    try {
+      this.setup.timings.measure(`rule ${rule.meta.id}`, run);
+    } catch (error) {
+      if (error instanceof ts.OperationCanceledException || error instanceof CancelledError) throw error;
+      notices.push({ file, message: `rule ${rule.meta.id} failed: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+
+  private toFinding(rule: Rule, file: string, report: Report): Finding {
+    const lines = this.setup.derived.lineIndex(file) ?? new LineIndex('');
+    const severity = this.setup.severityOf(rule);
+    return {
+      ruleId: rule.meta.id,
+      severity: severity === 'off' ? rule.meta.defaultSeverity : severity,
+      file,
+      range: lines.range(report.span),
+      message: report.message,
+      related: (report.related ?? []).flatMap((related) => this.toRelated(related)),
+      fixable: rule.meta.fixable && report.data !== undefined,
+      ...(rule.meta.provision && { provision: rule.meta.provision }),
+      ...(report.data !== undefined && { data: report.data }),
+    };
+  }
+
+  private toRelated(related: RelatedSpan) {
+    const lines = this.setup.derived.lineIndex(related.file);
+    return lines ? [{ file: related.file, range: lines.range(related.span), message: related.message }] : [];
+  }
+}
