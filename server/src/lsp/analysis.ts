@@ -221,7 +221,7 @@ export class Analysis {
       return;
     }
     const visible = result.findings.filter((finding) => !finding.suppressed);
-    const diagnostics = visible.map((finding) => toDiagnostic(finding, this.options.relatedInformation));
+    const diagnostics = visible.map((finding) => toDiagnostic(finding, { relatedInformation: this.options.relatedInformation }));
     const published = JSON.stringify(diagnostics);
     const uri = uriOf(file);
     const version = this.options.documents.get(uri)?.version;

@@ -41,7 +41,7 @@ export function codeActions(session: Session, params: CodeActionParams): (CodeAc
     const end = offsetOf(session, params.textDocument.uri, params.range.end);
     const docs = new Set<string>();
     for (const finding of findings.filter((f) => f.range.start.offset <= end && start <= f.range.end.offset)) {
-      const diagnostic = toDiagnostic(finding, false);
+      const diagnostic = toDiagnostic(finding, { relatedInformation: false });
       for (const fix of fixesOf(folder, finding)) {
         const data: ActionData = { uri: params.textDocument.uri, version, finding: keyOf(finding), title: fix.title };
         actions.push({

@@ -26,7 +26,7 @@ export function toRange(range: Range): LspRange {
   return { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } };
 }
 
-export function toDiagnostic(finding: Finding, withRelated: boolean): Diagnostic {
+export function toDiagnostic(finding: Finding, options: { readonly relatedInformation: boolean }): Diagnostic {
   return {
     range: toRange(finding.range),
     severity: severities[finding.severity],
@@ -34,7 +34,7 @@ export function toDiagnostic(finding: Finding, withRelated: boolean): Diagnostic
     code: finding.ruleId,
     codeDescription: { href: docsUrl(finding.ruleId) },
     message: finding.message,
-    ...(withRelated &&
+    ...(options.relatedInformation &&
       finding.related.length > 0 && {
         relatedInformation: finding.related.map((related) => ({ location: { uri: uriOf(related.file), range: toRange(related.range) }, message: related.message })),
       }),

@@ -85,9 +85,10 @@ export type Difference =
   | { readonly item: 'schema'; readonly reference: string };
 
 /** What an entry says that the code contradicts; only items the entry states are compared. */
-export function differences(entry: FileEntry, file: CodeFile | undefined, unresolved: boolean): Difference[] {
+export function differences(entry: FileEntry, matching: Matching): Difference[] {
   const found: Difference[] = [];
-  if (unresolved) found.push({ item: 'schema', reference: file?.reference ?? entry.schema!.value });
+  const file = matching.fileOf.get(entry);
+  if (matching.unresolved.includes(entry)) found.push({ item: 'schema', reference: file?.reference ?? entry.schema!.value });
   if (!file) return found;
   if (entry.purposes) {
     const stated = entry.purposes.items.map((item) => item.value);

@@ -36,7 +36,7 @@ export function impliedRegister(current: string | undefined, catalogue: Catalogu
   const edits: FileEdit[] = [];
   for (const entry of register.files ?? []) {
     const file = matching.fileOf.get(entry);
-    const found = differences(entry, file, matching.unresolved.includes(entry));
+    const found = differences(entry, matching);
     const entryEdits = alignEntry(registerPath, text, entry, file, found);
     if (entryEdits.length > 0 && !entryEdits.some((edit) => overlaps(edit, edits))) {
       edits.push(...entryEdits);

@@ -31,7 +31,7 @@ export function matchingWith(register: Register | undefined, catalogue: Catalogu
   if (!register || register.broken || !register.files) return { matching, disagreements: [] };
   const disagreements = register.files.flatMap((entry) => {
     const file = matching.fileOf.get(entry);
-    const found = differences(entry, file, matching.unresolved.includes(entry));
+    const found = differences(entry, matching);
     return found.length === 0 ? [] : [{ entry, file, found }];
   });
   return { matching, disagreements };
