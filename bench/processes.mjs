@@ -30,7 +30,7 @@ export function measure(script, args, options = {}) {
       try {
         const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8'));
         resolve({ wallMs, ...usage, status, stdout, stderr });
-      } catch (error) {
+      } catch {
         reject(new Error(`${path.basename(script)} ${args.join(' ')} exited with ${status} and no usage:\n${stderr}`));
       } finally {
         fs.rmSync(path.dirname(usageFile), { recursive: true, force: true });

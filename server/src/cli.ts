@@ -189,7 +189,7 @@ function cannotRun(error: unknown): number {
   } else {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`appi-guard: internal error: ${oneLine(message)} (set APPI_GUARD_DEBUG=1 for details)\n`);
-    if (process.env['APPI_GUARD_DEBUG'] && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    if (process.env.APPI_GUARD_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   }
   return exitCodes.cannotRun;
 }

@@ -54,12 +54,14 @@ export class Catalogue {
   /** Every purpose id the code declares or serves, for a register made from the code. */
   purposeIds(): Set<string> {
     const ids = new Set<string>();
-    const add = (args: readonly Arg[] | undefined) => args?.forEach((arg) => ids.add(arg.text));
+    const add = (args: readonly Arg[] | undefined) => {
+      for (const arg of args ?? []) ids.add(arg.text);
+    };
     for (const schema of this.schemas.values()) {
       add(schema.purposes?.args);
-      schema.fields.forEach((field) => add(field.purposes?.args));
+      for (const field of schema.fields) add(field.purposes?.args);
     }
-    for (const contexts of this.contextsByFile.values()) contexts.forEach((context) => add(context.purposes?.args));
+    for (const contexts of this.contextsByFile.values()) for (const context of contexts) add(context.purposes?.args);
     return ids;
   }
 }

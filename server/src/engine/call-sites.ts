@@ -28,7 +28,10 @@ export class CallSites {
   find(file: string, nameOffset: number): readonly CallSite[] | 'unresolved' {
     const key = `${file}#${nameOffset}`;
     let sites = this.cache.get(key);
-    if (sites === undefined) this.cache.set(key, (sites = this.search(file, nameOffset)));
+    if (sites === undefined) {
+      sites = this.search(file, nameOffset);
+      this.cache.set(key, sites);
+    }
     return sites;
   }
 

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import type ts from 'typescript';
 import { Catalogue } from '../annotations/catalogue';
 import { extractAnnotations } from '../annotations/extract';
 import { emptyAnnotations, type FileAnnotations } from '../annotations/model';
@@ -64,7 +64,7 @@ export class Derived {
   }
 
   dispose(): void {
-    this.structureValue?.projects.forEach((project) => project.dispose());
+    for (const project of this.structureValue?.projects ?? []) project.dispose();
     this.structureValue = undefined;
   }
 

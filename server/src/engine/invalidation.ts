@@ -97,7 +97,10 @@ export class Results {
     this.edited.clear();
     // What the edited files imported and said before the edit counts as much as what they do now; a file
     // analysed without its note taken (a one-off check edited after all) leaves that unknown.
-    if (edited.some((file) => this.files.has(file) && !this.notes.has(file))) return this.clear();
+    if (edited.some((file) => this.files.has(file) && !this.notes.has(file))) {
+      this.clear();
+      return;
+    }
     const before = new Map(edited.map((file) => [file, this.notes.get(file)?.note]));
     for (const file of view.files()) {
       const version = view.version(file);
@@ -105,7 +108,10 @@ export class Results {
     }
     const now = (file: string) => this.notes.get(file)?.note;
     // A script's declarations are everyone's: an edit to one can change any file.
-    if (edited.some((file) => before.get(file)?.imports.kind === 'global' || now(file)?.imports.kind === 'global')) return this.files.clear();
+    if (edited.some((file) => before.get(file)?.imports.kind === 'global' || now(file)?.imports.kind === 'global')) {
+      this.files.clear();
+      return;
+    }
     const inComments = new Set(
       edited.filter((file) => {
         const [was, is] = [before.get(file), now(file)];
@@ -128,7 +134,10 @@ export class Results {
 
   private entry(file: string): FileEntry {
     let entry = this.files.get(file);
-    if (!entry) this.files.set(file, (entry = { answers: new Map() }));
+    if (!entry) {
+      entry = { answers: new Map() };
+      this.files.set(file, entry);
+    }
     return entry;
   }
 

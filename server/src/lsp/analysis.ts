@@ -151,7 +151,7 @@ export class Analysis {
         if (this.scope === 'workspace' && heapAsked && this.heapShort()) {
           this.pause('memory is short: only open files are analysed until you re-analyse the workspace');
           // The projects' programs are most of the heap: let them go; open files rebuild only their own.
-          this.options.folders.all().forEach((folder) => folder.workspace.dispose());
+          for (const folder of this.options.folders.all()) folder.workspace.dispose();
           break;
         }
       }

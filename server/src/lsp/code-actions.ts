@@ -30,7 +30,7 @@ type FindingKey = readonly [rule: string, start: number, end: number, message: s
 export function codeActions(session: Session, params: CodeActionParams): (CodeAction | Command)[] {
   const file = pathOf(params.textDocument.uri);
   const folder = file === undefined ? undefined : session.folders.of(file);
-  if (!file || !folder || !folder.settings.enable) return [];
+  if (!file || !folder?.settings.enable) return [];
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
   const version = session.documents.get(params.textDocument.uri)?.version ?? null;

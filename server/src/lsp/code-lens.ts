@@ -12,7 +12,7 @@ export function codeLenses(session: Session, params: CodeLensParams): CodeLens[]
   const file = pathOf(params.textDocument.uri);
   const folder = file === undefined ? undefined : session.folders.of(file);
   const text = file === undefined ? undefined : folder?.workspace.text(file);
-  if (!file || !folder || !folder.settings.enable || text === undefined) return [];
+  if (!file || !folder?.settings.enable || text === undefined) return [];
   const lenses: CodeLens[] = [];
   for (const lens of folder.workspace.lenses(file)) {
     const range = spanRange(text, lens.span);

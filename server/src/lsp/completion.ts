@@ -17,8 +17,8 @@ const kinds: Record<CompletionKind, CompletionItemKind> = {
 /** Inside JSDoc only; elsewhere null, so the editor's TypeScript completions are alone. */
 export function completion(session: Session, params: CompletionParams): CompletionItem[] | null {
   const at = session.locate(params.textDocument.uri, params.position);
-  const completions = at && at.folder.workspace.completionsAt(at.file, at.offset);
-  const text = at && at.folder.workspace.text(at.file);
+  const completions = at?.folder.workspace.completionsAt(at.file, at.offset);
+  const text = at?.folder.workspace.text(at.file);
   if (!completions || text === undefined) return null;
   return completions.map((item, index) => ({
     label: item.label,

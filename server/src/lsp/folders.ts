@@ -70,7 +70,7 @@ export class Folders {
       next.push(folder);
     }
     const removed = this.folders.filter((folder) => !next.some((kept) => kept.uri === folder.uri));
-    removed.forEach((folder) => folder.workspace.dispose());
+    for (const folder of removed) folder.workspace.dispose();
     this.folders = next;
     return { fresh, removed };
   }

@@ -56,7 +56,7 @@ export class Session {
     this.settings.clear();
     const wanted = await Promise.all(folders.map(async (folder) => ({ ...folder, settings: await this.settings.get(folder.uri) })));
     const { fresh, removed } = this.folders.update(wanted);
-    removed.forEach((folder) => this.analysis.clearFolder(folder));
+    for (const folder of removed) this.analysis.clearFolder(folder);
     for (const folder of this.folders.all()) if (!folder.settings.enable) this.analysis.clearFolder(folder);
     for (const folder of fresh) {
       for (const file of this.overlaid) if (this.folders.of(file) === folder) folder.workspace.applyChange({ kind: 'open', file, text: this.documents.get(uriOf(file))?.getText() ?? '' });
@@ -99,7 +99,7 @@ export class Session {
   locate(uri: string, position: { line: number; character: number }): Located | undefined {
     const file = pathOf(uri);
     const folder = file === undefined ? undefined : this.folders.of(file);
-    if (!file || !folder || !folder.settings.enable) return undefined;
+    if (!file || !folder?.settings.enable) return undefined;
     const open = this.documents.get(uri);
     if (open) return { folder, file, offset: open.offsetAt(position) };
     const text = folder.workspace.text(file);

@@ -179,7 +179,7 @@ function rewriteList(registerPath: string, text: string, list: WordList, words: 
 /** A value as YAML writes it: plain when that reads back the same, quoted when not. */
 export function scalarText(value: string, options: { flow?: boolean } = {}): string {
   const plain = stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
-  if (plain.includes('\n') || (options.flow && /[,\[\]{}]/.test(plain) && !/^["']/.test(plain))) return JSON.stringify(value);
+  if (plain.includes('\n') || (options.flow && /[,[\]{}]/.test(plain) && !/^["']/.test(plain))) return JSON.stringify(value);
   return plain;
 }
 

@@ -35,7 +35,7 @@ export function codeFiles(catalogue: Catalogue, root: string): CodeFile[] {
 
 function describeSchema(schema: Schema, root: string, name: string): CodeFile {
   const purposes = new Set<string>(schema.purposes?.args.map((arg) => arg.text) ?? []);
-  for (const field of schema.fields) field.purposes?.args.forEach((arg) => purposes.add(arg.text));
+  for (const field of schema.fields) for (const arg of field.purposes?.args ?? []) purposes.add(arg.text);
   return {
     schema,
     name,

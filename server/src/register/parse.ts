@@ -78,7 +78,7 @@ function readRegister(reader: Reader): Register {
 /** YAML errors point at a character; underline the word there, so the squiggle can be seen. */
 function wordAt(text: string, start: number, end: number): { start: number; end: number } {
   const span = spanAt(text, start, end);
-  const word = /^[^\s:,\[\]{}]+/.exec(text.slice(span.start));
+  const word = /^[^\s:,[\]{}]+/.exec(text.slice(span.start));
   return word && word[0].length > span.end - span.start ? { start: span.start, end: span.start + word[0].length } : span;
 }
 

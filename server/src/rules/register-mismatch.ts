@@ -72,9 +72,14 @@ function dataOf(entry: FileEntry): Data {
 }
 
 function messageOf(entry: FileEntry, file: CodeFile | undefined, found: readonly Difference[]): string {
+  const label = entry.name ? `The register entry \`${entry.name.value}\`` : `Entry ${entry.index + 1} of the register`;
+  const parts = found.map((difference) => partOf(difference, entry, file));
+  return `${label} disagrees with the code: ${parts.join('; ')}. The register is corrected as soon as a file changes (${provisions.fileRegister}).`;
+}
+
+function partOf(difference: Difference, entry: FileEntry, file: CodeFile | undefined): string {
   const schema = file ? `\`${file.schema.name}\`` : 'the code';
-  const parts = found.map((difference) => {
-    switch (difference.item) {
+  switch (difference.item) {
       case 'purposes':
         return `its purposes are ${words(difference.entry)}, ${schema}'s are ${words(difference.code)}`;
       case 'recordedMatters':
@@ -86,9 +91,6 @@ function messageOf(entry: FileEntry, file: CodeFile | undefined, found: readonly
       case 'schema':
         return `its \`schema\` \`${entry.schema?.value}\` names no schema of the workspace${file ? ` (\`${file.reference}\` has its name)` : ''}`;
     }
-  });
-  const label = entry.name ? `The register entry \`${entry.name.value}\`` : `Entry ${entry.index + 1} of the register`;
-  return `${label} disagrees with the code: ${parts.join('; ')}. The register is corrected as soon as a file changes (${provisions.fileRegister}).`;
 }
 
 function words(list: readonly string[]): string {

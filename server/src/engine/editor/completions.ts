@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import type ts from 'typescript';
 import type { Span } from '../../base/finding';
 import { basisIds, knownTags, specialCareCategories, type KnownTag } from '../../annotations/vocabulary';
 import { commentAt } from './node-at';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import type ts from 'typescript';
 import type { Catalogue } from '../../annotations/catalogue';
 import type { Field, FieldKind, Tag } from '../../annotations/model';
 import type { Span } from '../../base/finding';

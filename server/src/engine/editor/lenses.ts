@@ -32,7 +32,7 @@ export function schemaLenses(annotations: FileAnnotations, catalogue: Catalogue,
     const codeFile = codeFileOf(schema, options.root);
     const entry = entryBySchema.get(schema.key);
     const purposes = new Set(schema.purposes?.args.map((arg) => arg.text) ?? []);
-    schema.fields.forEach((field) => field.purposes?.args.forEach((arg) => purposes.add(arg.text)));
+    for (const field of schema.fields) for (const arg of field.purposes?.args ?? []) purposes.add(arg.text);
     return {
       schemaKey: schema.key,
       schema: schema.name,
