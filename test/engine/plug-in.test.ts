@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import type { FileQuery } from 'appi-guard-server/engine/query';
 import type { Rule } from 'appi-guard-server/engine/rule';
 import { Workspace } from 'appi-guard-server/engine/workspace';
+import { rules as productRules } from 'appi-guard-server/rules/index';
 import { parseFixture, root } from '../support/fixture';
 import { MemoryHost } from '../support/memory-host';
 
@@ -108,5 +109,31 @@ describe('a rule and a query from outside the engine', () => {
       result.notices.some((notice) => notice.message === 'rule undeclared failed: query statements reads types without declaring it'),
       result.notices.map((notice) => notice.message).join('\n'),
     );
+  });
+});
+
+describe('the product’s rules', () => {
+  it('read the register only in files that name a purpose or declare a Personal Information File', async () => {
+    const host = new MemoryHost(
+      Object.fromEntries(
+        parseFixture(`
+          //- tsconfig.json
+          { "compilerOptions": { "strict": true }, "include": ["**/*.ts"] }
+          //- patient.ts
+          /** @purpose treatment @piFile "Patient Registry" */
+          export interface Patient { /** @personal name */ name: string }
+          //- plain.ts
+          export const nameOf = (p: { name: string }) => p.name;
+          //- pi-register.yaml
+          organization: Minato Ward
+        `).files,
+      ),
+    );
+    const workspace = new Workspace({ root, host, rules: productRules, edits: true });
+    await workspace.analyseWorkspace();
+    const [plain, patient] = [workspace.analyseFile(`${root}/plain.ts`), workspace.analyseFile(`${root}/patient.ts`)];
+    workspace.applyChange({ kind: 'edit', file: `${root}/pi-register.yaml`, text: 'organization: Shiba Clinic\n' });
+    assert.equal(workspace.analyseFile(`${root}/plain.ts`), plain, 'the file that reads no register keeps its result');
+    assert.notEqual(workspace.analyseFile(`${root}/patient.ts`), patient, 'the file whose schema the register lists is checked again');
   });
 });

@@ -20,8 +20,11 @@ export const unregisteredFile: Rule = {
   },
 
   checkSource(context) {
-    const { register, root } = context;
+    const { root } = context;
+    // Only a file that declares a Personal Information File reads the register, so the others keep their
+    // findings across register edits.
     if (!context.annotations.schemas.some((schema) => codeFileOf(schema, root))) return;
+    const register = context.register;
     // A register that cannot be read says nothing about which files it lists: `register-invalid` says why.
     if (register && !register.entriesKnown) return;
     const unregistered = new Set(context.workspaceQuery(registerMatching).matching.unregistered.map((file) => file.schema.key));
