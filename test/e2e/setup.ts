@@ -10,12 +10,12 @@
  *
  * `node test/out/e2e/setup.js [--keep-going]`
  */
-import { install, recordProblem } from './runner/install';
+import { clearProblem, install, recordProblem } from './runner/install';
 
 async function main(args: readonly string[]): Promise<void> {
   try {
     await install((line) => process.stderr.write(`[e2e set-up] ${line}\n`));
-    recordProblem(undefined);
+    clearProblem();
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
     recordProblem(reason);

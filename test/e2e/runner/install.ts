@@ -43,7 +43,7 @@ export interface Installation {
 
 /** This file runs from `test/out/e2e/runner/`. */
 export const repositoryRoot = path.resolve(__dirname, '..', '..', '..', '..');
-/** `<repo>/.vscode-test`, gitignored, as with `@vscode/test-electron`: what the runner installs goes there. */
+/** `<repo>/.vscode-test`, gitignored, as with `@vscode/test-electron`: what the set-up installs goes there. */
 export const cacheDirectory = path.join(repositoryRoot, '.vscode-test');
 
 /** Installs what is missing (minutes, the first time) and returns where things are (well under a second, after). */
@@ -73,7 +73,7 @@ export function findInstallation(): Installation {
  */
 export function assertOutsideRepository(file: string): void {
   const relative = path.relative(repositoryRoot, file);
-  assert.ok(relative.startsWith('..') || path.isAbsolute(relative), `${file} is inside the repository, which \`npm test\` must leave as it found it`);
+  assert.ok(relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative), `${file} is inside the repository, which \`npm test\` must leave as it found it`);
 }
 
 /**
@@ -82,13 +82,13 @@ export function assertOutsideRepository(file: string): void {
  */
 const problemFile = path.join(cacheDirectory, 'setup-problem.txt');
 
-export function recordProblem(problem: string | undefined): void {
-  if (problem === undefined) {
-    fs.rmSync(problemFile, { force: true });
-    return;
-  }
+export function recordProblem(reason: string): void {
   fs.mkdirSync(cacheDirectory, { recursive: true });
-  fs.writeFileSync(problemFile, `${problem}\n`);
+  fs.writeFileSync(problemFile, `${reason}\n`);
+}
+
+export function clearProblem(): void {
+  fs.rmSync(problemFile, { force: true });
 }
 
 function readProblem(): string | undefined {
