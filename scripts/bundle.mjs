@@ -25,7 +25,7 @@ const entries = [
 
 /**
  * @param {{ outdir?: string, minify?: boolean, logLevel?: esbuild.LogLevel }} [options]
- * @returns {Promise<{ outdir: string, files: string[] }>} the output folder and the files written, relative to it
+ * @returns {Promise<{ outdir: string, files: string[], changed: boolean }>} the output folder, its files (relative to it), and whether they changed
  */
 export async function bundle(options = {}) {
   const outdir = path.resolve(options.outdir ?? path.join(root, 'dist'));
@@ -50,11 +50,27 @@ export async function bundle(options = {}) {
     logLevel: options.logLevel ?? 'warning',
   });
   const libraries = copyTypeScriptLibraries(building);
-  const previous = `${outdir}.previous-${process.pid}`;
-  if (fs.existsSync(outdir)) fs.renameSync(outdir, previous);
-  fs.renameSync(building, outdir);
-  fs.rmSync(previous, { recursive: true, force: true });
-  return { outdir, files: [...entries.flatMap((entry) => [`${entry.out}.js`, `${entry.out}.js.map`]), ...libraries].sort() };
+  const changed = !sameFiles(building, outdir);
+  if (!changed) {
+    // A build like the last one leaves `dist/` untouched: `npm run package` in the e2e test (its
+    // `vscode:prepublish` bundles again) then changes nothing that another test file may be reading.
+    fs.rmSync(building, { recursive: true, force: true });
+  } else {
+    const previous = `${outdir}.previous-${process.pid}`;
+    if (fs.existsSync(outdir)) fs.renameSync(outdir, previous);
+    fs.renameSync(building, outdir);
+    fs.rmSync(previous, { recursive: true, force: true });
+  }
+  return { outdir, files: [...entries.flatMap((entry) => [`${entry.out}.js`, `${entry.out}.js.map`]), ...libraries].sort(), changed };
+}
+
+/** Whether two folders of files (no subfolders) hold the same names with the same bytes; esbuild's output is deterministic. */
+function sameFiles(a, b) {
+  if (!fs.existsSync(b)) return false;
+  const names = fs.readdirSync(a).sort();
+  const others = fs.readdirSync(b).sort();
+  if (names.length !== others.length || names.some((name, i) => name !== others[i])) return false;
+  return names.every((name) => fs.readFileSync(path.join(a, name)).equals(fs.readFileSync(path.join(b, name))));
 }
 
 /** Copies TypeScript's `lib.d.ts` and `lib.*.d.ts` into `outdir`; returns their names. */
@@ -70,7 +86,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
   const outdirAt = args.indexOf('--outdir');
   const started = Date.now();
-  const { outdir, files } = await bundle({ outdir: outdirAt >= 0 ? args[outdirAt + 1] : undefined, minify: args.includes('--minify'), logLevel: 'warning' });
+  const { outdir, files, changed } = await bundle({ outdir: outdirAt >= 0 ? args[outdirAt + 1] : undefined, minify: args.includes('--minify'), logLevel: 'warning' });
   const size = (name) => `${(fs.statSync(path.join(outdir, name)).size / 1024 / 1024).toFixed(1)} MB`;
-  console.log(`bundled in ${Date.now() - started} ms: ${path.relative(process.cwd(), outdir) || '.'}/extension.js (${size('extension.js')}), server.js (${size('server.js')}), ${files.filter((file) => file.startsWith('lib.')).length} TypeScript library files`);
+  console.log(`bundled in ${Date.now() - started} ms${changed ? '' : ' (as before: left in place)'}: ${path.relative(process.cwd(), outdir) || '.'}/extension.js (${size('extension.js')}), server.js (${size('server.js')}), ${files.filter((file) => file.startsWith('lib.')).length} TypeScript library files`);
 }

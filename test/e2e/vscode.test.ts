@@ -2,7 +2,8 @@
  * APPI Guard in a real VS Code: the VS Code server from code-server's npm package with its real Node
  * extension host, the workbench in Debian's Chromium, headless. `@vscode/test-electron` cannot download VS
  * Code on a machine that reaches only the npm registry and Debian, so this runner plays its part; the
- * editor suite (suite/) keeps its `run()` contract. What it needs is installed on first run (runner/install.ts).
+ * editor suite (suite/) keeps its `run()` contract. What it needs is installed before the tests, by the
+ * set-up step `npm test` runs first (setup.ts); the tests only look for it, and fail when it is missing.
  *
  * 1. The mocha suite in the extension host, with the extension under development (the repository, its
  *    `dist/` bundles): workspace diagnostics equal to the CLI's, a quick fix, a hover.
@@ -10,42 +11,51 @@
  *    the sample's findings in the status bar and lists them in the Problems panel, read in the browser, and
  *    the README's screenshot is taken.
  *
+ * The run writes only into temporary folders (and the repository's gitignored `dist/`, which packaging
+ * rebuilds): the `.vsix` and the screenshot included, which the run asserts. `npm run screenshot` sets
+ * `APPI_GUARD_E2E_SCREENSHOT` to `docs/images/sample-clinic.png` to refresh the README's image from a pass.
+ *
  * A failed run keeps its scratch folder (workspace, VS Code's logs, the extension's output) and says where.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { openWorkbench } from './runner/browser';
 import type { CliFinding } from '../support/cli';
 import { prepareClinic, type ClinicRun } from './runner/clinic';
 import { runExtensionTests } from './runner/extension-tests';
-import { install, repositoryRoot, type Installation } from './runner/install';
+import { assertOutsideRepository, findInstallation, repositoryRoot, type Installation } from './runner/install';
 import { startServer } from './runner/server';
 import { installVsix, packageExtension } from './runner/vsix';
 import { hoverWord, openProblem, readProblemsPanel, waitForProblemCounts, type ProblemRow } from './runner/workbench-ui';
 import { reportMarker } from './suite/protocol';
 
 const log = (line: string) => process.stderr.write(`[e2e] ${line}\n`);
-/** The README shows it. */
-const screenshot = path.join(repositoryRoot, 'docs', 'images', 'sample-clinic.png');
+let found: Installation | undefined;
+/**
+ * What the set-up installed, looked up on first use rather than in a hook, so that when the set-up could
+ * not install, each test fails with its reason (a failing hook would report them as cancelled).
+ */
+const installation = (): Installation => (found ??= findInstallation());
+/** Where to copy the screenshot after a pass: `npm run screenshot` names the README's image. */
+const screenshotTarget = process.env['APPI_GUARD_E2E_SCREENSHOT'];
 
 describe('in a real VS Code', { timeout: 20 * 60_000 }, () => {
-  let installation: Installation;
-  before(async () => {
+  before(() => {
     // The extension under development runs from the bundles, which `npm test` builds before the tests.
     assert.ok(fs.existsSync(path.join(repositoryRoot, 'dist', 'extension.js')), 'dist/extension.js is missing: run `npm run bundle`');
-    installation = await install(log);
   });
 
   describe('the editor suite, in the extension host, on the sample clinic', () => {
     it('passes: workspace diagnostics the same as the CLI, a quick fix that clears its diagnostic, a hover', async () => {
+      const installed = installation();
       await withClinic(async (clinic) => {
         const workbenchLog: string[] = [];
         const result = await runExtensionTests({
-          installation,
+          installation: installed,
           scratch: clinic.scratch,
           folder: clinic.folder,
           extensionDevelopmentPath: repositoryRoot,
@@ -66,27 +76,39 @@ describe('in a real VS Code', { timeout: 20 * 60_000 }, () => {
   });
 
   describe('the packaged extension', () => {
-    let vsix: string | undefined;
+    let output: string;
+    before(() => void (output = fs.mkdtempSync(path.join(os.tmpdir(), 'appi-guard-vsix-'))));
+    after(() => fs.rmSync(output, { recursive: true, force: true }));
+    let packaging: Promise<string> | undefined;
+    /**
+     * Packaged once, by whichever test asks first, so that neither depends on the other having run (and
+     * a failure to package fails both, where a failing hook would report them as cancelled).
+     */
+    const packaged = () =>
+      (packaging ??= (async () => {
+        const started = Date.now();
+        const vsix = await packageExtension(repositoryRoot, output);
+        assertOutsideRepository(vsix);
+        assert.ok(fs.existsSync(vsix), `\`npm run package\` wrote no ${vsix}`);
+        log(`packaged the .vsix in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        return vsix;
+      })());
 
     it('`npm run package` writes a .vsix that installs into VS Code', async () => {
-      const started = Date.now();
-      const packaged = await packageExtension(repositoryRoot);
-      const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'appi-guard-vsix-'));
-      const listed = await installVsix(installation.serverMain, packaged, scratch).finally(() => fs.rmSync(scratch, { recursive: true, force: true }));
+      const { serverMain } = installation();
+      const listed = await installVsix(serverMain, await packaged(), fs.mkdtempSync(path.join(output, 'install-')));
       assert.deepEqual(listed, [`appi-guard.appi-guard@${manifest().version}`]);
-      log(`packaged and installed the .vsix in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      vsix = packaged;
     });
 
     it('installed from the .vsix, counts the findings in the status bar, lists them in the Problems panel, hovers one (the README screenshot)', async () => {
-      assert.ok(vsix, 'the .vsix was packaged (the test above)');
-      const packaged = vsix;
+      const { serverMain, chromium } = installation();
+      const vsix = await packaged();
       await withClinic(async (clinic) => {
-        await installVsix(installation.serverMain, packaged, clinic.scratch);
+        await installVsix(serverMain, vsix, clinic.scratch);
         // The sample has no node_modules: TypeScript's own diagnostics (unresolved imports) would crowd the panel.
-        const server = await startServer({ serverMain: installation.serverMain, scratch: clinic.scratch, settings: { 'typescript.validate.enable': false } });
+        const server = await startServer({ serverMain, scratch: clinic.scratch, settings: { 'typescript.validate.enable': false } });
         try {
-          const workbench = await openWorkbench(server, { chromium: installation.chromium, scratch: clinic.scratch, folder: clinic.folder });
+          const workbench = await openWorkbench(server, { chromium, scratch: clinic.scratch, folder: clinic.folder });
           try {
             await checkWorkbenchAndTakeScreenshot(workbench.page, clinic);
           } finally {
@@ -117,9 +139,16 @@ async function checkWorkbenchAndTakeScreenshot(page: Page, clinic: ClinicRun): P
   const hover = await hoverWord(page, { line: 'export function invitationLetter', word: 'name' }, 'Declared purposes');
   assert.match(hover, /`invitationLetter` uses it for `marketing`/);
   assert.match(hover, /Declared purposes: treatment and billing/);
-  fs.mkdirSync(path.dirname(screenshot), { recursive: true });
+  // Into the scratch folder, like everything else the run writes; copied to the README's image only on request.
+  const screenshot = path.join(clinic.scratch, 'sample-clinic.png');
+  assertOutsideRepository(screenshot);
   await page.screenshot({ path: screenshot });
-  log(`saved ${path.relative(repositoryRoot, screenshot)}`);
+  if (screenshotTarget) {
+    const target = path.resolve(screenshotTarget);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(screenshot, target);
+    log(`saved the screenshot as ${path.relative(process.cwd(), target)}`);
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import type * as Sarif from 'sarif';
 import type { Finding, Notice, Range, Severity } from '../base/finding';
 import { isInside } from '../base/paths';
 import { rules, type RuleMeta } from '../rules';
@@ -9,10 +10,11 @@ import { inReadingOrder, type ReportInput } from './report';
  * SARIF 2.1.0, as GitHub code scanning and other CI dashboards read it: one run, the rule table from the
  * registry, results located relative to `%SRCROOT%` (the analysed folder) so the log does not depend on
  * where CI checked the code out. Suppressed findings stay in, marked, so dashboards can show them as
- * dismissed in source. `test/cli/sarif.test.ts` runs Microsoft's validator, GitHub's rules included.
+ * dismissed in source. Typed with `@types/sarif` (the schema's own shapes); `test/cli/sarif.test.ts` runs
+ * Microsoft's validator, GitHub's rules included.
  */
 export function sarifReport({ root, toolVersion, result }: ReportInput): string {
-  const log = {
+  const log: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -46,7 +48,7 @@ const srcRoot = '%SRCROOT%';
 
 const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
 
-function ruleDescriptor(meta: RuleMeta) {
+function ruleDescriptor(meta: RuleMeta): Sarif.ReportingDescriptor {
   const helpUri = docsUrl(meta.id);
   const full = meta.provision ? `${meta.description} Provision: ${meta.provision}.` : meta.description;
   return {
@@ -62,7 +64,7 @@ function ruleDescriptor(meta: RuleMeta) {
   };
 }
 
-function sarifResult(root: string, finding: Finding) {
+function sarifResult(root: string, finding: Finding): Sarif.Result {
   const index = ruleIndex.get(finding.ruleId);
   return {
     ruleId: finding.ruleId,
@@ -83,7 +85,7 @@ function sarifResult(root: string, finding: Finding) {
   };
 }
 
-function notification(root: string, notice: Notice) {
+function notification(root: string, notice: Notice): Sarif.Notification {
   return {
     level: 'warning',
     message: { text: sentence(notice.message) },
@@ -91,7 +93,7 @@ function notification(root: string, notice: Notice) {
   };
 }
 
-function physicalLocation(root: string, file: string, range: Range) {
+function physicalLocation(root: string, file: string, range: Range): Sarif.PhysicalLocation {
   return {
     artifactLocation: artifactLocation(root, file),
     // SARIF counts lines and columns from 1, the engine from 0; the end column is exclusive in both.
@@ -105,7 +107,7 @@ function physicalLocation(root: string, file: string, range: Range) {
 }
 
 /** Relative to `%SRCROOT%` when inside the analysed folder; a register named outside it gets an absolute `file:` URI. */
-function artifactLocation(root: string, file: string) {
+function artifactLocation(root: string, file: string): Sarif.ArtifactLocation {
   if (!isInside(root, file)) return { uri: pathToFileURL(file).href };
   const relative = file.slice(root.replace(/\/+$/, '').length + 1);
   return { uri: relative.split('/').map(encodeURIComponent).join('/'), uriBaseId: srcRoot };
@@ -117,12 +119,12 @@ function directoryUri(root: string): string {
   return uri.endsWith('/') ? uri : `${uri}/`;
 }
 
-function level(severity: Severity): 'error' | 'warning' | 'note' {
+function level(severity: Severity): Sarif.Result.level {
   return severity === 'info' ? 'note' : severity;
 }
 
 /** `UseBeyondPurpose` for `use-beyond-purpose`; none for a one-word id, as SARIF wants a name to differ from the id. */
-function friendlyName(id: string): { name?: string } {
+function friendlyName(id: string): Pick<Sarif.ReportingDescriptor, 'name'> {
   const name = id.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) => letter.toUpperCase());
   return name.toLowerCase() === id.toLowerCase() ? {} : { name };
 }

@@ -11,7 +11,7 @@ interface Data {
 export const annotationInvalid: Rule = {
   meta: {
     id: 'annotation-invalid',
-    description: 'A known annotation tag with a bad or missing argument, or where it has no meaning.',
+    description: 'A known annotation tag with a bad or missing argument, or in a place where it has no meaning.',
     defaultSeverity: 'error',
     provision: provisions.annotations,
     fixable: true,

@@ -23,7 +23,7 @@ export const consentError = 'Parental consent is required to collect facial data
 export const minorFacialConsent: Rule = {
   meta: {
     id: 'minor-facial-consent',
-    description: 'Facial data that may belong to a child under 16 collected with no parental-consent check on the way.',
+    description: 'Facial data written (in an object literal or an assignment) for a schema without `@minimumAge` 16 or more, where no parental-consent check guards the write, neither in the code around it nor in every caller.',
     defaultSeverity: 'error',
     provision: provisions.minorFacial,
     fixable: true,

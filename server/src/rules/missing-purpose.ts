@@ -13,7 +13,7 @@ interface Data {
 export const missingPurpose: Rule = {
   meta: {
     id: 'missing-purpose',
-    description: 'A schema whose personal information has no declared purpose of use.',
+    description: 'A schema with tagged fields that have no declared purpose of use, neither on the schema nor on the field.',
     defaultSeverity: 'warning',
     provision: provisions.purposeSpecified,
     fixable: true,

@@ -6,7 +6,7 @@ import type { Rule } from '../engine/rule';
 export const registerIncomplete: Rule = {
   meta: {
     id: 'register-incomplete',
-    description: 'A register entry missing a required APPI Art. 74(1) item (or still holding a TODO placeholder), or with an unknown exemption.',
+    description: 'A register entry missing a required item of APPI Art. 74(1) (or still holding a `TODO` placeholder) or naming an unknown exemption, or a register without its `organization`.',
     defaultSeverity: 'warning',
     provision: provisions.fileNotice,
     fixable: false,

@@ -5,7 +5,7 @@ import type { Rule } from '../engine/rule';
 export const registerInvalid: Rule = {
   meta: {
     id: 'register-invalid',
-    description: 'The Personal Information File Register is not valid YAML or not of the register format.',
+    description: 'A Personal Information File Register that is not valid YAML or not of the register format.',
     defaultSeverity: 'error',
     provision: provisions.register,
     fixable: false,

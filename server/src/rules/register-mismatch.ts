@@ -20,7 +20,7 @@ interface Data {
 export const registerMismatch: Rule = {
   meta: {
     id: 'register-mismatch',
-    description: 'A register entry that disagrees with the code: purposes, recorded matters, special care-required information, or a `schema` that does not resolve.',
+    description: 'A register entry whose purposes, recorded matters, special care-required information or `schema` disagree with the code, reported at the entry and at the schema.',
     defaultSeverity: 'warning',
     provision: provisions.fileRegister,
     fixable: true,

@@ -13,7 +13,7 @@ interface Data {
 export const registerUnknownKey: Rule = {
   meta: {
     id: 'register-unknown-key',
-    description: 'A key the register format does not know: kept and not read (often a misspelling).',
+    description: 'A key the register format does not know, which is kept but not read (often a misspelling).',
     defaultSeverity: 'warning',
     provision: provisions.fileNotice,
     fixable: true,

@@ -13,7 +13,7 @@ interface Data {
 export const unregisteredFile: Rule = {
   meta: {
     id: 'unregistered-file',
-    description: 'A Personal Information File in the code (a schema with `@piFile`, or an ORM entity with tagged fields) that the register does not list.',
+    description: 'A Personal Information File in the code (a schema with `@piFile`, or an ORM `@Entity` with tagged fields) that the register does not list, or any such file when there is no register.',
     defaultSeverity: 'error',
     provision: provisions.fileRegister,
     fixable: true,

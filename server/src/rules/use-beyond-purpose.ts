@@ -21,7 +21,7 @@ interface Data {
 export const useBeyondPurpose: Rule = {
   meta: {
     id: 'use-beyond-purpose',
-    description: 'Personal information used in code whose purpose is not among the purposes of use declared for it.',
+    description: 'A tagged field read, or a whole record escaping (logged, serialised, sent, stored, passed to a package, or spread into an object), in code whose purpose is not among those declared for the field and that gives no `@basis`.',
     defaultSeverity: 'error',
     provision: provisions.beyondPurpose,
     fixable: true,

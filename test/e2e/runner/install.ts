@@ -1,13 +1,15 @@
 /**
- * Installs what the end-to-end tests need on first run and reuses it afterwards, the way
- * `@vscode/test-electron` keeps VS Code in `.vscode-test/`: Debian's Chromium (and the two packages that
+ * What the end-to-end tests need, installed by the set-up step (`test/e2e/setup.ts`, which `npm test` runs
+ * before the suites) and found by the tests, which install nothing: Debian's Chromium (and the packages that
  * code-server's install needs) with `apt-get` when missing, and the VS Code server bundled in the
- * `code-server` npm package under `<repo>/.vscode-test/code-server`.
+ * `code-server` npm package under `<repo>/.vscode-test/code-server`, kept there as `@vscode/test-electron`
+ * keeps VS Code.
  *
  * `@vscode/test-electron` itself cannot run here: it downloads VS Code from a host CI cannot reach, and no
  * desktop VS Code can be had from npm or Debian. code-server 4.100.3 (VS Code 1.100.3) is the newest that
  * runs on Node 20, so no second Node is needed.
  */
+import * as assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -22,12 +24,15 @@ const ripgrepPackageVersion = '1.15.11';
 const ripgrepAsset = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
 
 /**
- * `/usr/bin/chromium` comes from `chromium`; code-server's postinstall builds native modules with node-gyp
- * (`g++`, `make`, `python3`, and `libkrb5-dev` for one of them) and needs `ripgrep` to finish offline;
- * `fonts-ipafont-gothic` (3.5 MB) draws the Japanese in the sample for the README's screenshot, which
- * Chromium would otherwise show as boxes.
+ * What the tests run on: `/usr/bin/chromium`, and `fonts-ipafont-gothic` (3.5 MB), which draws the Japanese
+ * in the sample for the README's screenshot that Chromium would otherwise show as boxes.
  */
-const aptPackages = ['chromium', 'g++', 'make', 'python3', 'libkrb5-dev', 'ripgrep', 'fonts-ipafont-gothic'] as const;
+const runtimePackages = ['chromium', 'fonts-ipafont-gothic'] as const;
+/**
+ * What installing code-server needs: its postinstall builds native modules with node-gyp (`g++`, `make`,
+ * `python3`, and `libkrb5-dev` for one of them) and needs `ripgrep` to finish offline.
+ */
+const installPackages = ['g++', 'make', 'python3', 'libkrb5-dev', 'ripgrep'] as const;
 export const chromiumPath = '/usr/bin/chromium';
 
 export interface Installation {
@@ -38,22 +43,68 @@ export interface Installation {
 
 /** This file runs from `test/out/e2e/runner/`. */
 export const repositoryRoot = path.resolve(__dirname, '..', '..', '..', '..');
-/** `<repo>/.vscode-test`, gitignored, as with `@vscode/test-electron`: what the runner installs goes there. */
+/** `<repo>/.vscode-test`, gitignored, as with `@vscode/test-electron`: what the set-up installs goes there. */
 export const cacheDirectory = path.join(repositoryRoot, '.vscode-test');
 
-/** Installs what is missing (minutes, the first time) and returns where things are (milliseconds, after). */
+/** Installs what is missing (minutes, the first time) and returns where things are (well under a second, after). */
 export async function install(log: (line: string) => void = defaultLog): Promise<Installation> {
-  await ensureAptPackages(log);
+  // The build tools only while code-server still has to be installed.
+  await ensureAptPackages([...runtimePackages, ...(codeServerInstalled() ? [] : installPackages)], log);
   const serverMain = await ensureCodeServer(log);
   return { serverMain, chromium: chromiumPath };
+}
+
+/**
+ * For the tests: where the set-up put things, installing nothing. Throws the set-up's own reason when it
+ * could not install, or names what is missing when it has not run.
+ */
+export function findInstallation(): Installation {
+  const problem = readProblem();
+  if (problem !== undefined) throw new Error(`the e2e set-up could not install what these tests need: ${problem}`);
+  const missing: string[] = runtimePackages.filter((name) => !isInstalled(name));
+  if (!codeServerInstalled()) missing.push(`code-server ${codeServerVersion} in ${codeServer.root}`);
+  if (missing.length > 0) throw new Error(`the e2e tests need ${missing.join(', ')}: run \`npm run test:setup\` (\`npm test\` runs it first)`);
+  return { serverMain: codeServer.serverMain, chromium: chromiumPath };
+}
+
+/**
+ * `npm test` leaves the repository as it found it (gitignored caches and builds aside): what an e2e run
+ * writes goes to temporary folders. `npm run screenshot` is the one way to write `docs/images/`.
+ */
+export function assertOutsideRepository(file: string): void {
+  const relative = path.relative(repositoryRoot, file);
+  assert.ok(relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative), `${file} is inside the repository, which \`npm test\` must leave as it found it`);
+}
+
+/**
+ * Why the last set-up could not install (one line), kept for the tests to fail with: written by
+ * `test/e2e/setup.ts` when it fails, removed when it succeeds.
+ */
+const problemFile = path.join(cacheDirectory, 'setup-problem.txt');
+
+export function recordProblem(reason: string): void {
+  fs.mkdirSync(cacheDirectory, { recursive: true });
+  fs.writeFileSync(problemFile, `${reason}\n`);
+}
+
+export function clearProblem(): void {
+  fs.rmSync(problemFile, { force: true });
+}
+
+function readProblem(): string | undefined {
+  try {
+    return fs.readFileSync(problemFile, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
 }
 
 function defaultLog(line: string): void {
   process.stderr.write(`[e2e] ${line}\n`);
 }
 
-async function ensureAptPackages(log: (line: string) => void): Promise<void> {
-  const missing = aptPackages.filter((name) => !isInstalled(name));
+async function ensureAptPackages(packages: readonly string[], log: (line: string) => void): Promise<void> {
+  const missing = packages.filter((name) => !isInstalled(name));
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
     throw new Error(`the e2e tests need the Debian packages ${missing.join(', ')}: run \`sudo apt-get install -y ${missing.join(' ')}\` once`);
@@ -73,12 +124,24 @@ function isInstalled(name: string): boolean {
   }
 }
 
-/** The marker holds the version; a folder without it is a broken earlier attempt and is started over. */
-async function ensureCodeServer(log: (line: string) => void): Promise<string> {
+/** Where code-server goes; its marker holds the version, and a folder without it is a broken earlier attempt. */
+const codeServer = (() => {
   const root = path.join(cacheDirectory, 'code-server');
-  const marker = path.join(root, 'installed.json');
-  const serverMain = path.join(root, 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js');
-  if (readMarker(marker) === codeServerVersion && fs.existsSync(serverMain)) {
+  return {
+    root,
+    marker: path.join(root, 'installed.json'),
+    serverMain: path.join(root, 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js'),
+  };
+})();
+
+function codeServerInstalled(): boolean {
+  return readMarker(codeServer.marker) === codeServerVersion && fs.existsSync(codeServer.serverMain);
+}
+
+/** Started over unless the marker says this version installed completely. */
+async function ensureCodeServer(log: (line: string) => void): Promise<string> {
+  const { root, marker, serverMain } = codeServer;
+  if (codeServerInstalled()) {
     log(`found code-server ${codeServerVersion} in ${path.relative(process.cwd(), root) || '.'}`);
     return serverMain;
   }
@@ -89,7 +152,7 @@ async function ensureCodeServer(log: (line: string) => void): Promise<string> {
   const tmp = path.join(root, 'tmp');
   fs.mkdirSync(tmp, { recursive: true });
   // Its own package.json, so npm installs here and not into the repository's workspaces.
-  fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ private: true, description: 'Installed by test/e2e/runner/install.ts' }) + '\n');
+  fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ private: true, description: 'Installed by test/e2e/setup.ts' }) + '\n');
   seedRipgrepCache(tmp);
   await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', `code-server@${codeServerVersion}`], {
     cwd: root,

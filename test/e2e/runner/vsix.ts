@@ -1,7 +1,7 @@
 /**
  * The extension as users get it: `npm run package` (vsce, after `vscode:prepublish` rebuilds the bundles)
- * writes `appi-guard.vsix`, and the VS Code server's own command line installs it, as
- * `code --install-extension` does.
+ * writes a `.vsix`, and the VS Code server's own command line installs it, as `code --install-extension`
+ * does.
  */
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
@@ -12,10 +12,14 @@ export interface CommandOutput {
   readonly stderr: string;
 }
 
-/** Runs `npm run package` in the repository and returns the `.vsix` it wrote (the script names it). */
-export async function packageExtension(repositoryRoot: string): Promise<string> {
-  await run('npm', ['run', 'package'], { cwd: repositoryRoot, timeoutMs: 5 * 60_000 });
-  return path.join(repositoryRoot, 'appi-guard.vsix');
+/**
+ * Runs `npm run package` in the repository with the `.vsix` written into `outdir` rather than the
+ * repository (a second `--out` overrides the script's), and returns its path.
+ */
+export async function packageExtension(repositoryRoot: string, outdir: string): Promise<string> {
+  const vsix = path.join(outdir, 'appi-guard.vsix');
+  await run('npm', ['run', 'package', '--', '--out', vsix], { cwd: repositoryRoot, timeoutMs: 5 * 60_000 });
+  return vsix;
 }
 
 /**
