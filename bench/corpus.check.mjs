@@ -22,6 +22,7 @@ const cli = path.join(root, 'server/bin/appi-guard.js');
  * @param {{ dir?: string, keep?: boolean } & Record<string, unknown>} options generator options, or `dir`
  * @returns {{ ok: boolean, report: string }}
  */
+/** @public the test suite imports it (test/bench/corpus.test.ts) */
 export function checkCorpus(options = {}) {
   let dir = options.dir;
   const lines = [];

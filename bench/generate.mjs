@@ -25,6 +25,7 @@ import { writeRegister } from './corpus/register.mjs';
 import { writeProjects } from './corpus/projects.mjs';
 import { AREAS, PURPOSES, TAGGED_NAME_PATTERN } from './corpus/vocabulary.mjs';
 
+/** @public the generator's options, for callers of `generate` */
 export const DEFAULTS = {
   files: 1000,
   seed: 1,

@@ -27,6 +27,7 @@ const entries = [
  * @param {{ outdir?: string, minify?: boolean, logLevel?: esbuild.LogLevel }} [options]
  * @returns {Promise<{ outdir: string, files: string[], changed: boolean }>} the output folder, its files (relative to it), and whether they changed
  */
+/** @public tests bundle through it */
 export async function bundle(options = {}) {
   const outdir = path.resolve(options.outdir ?? path.join(root, 'dist'));
   // Built beside the target and swapped in by renames, so that whoever reads `dist/` meanwhile (the extension

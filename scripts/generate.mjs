@@ -25,6 +25,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  */
 
 /** @returns {GeneratedFile[]} each generated file with the content it should have */
+/** @public test/client/generated.test.ts compares with it */
 export function generatedFiles() {
   const require = createRequire(import.meta.url);
   const { rules } = require(path.join(root, 'server/out/rules/index.js'));

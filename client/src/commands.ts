@@ -7,4 +7,3 @@ export const showOutputCommand = 'appiGuard.showOutput';
 
 /** Commands contributed in package.json that the server carries out; the client must not register them. */
 export const reanalyseCommand = 'appiGuard.reanalyseWorkspace';
-export const createRegisterCommand = 'appiGuard.createRegister';

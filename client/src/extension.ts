@@ -9,6 +9,7 @@ import { TraceChannel } from './trace';
 /** Kept for `deactivate`, which VS Code awaits so the server can shut down cleanly. */
 let client: LanguageClient | undefined;
 
+/** @public VS Code calls it */
 export async function activate(context: ExtensionContext): Promise<void> {
   const output = window.createOutputChannel('APPI Guard', { log: true });
   const trace = new TraceChannel('APPI Guard Trace', 'appiGuard.trace.server');
@@ -36,6 +37,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   await start(output, status, () => current.start());
 }
 
+/** @public VS Code calls it */
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;

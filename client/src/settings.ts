@@ -4,13 +4,13 @@ import type { ConfigurationRequest } from 'vscode-languageclient/node';
 /** The settings section, and the language client's id (so the library reads `appiGuard.trace.server`). */
 export const section = 'appiGuard';
 
-export type Level = 'error' | 'warning' | 'info' | 'off';
+type Level = 'error' | 'warning' | 'info' | 'off';
 
 /**
  * The `appiGuard` settings of one resource, as the server reads them (server/src/lsp/settings.ts); the
  * package.json `contributes.configuration` declares the same. `trace.server` is the client library's.
  */
-export interface Settings {
+interface Settings {
   readonly enable: boolean;
   readonly registerPath: string;
   readonly rules: Readonly<Record<string, Level>>;
@@ -22,7 +22,7 @@ export interface Settings {
  * that they changed. In an untrusted workspace VS Code itself leaves out the workspace's `registerPath`
  * (`restrictedConfigurations` in package.json).
  */
-export function readSettings(scope: Uri | undefined): Settings {
+function readSettings(scope: Uri | undefined): Settings {
   const config = workspace.getConfiguration(section, scope);
   return {
     enable: config.get<boolean>('enable', true),

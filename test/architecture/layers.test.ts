@@ -18,14 +18,14 @@ const layers: readonly { readonly name: string; readonly holds: (file: string) =
   { name: 'faces', holds: (file) => /^(cli|lsp|reporters|host)\//.test(file) || file === 'cli.ts' || file === 'main.ts' },
 ];
 
-export function layerOf(file: string): number {
+function layerOf(file: string): number {
   const index = layers.findIndex((layer) => layer.holds(file));
   assert.notEqual(index, -1, `${file} is in no layer: add its folder to test/architecture/layers.test.ts and to the README`);
   return index;
 }
 
 /** The imports that break the layering: upwards, or from one rule to another (only the registry lists rules). */
-export function violations(edges: readonly ImportEdge[]): string[] {
+function violations(edges: readonly ImportEdge[]): string[] {
   return edges.flatMap(({ from, to }) => {
     const [a, b] = [layerOf(from), layerOf(to)];
     if (b > a) return [`${from} -> ${to}: ${layers[a]!.name} may not import ${layers[b]!.name}`];

@@ -5,11 +5,6 @@ import type { Field, FileAnnotations } from './model';
  * versions: a change to it is what makes other files' cached results stale.
  */
 
-/** A file with no annotation at all: its findings read neither the register nor the others' annotations. */
-export function isEmpty(annotations: FileAnnotations): boolean {
-  return annotations.schemas.length === 0 && annotations.contexts.length === 0 && annotations.problems.length === 0 && annotations.consentFields.length === 0;
-}
-
 /**
  * What other files' walks read of a file's annotations: which fields are tagged and how, ages, consent
  * fields and checks — not purposes, nor places. An edit inside a comment that leaves this as it was changes

@@ -7,7 +7,7 @@ import { parseJSDocComment } from '../base/typescript-internals';
  * after its name (a quoted word may hold spaces); TypeScript's parser has already found the tag, this only
  * splits its text, which it keeps as a plain string.
  */
-export function readTag(tag: ts.JSDocTag, text: string, shift = 0): Tag {
+function readTag(tag: ts.JSDocTag, text: string, shift = 0): Tag {
   const at = tag.tagName.pos - 1;
   const nameEnd = tag.tagName.end;
   const lineEnd = text.indexOf('\n', nameEnd);
@@ -23,7 +23,7 @@ export function readTag(tag: ts.JSDocTag, text: string, shift = 0): Tag {
 }
 
 /** Words and quoted strings, each with its span; quotes are kept in `text` only when unterminated. */
-export function splitArgs(raw: string, offset: number): Arg[] {
+function splitArgs(raw: string, offset: number): Arg[] {
   const args: Arg[] = [];
   const word = /"([^"]*)"|(\S+)/g;
   for (let match = word.exec(raw); match; match = word.exec(raw)) {

@@ -1,7 +1,6 @@
 /** The annotation language's words (SPEC §2), in one place for the parser, completion and docs. */
 
-export const fieldTags = ['personal', 'specialCare', 'facial', 'myNumber', 'birthDate', 'age'] as const;
-export type FieldTagName = (typeof fieldTags)[number];
+const fieldTags = ['personal', 'specialCare', 'facial', 'myNumber', 'birthDate', 'age'] as const;
 
 export const specialCareCategories = [
   'race',
@@ -40,10 +39,6 @@ export type KnownTag = (typeof knownTags)[number];
 
 export function isKnownTag(name: string): name is KnownTag {
   return (knownTags as readonly string[]).includes(name);
-}
-
-export function isFieldTag(name: string): name is FieldTagName {
-  return (fieldTags as readonly string[]).includes(name);
 }
 
 /** Where each tag may stand. `@purpose` and `@parentalConsent` mean something everywhere. */

@@ -25,7 +25,7 @@ export interface Range {
   readonly end: Position;
 }
 
-export interface RelatedLocation {
+interface RelatedLocation {
   readonly file: string;
   readonly range: Range;
   readonly message: string;

@@ -27,12 +27,12 @@ export function isNodeModules(path: string): boolean {
   return path.includes('/node_modules/');
 }
 
-export const sourceExtensions = ['.ts', '.tsx', '.mts', '.cts'] as const;
+const sourceExtensions = ['.ts', '.tsx', '.mts', '.cts'] as const;
 
 export function isSourceFile(path: string): boolean {
   return sourceExtensions.some((ext) => path.endsWith(ext)) && !isDeclarationFile(path);
 }
 
-export function isDeclarationFile(path: string): boolean {
+function isDeclarationFile(path: string): boolean {
   return /\.d\.[cm]?ts$/.test(path) || /\.d\.[^/]*\.ts$/.test(path);
 }

@@ -17,7 +17,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 }
 
 /** Levenshtein distance, with one row of memory. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];

@@ -1,5 +1,5 @@
 import type { Host } from '../base/host';
-import { basename, dirname, join, isInside, isSourceFile, sourceExtensions } from '../base/paths';
+import { basename, dirname, join, isInside, isSourceFile } from '../base/paths';
 
 export interface DiscoveredWorkspace {
   /** Every `tsconfig.json` under the root, outside `node_modules`, in a stable order. */
@@ -9,7 +9,7 @@ export interface DiscoveredWorkspace {
 }
 
 /** Folders never analysed: dependencies, VCS data and tool caches. */
-export function isIgnoredFolder(name: string): boolean {
+function isIgnoredFolder(name: string): boolean {
   return name === 'node_modules' || name.startsWith('.');
 }
 
@@ -70,5 +70,3 @@ function walkedFolder(real: string, root: string, realRoot: string): string | un
 function byDepthThenName(a: string, b: string): number {
   return a.split('/').length - b.split('/').length || (a < b ? -1 : a > b ? 1 : 0);
 }
-
-export { sourceExtensions };

@@ -253,7 +253,6 @@ class Conditions {
 
 
 /** Parentheses, `!`, `as` and `satisfies` do not change what a value is when it runs. */
-export { fieldsOfSymbol };
 
 export function skipOuter(expression: ts.Expression): ts.Expression {
   let node = expression;

@@ -6,7 +6,7 @@ import { jsDocParsingMode } from './registry';
 import { matchFiles } from '../base/typescript-internals';
 
 /** Where TypeScript's checks for cancellation look; the workspace points it at the running request. */
-export interface CancellationSource {
+interface CancellationSource {
   readonly current: { isCancellationRequested(): boolean } | undefined;
 }
 

@@ -96,6 +96,6 @@ function parseOrStandIn(snapshot: ts.IScriptSnapshot, parse: (snapshot: ts.IScri
   }
 }
 
-export function isLibraryFile(fileName: string): boolean {
+function isLibraryFile(fileName: string): boolean {
   return fileName.startsWith(libDirectory);
 }

@@ -4,7 +4,7 @@ import type { Finding, Fix } from '../base/finding';
 import type { LineIndex } from '../base/lines';
 
 /** `// appi-guard-disable-next-line <rule-id>[, <rule-id>…] -- <reason>` */
-export const directive = 'appi-guard-disable-next-line';
+const directive = 'appi-guard-disable-next-line';
 const directivePattern = new RegExp(`//[ \\t]*${directive}\\b([^\\n]*)`, 'g');
 
 export interface Suppression {

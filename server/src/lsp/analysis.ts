@@ -11,7 +11,7 @@ import { pathOf, uriOf } from './uris';
 import { Compaction, type CompactionOptions } from './compaction';
 
 /** Edits come in bursts; analysing after each keystroke would only be cancelled by the next one. */
-export const editDebounceMilliseconds = 200;
+const editDebounceMilliseconds = 200;
 /** How long a run holds the event loop before it lets messages in (cancellation, edits, requests). */
 const sliceMilliseconds = 30;
 /** Past this share of Node's heap limit, whole-workspace analysis stops and only open files are analysed. */

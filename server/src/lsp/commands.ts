@@ -8,8 +8,8 @@ import type { Folder } from './folders';
 import type { Session } from './session';
 import { uriOf } from './uris';
 
-export const reanalyseCommand = 'appiGuard.reanalyseWorkspace';
-export const createRegisterCommand = 'appiGuard.createRegister';
+const reanalyseCommand = 'appiGuard.reanalyseWorkspace';
+const createRegisterCommand = 'appiGuard.createRegister';
 
 /** Commands the server carries out; the client library registers each of them as an editor command. */
 export const serverCommands = [reanalyseCommand, createRegisterCommand, openRuleDocsCommand, addToRegisterCommand, openRegisterEntryCommand];

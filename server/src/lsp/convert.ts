@@ -14,7 +14,7 @@ import { uriOf } from './uris';
 
 /** Engine data -> protocol data, in one place. Findings carry line/character already (UTF-16, 0-based). */
 
-export const diagnosticSource = 'appi-guard';
+const diagnosticSource = 'appi-guard';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -22,7 +22,7 @@ const severities: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-export function toRange(range: Range): LspRange {
+function toRange(range: Range): LspRange {
   return { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } };
 }
 

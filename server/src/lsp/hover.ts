@@ -17,7 +17,7 @@ export function hover(session: Session, params: HoverParams): Hover | null {
   return { contents: { kind: MarkupKind.Markdown, value: render(info, at.folder) }, range: spanRange(text, info.span) };
 }
 
-export function render(info: HoverInfo, folder: Folder): string {
+function render(info: HoverInfo, folder: Folder): string {
   const where = (place: Place) => whereIs(place, folder);
   const sections = info.fields.map((field) => describeFieldFacts(field, where));
   if (info.context) {

@@ -44,7 +44,7 @@ export function startStdioServer(host: Host = new NodeHost()): void {
 }
 
 /** Wires the protocol to the session. Nothing here decides anything; the feature modules do. */
-export function serve(connection: Connection, host: Host): void {
+function serve(connection: Connection, host: Host): void {
   const faults = injectFaults(process.env);
   const documents = new TextDocuments(TextDocument);
   let session: Session | undefined;

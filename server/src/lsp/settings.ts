@@ -10,12 +10,12 @@ export interface Settings {
   readonly rules: Readonly<Record<string, Severity | 'off'>>;
 }
 
-export const defaultSettings: Settings = { enable: true, registerPath: 'pi-register.yaml', rules: {} };
+const defaultSettings: Settings = { enable: true, registerPath: 'pi-register.yaml', rules: {} };
 
 const levels = new Set(['error', 'warning', 'info', 'off']);
 
 /** Whatever the client sent, as settings: a value of the wrong type keeps the default, and is said. */
-export function readSettings(raw: unknown, warn: (message: string) => void): Settings {
+function readSettings(raw: unknown, warn: (message: string) => void): Settings {
   if (raw === null || raw === undefined) return defaultSettings;
   if (typeof raw !== 'object') {
     warn('appiGuard settings are not an object; using the defaults');

@@ -3,7 +3,7 @@ import type { Session } from './session';
 import { pathOf } from './uris';
 
 /** What the server watches on disk: sources, project files, and registers wherever the setting puts them. */
-export const watchedGlobs = ['**/*.{ts,tsx,mts,cts}', '**/{tsconfig,jsconfig}*.json', '**/package.json', '**/*.{yaml,yml}'];
+const watchedGlobs = ['**/*.{ts,tsx,mts,cts}', '**/{tsconfig,jsconfig}*.json', '**/package.json', '**/*.{yaml,yml}'];
 
 export async function registerWatchers(session: Session): Promise<void> {
   if (!session.abilities.watchedFilesRegistration) return;

@@ -11,7 +11,7 @@ import { pairOf } from './nodes';
  */
 
 /** What the fixes write for the items the code cannot know; `register-incomplete` keeps asking for them. */
-export const placeholders = {
+const placeholders = {
   organization: 'TODO: the administrative organ',
   section: 'TODO: section in charge',
   scope: 'TODO: scope of individuals recorded',
@@ -177,7 +177,7 @@ function rewriteList(registerPath: string, text: string, list: WordList, words: 
 }
 
 /** A value as YAML writes it: plain when that reads back the same, quoted when not. */
-export function scalarText(value: string, options: { flow?: boolean } = {}): string {
+function scalarText(value: string, options: { flow?: boolean } = {}): string {
   const plain = stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
   if (plain.includes('\n') || (options.flow && /[,[\]{}]/.test(plain) && !/^["']/.test(plain))) return JSON.stringify(value);
   return plain;

@@ -20,7 +20,7 @@ export interface CodeFile {
   readonly specialCare: boolean;
 }
 
-export function isEntity(schema: Schema): boolean {
+function isEntity(schema: Schema): boolean {
   return schema.decorators.some((decorator) => decorator.name === 'Entity' && decorator.module !== undefined && /typeorm|mikro-orm/.test(decorator.module));
 }
 
@@ -111,7 +111,7 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 const matchings = new WeakMap<Catalogue, { register: Register | undefined; root: string; value: Matching }>();
 
 /** `matchRegister`, once per catalogue and register: every source file's rules ask the same question. */
-export function matchingOf(register: Register | undefined, catalogue: Catalogue, root: string): Matching {
+function matchingOf(register: Register | undefined, catalogue: Catalogue, root: string): Matching {
   const cached = matchings.get(catalogue);
   if (cached && cached.register === register && cached.root === root) return cached.value;
   const value = matchRegister(register, catalogue, root);

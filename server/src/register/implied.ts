@@ -61,7 +61,7 @@ function overlaps(edit: FileEdit, others: readonly FileEdit[]): boolean {
 }
 
 /** Applies edits of one file from the end, so that offsets stay valid. */
-export function apply(text: string, edits: readonly FileEdit[]): string {
+function apply(text: string, edits: readonly FileEdit[]): string {
   let result = text;
   for (const edit of [...edits].sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
   return result;

@@ -126,7 +126,7 @@ export const topLevelKeys = ['organization', 'purposes', 'files'] as const;
 export const purposeKeys = ['id', 'description', 'related'] as const;
 
 /** A value the fixes write for what the code cannot know; it counts as missing until it is replaced. */
-export const placeholderPrefix = 'TODO';
+const placeholderPrefix = 'TODO';
 
 export function isPlaceholder(value: string): boolean {
   return value.trim().startsWith(placeholderPrefix);

@@ -13,7 +13,7 @@ export interface AliasMap {
 }
 
 /** More nodes than this through one alias is not a register, it is an attack ("billion laughs"). */
-export const maxExpansion = 100_000;
+const maxExpansion = 100_000;
 
 export function mapAliases(document: Document.Parsed): AliasMap {
   const anchors = new Map<string, YamlNode>();

@@ -5,8 +5,7 @@ import { isPlaceholder, topLevelKeys } from './model';
 import { firstLineOf, mapAliases, pairOf, rangeOf, spanAt } from './nodes';
 import { Reader } from './reader';
 
-export type { FileEntry, PurposeEntry, Register, RegisterProblem } from './model';
-export { pairOf, rangeOf } from './nodes';
+export type { Register } from './model';
 
 /** Reads the register: never throws, whatever the text; every problem is reported with its place. */
 export function parseRegister(text: string): Register {

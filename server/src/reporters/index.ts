@@ -16,4 +16,4 @@ export function isFormat(name: string): name is Format {
   return Object.hasOwn(reporters, name);
 }
 
-export { isFailing, type ReportInput, type Reporter } from './report';
+export { isFailing, type Reporter } from './report';

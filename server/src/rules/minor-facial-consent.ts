@@ -14,7 +14,7 @@ interface Data {
 }
 
 /** What the inserted check throws: the message a caller that forgot the check will see. */
-export const consentError = 'Parental consent is required to collect facial data';
+const consentError = 'Parental consent is required to collect facial data';
 
 /**
  * SPEC §4 `minor-facial-consent`: facial data written for a schema that may describe children under 16,

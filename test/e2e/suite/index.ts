@@ -9,6 +9,7 @@ import { format } from 'node:util';
 import Mocha from 'mocha';
 import { reportMarker } from './protocol';
 
+/** @public VS Code's extension host calls it */
 export function run(): Promise<void> {
   // Every reporter line goes through `Base.consoleLog`; marked, the runner can tell them from the workbench's logs.
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => {

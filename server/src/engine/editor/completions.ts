@@ -23,7 +23,7 @@ export interface Vocabulary {
 }
 
 /** What each tag means, for the completion list (SPEC §2). */
-export const tagDetails: Record<KnownTag, string> = {
+const tagDetails: Record<KnownTag, string> = {
   personal: 'field: personal information (APPI Art. 2(1)); optionally what kind, e.g. `@personal name`',
   specialCare: 'field: special care-required personal information (APPI Art. 2(3)) of a category',
   facial: 'field: facial feature data (APPI Art. 2(2))',

@@ -17,7 +17,7 @@ export interface SchemaLens {
 }
 
 /** `unknown` when the register cannot be read well enough to say which files it lists. */
-export type RegisterStatus = 'registered' | 'unregistered' | 'unknown';
+type RegisterStatus = 'registered' | 'unregistered' | 'unknown';
 
 export interface LensOptions {
   readonly root: string;

@@ -44,7 +44,7 @@ function collectCollections(sourceFile: ts.SourceFile, program: () => ts.Program
   return new CollectionWalker(sourceFile, program(), catalogue, guards, names).run();
 }
 
-export function isChildFacial(field: Field, catalogue: Catalogue): boolean {
+function isChildFacial(field: Field, catalogue: Catalogue): boolean {
   return field.kinds.some((kind) => kind.tag === 'facial') && (catalogue.schemaOf(field).minimumAge?.value ?? 0) < adultAge;
 }
 

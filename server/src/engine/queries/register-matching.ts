@@ -4,7 +4,7 @@ import type { FileEntry, Register } from '../../register/model';
 import type { WorkspaceQuery } from '../query';
 
 /** An entry of the register that the code contradicts, with the code's file it describes when there is one. */
-export interface Disagreement {
+interface Disagreement {
   readonly entry: FileEntry;
   readonly file: CodeFile | undefined;
   readonly found: readonly Difference[];

@@ -8,7 +8,7 @@ import { fieldsOfSymbol } from '../symbols';
 import type { FileQuery } from '../query';
 
 /** A read of a tagged field (SPEC §4, "use"). A union can make one read touch fields of several schemas. */
-export interface FieldRead {
+interface FieldRead {
   readonly kind: 'read';
   /** The field name at the use. */
   readonly span: Span;
@@ -16,7 +16,7 @@ export interface FieldRead {
 }
 
 /** A value carrying tagged fields handed whole to a sink or spread into an object: a use of each field. */
-export interface Escape {
+interface Escape {
   readonly kind: 'escape';
   /** The escaping expression. */
   readonly span: Span;
