@@ -147,7 +147,8 @@ ${marker}
 
 describe('project groups: what a shared program sees', () => {
   it('a CLI run checks a use of a global that a package alike declares', async () => {
-    await check(sharedGlobal('  //                                    ^^^^ use-beyond-purpose +fix'));
+    // `tsc` checks mail/ on its own, where the global is unknown (TS2304): the case is that a shared program knows it.
+    await check(sharedGlobal('  //                                    ^^^^ use-beyond-purpose +fix'), { typeErrors: [2304] });
   });
 
   it("an editor's workspace does not: the global is another project's", async () => {
