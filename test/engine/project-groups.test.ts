@@ -155,7 +155,7 @@ describe('project groups: what a shared program sees', () => {
     const source = sharedGlobal('');
     const workspace = new Workspace({ root, host: new MemoryHost(Object.fromEntries(parseFixture(source).files)), edits: true });
     const result = await workspace.analyseWorkspace();
-    assertFindings(workspace, result.findings, source);
+    assertFindings(workspace, result, source);
     workspace.dispose();
   });
 });
