@@ -162,13 +162,25 @@ type MatchFiles = (
   realpath: (path: string) => string,
 ) => string[];
 
+/**
+ * TypeScript's lib files, parsed once for every fixture of a test run, as tsserver's document registry shares
+ * them: by file, language version and the options that change how a file is bound.
+ */
+const libFiles = new Map<string, ts.SourceFile>();
+const libDirectory = ts.getDefaultLibFilePath({}).replace(/\\/g, '/').replace(/\/[^/]*$/, '/');
+
 function compilerHost(host: MemoryHost, directory: string, options: ts.CompilerOptions): ts.CompilerHost {
   const system = systemOf(host, directory);
   return {
     ...system,
     getSourceFile: (file, language) => {
+      const key = [file, typeof language === 'object' ? language.languageVersion : language, options.module, options.strict, options.alwaysStrict].join('|');
+      const cached = file.startsWith(libDirectory) ? libFiles.get(key) : undefined;
+      if (cached) return cached;
       const content = system.readFile(file);
-      return content === undefined ? undefined : ts.createSourceFile(file, content, language);
+      const sourceFile = content === undefined ? undefined : ts.createSourceFile(file, content, language);
+      if (sourceFile && file.startsWith(libDirectory)) libFiles.set(key, sourceFile);
+      return sourceFile;
     },
     getDefaultLibFileName: () => ts.getDefaultLibFilePath(options),
     writeFile: () => {},
