@@ -3,11 +3,11 @@
  * change a fixture of the files' current texts, with markers, says which findings there must be.
  */
 import * as assert from 'node:assert/strict';
-import { Workspace } from 'appi-guard-server/engine/workspace';
-import type { Finding } from 'appi-guard-server/base/finding';
-import { markerOf } from '../support/check';
+import { Workspace, type FileResult } from 'appi-guard-server/engine/workspace';
+import { assertKnownRules, assertNotices, markerOf } from '../support/check';
 import { parseFixture, renderFixture, root } from '../support/fixture';
 import { MemoryHost } from '../support/memory-host';
+import { assertTypeErrors } from '../support/typecheck';
 import { rules } from 'appi-guard-server/rules/index';
 
 /** A MemoryHost that logs every read, so a test can say that an answer came from open buffers alone. */
@@ -25,21 +25,38 @@ export interface Loaded {
   readonly workspace: Workspace;
 }
 
-/** The fixture's files on a RecordingHost, and a Workspace over them that has analysed nothing yet. */
-export function load(source: string): Loaded {
-  const host = new RecordingHost(Object.fromEntries(parseFixture(source).files));
-  return { host, workspace: new Workspace({ rules, root, host }) };
+export interface LoadOptions {
+  /** The TypeScript error codes the fixture is written to have, as `check`'s option; by default none. */
+  readonly typeErrors?: readonly number[];
 }
 
 /**
- * Asserts that `findings` are exactly the markers of `expected`, and that the fixture's texts are the
- * workspace's current texts (so the markers point where the engine looked). Findings in files that the
- * fixture leaves out fail the assertion too.
+ * The fixture's files on a RecordingHost, and a Workspace over them that has analysed nothing yet. The
+ * fixture must type-check, unless `typeErrors` says otherwise.
  */
-export function assertFindings(workspace: Workspace, findings: readonly Finding[], expected: string): void {
+export function load(source: string, options: LoadOptions = {}): Loaded {
+  const { files } = parseFixture(source);
+  assertTypeErrors(files, options.typeErrors);
+  const host = new RecordingHost(Object.fromEntries(files));
+  return { host, workspace: new Workspace({ rules, root, host }) };
+}
+
+export interface FindingsOptions {
+  /** The notices the result is expected to have, as `check`'s option; by default none. */
+  readonly notices?: readonly string[];
+}
+
+/**
+ * Asserts that the result's findings are exactly the markers of `expected`, that it has no notices but
+ * the expected ones, and that the fixture's texts are the workspace's current texts (so the markers point
+ * where the engine looked). Findings in files that the fixture leaves out fail the assertion too.
+ */
+export function assertFindings(workspace: Workspace, result: FileResult, expected: string, options: FindingsOptions = {}): void {
   const fixture = parseFixture(expected);
+  assertKnownRules(fixture.markers);
   for (const [file, text] of fixture.files) assert.equal(workspace.text(file), text, `the current text of ${file}`);
-  const actual = findings.map((finding) => markerOf(finding, workspace));
+  assertNotices(result.notices, options.notices);
+  const actual = result.findings.map((finding) => markerOf(finding, workspace));
   assert.deepEqual(
     actual.filter((marker) => !fixture.files.has(marker.file)),
     [],

@@ -36,18 +36,18 @@ const patient = '/ws/model/patient.ts';
 describe('incremental: editor buffers', () => {
   it('answers from an open buffer, without reading the host, and follows its edits', async () => {
     const { host, workspace } = load(base);
-    assertFindings(workspace, (await workspace.analyseWorkspace()).findings, base);
+    assertFindings(workspace, await workspace.analyseWorkspace(), base);
     assert.ok(host.reads.includes(campaign), 'the first analysis reads the disk');
     host.reads.length = 0;
 
     workspace.applyChange({ kind: 'open', file: campaign, text: textOf(campaignFile('name'), 'app/campaign.ts') });
-    assertFindings(workspace, workspace.analyseFile(campaign).findings, campaignFile('name', nameFinding));
-    assertFindings(workspace, (await workspace.analyseWorkspace()).findings, patientFile('treatment') + campaignFile('name', nameFinding));
+    assertFindings(workspace, workspace.analyseFile(campaign), campaignFile('name', nameFinding));
+    assertFindings(workspace, await workspace.analyseWorkspace(), patientFile('treatment') + campaignFile('name', nameFinding));
 
     workspace.applyChange({ kind: 'edit', file: campaign, text: textOf(campaignFile('id'), 'app/campaign.ts') });
-    assertFindings(workspace, workspace.analyseFile(campaign).findings, campaignFile('id'));
+    assertFindings(workspace, workspace.analyseFile(campaign), campaignFile('id'));
     workspace.applyChange({ kind: 'edit', file: campaign, text: textOf(campaignFile('name'), 'app/campaign.ts') });
-    assertFindings(workspace, (await workspace.analyseWorkspace()).findings, patientFile('treatment') + campaignFile('name', nameFinding));
+    assertFindings(workspace, await workspace.analyseWorkspace(), patientFile('treatment') + campaignFile('name', nameFinding));
 
     assert.deepEqual(host.reads, []);
     assert.equal(host.readFile(campaign), textOf(base, 'app/campaign.ts'));
@@ -56,18 +56,18 @@ describe('incremental: editor buffers', () => {
   it('goes back to the disk when a buffer is closed, to what the disk has then', async () => {
     const { host, workspace } = load(base);
     workspace.applyChange({ kind: 'open', file: campaign, text: textOf(campaignFile('name'), 'app/campaign.ts') });
-    assertFindings(workspace, (await workspace.analyseWorkspace()).findings, patientFile('treatment') + campaignFile('name', nameFinding));
+    assertFindings(workspace, await workspace.analyseWorkspace(), patientFile('treatment') + campaignFile('name', nameFinding));
 
     workspace.applyChange({ kind: 'close', file: campaign });
-    assertFindings(workspace, (await workspace.analyseWorkspace()).findings, base);
+    assertFindings(workspace, await workspace.analyseWorkspace(), base);
 
     // Saved on disk while open: the buffer still wins, until it is closed.
     workspace.applyChange({ kind: 'open', file: campaign, text: textOf(campaignFile('id'), 'app/campaign.ts') });
     host.write(campaign, textOf(campaignFile('name'), 'app/campaign.ts'));
     workspace.applyChange({ kind: 'change', file: campaign });
-    assertFindings(workspace, workspace.analyseFile(campaign).findings, campaignFile('id'));
+    assertFindings(workspace, workspace.analyseFile(campaign), campaignFile('id'));
     workspace.applyChange({ kind: 'close', file: campaign });
-    assertFindings(workspace, workspace.analyseFile(campaign).findings, campaignFile('name', nameFinding));
+    assertFindings(workspace, workspace.analyseFile(campaign), campaignFile('name', nameFinding));
   });
 });
 
@@ -87,14 +87,14 @@ describe('incremental: files on disk', () => {
     workspace.applyChange({ kind: 'create', file: '/ws/app/letter.ts' });
     const created = await workspace.analyseWorkspace();
     assert.deepEqual(created.files, [campaign, '/ws/app/letter.ts', patient]);
-    assertFindings(workspace, created.findings, base + letter('//                                      ^^^^ use-beyond-purpose +fix'));
+    assertFindings(workspace, created, base + letter('//                                      ^^^^ use-beyond-purpose +fix'));
 
     // The schema is gone: its uses no longer resolve to anything tagged.
     host.remove(patient);
     workspace.applyChange({ kind: 'delete', file: patient });
     const deleted = await workspace.analyseWorkspace();
     assert.deepEqual(deleted.files, [campaign, '/ws/app/letter.ts']);
-    assertFindings(workspace, deleted.findings, campaignFile('id') + letter());
+    assertFindings(workspace, deleted, campaignFile('id') + letter());
   });
 
   it('picks up a file changed on the host', async () => {
@@ -102,24 +102,24 @@ describe('incremental: files on disk', () => {
     await workspace.analyseWorkspace();
     host.write(campaign, textOf(campaignFile('name'), 'app/campaign.ts'));
     workspace.applyChange({ kind: 'change', file: campaign });
-    assertFindings(workspace, (await workspace.analyseWorkspace()).findings, patientFile('treatment') + campaignFile('name', nameFinding));
+    assertFindings(workspace, await workspace.analyseWorkspace(), patientFile('treatment') + campaignFile('name', nameFinding));
   });
 
   it('changes the findings of one file when a schema in another changes', async () => {
     const { workspace } = load(patientFile('treatment') + campaignFile('name', nameFinding));
-    assertFindings(workspace, (await workspace.analyseWorkspace()).findings, patientFile('treatment') + campaignFile('name', nameFinding));
+    assertFindings(workspace, await workspace.analyseWorkspace(), patientFile('treatment') + campaignFile('name', nameFinding));
 
     const edit = (source: string) => workspace.applyChange({ kind: 'edit', file: patient, text: textOf(source, 'model/patient.ts') });
     workspace.applyChange({ kind: 'open', file: patient, text: textOf(patientFile('treatment marketing'), 'model/patient.ts') });
-    assertFindings(workspace, workspace.analyseFile(campaign).findings, campaignFile('name'));
+    assertFindings(workspace, workspace.analyseFile(campaign), campaignFile('name'));
 
     edit(patientFile('treatment'));
-    assertFindings(workspace, workspace.analyseFile(campaign).findings, campaignFile('name', nameFinding));
+    assertFindings(workspace, workspace.analyseFile(campaign), campaignFile('name', nameFinding));
 
     const idTagged = patientFile('treatment', '/** @personal */ ') + campaignFile('id', idFinding);
     edit(idTagged);
     workspace.applyChange({ kind: 'edit', file: campaign, text: textOf(idTagged, 'app/campaign.ts') });
-    assertFindings(workspace, (await workspace.analyseWorkspace()).findings, idTagged);
+    assertFindings(workspace, await workspace.analyseWorkspace(), idTagged);
   });
 });
 
@@ -138,23 +138,25 @@ describe('incremental: project configuration', () => {
     { "compilerOptions": ${compilerOptions}, "include": ${include} }
   `;
   const paths = '{ "baseUrl": ".", "paths": { "@model/*": ["model/*"] } }';
+  /** Until the config maps `@model/*`, the campaign's import does not resolve: that is what the cases change. */
+  const unresolved = { typeErrors: [2307] };
 
   it('re-reads projects when a tsconfig.json changes on disk or in an editor', async () => {
-    const { host, workspace } = load(config('{}') + patientFile('treatment') + aliased());
-    assertFindings(workspace, (await workspace.analyseWorkspace()).findings, config('{}') + patientFile('treatment') + aliased());
+    const { host, workspace } = load(config('{}') + patientFile('treatment') + aliased(), unresolved);
+    assertFindings(workspace, await workspace.analyseWorkspace(), config('{}') + patientFile('treatment') + aliased());
 
     host.write('/ws/tsconfig.json', textOf(config(paths), 'tsconfig.json'));
     workspace.applyChange({ kind: 'change', file: '/ws/tsconfig.json' });
-    assertFindings(workspace, (await workspace.analyseWorkspace()).findings, config(paths) + patientFile('treatment') + aliased(nameFinding));
+    assertFindings(workspace, await workspace.analyseWorkspace(), config(paths) + patientFile('treatment') + aliased(nameFinding));
 
     // Unsaved: the campaign leaves the project for the inferred one, which has no alias.
     workspace.applyChange({ kind: 'open', file: '/ws/tsconfig.json', text: textOf(config(paths, '["model"]'), 'tsconfig.json') });
     const narrowed = await workspace.analyseWorkspace();
     assert.deepEqual(narrowed.files, [campaign, patient]);
-    assertFindings(workspace, narrowed.findings, config(paths, '["model"]') + patientFile('treatment') + aliased());
+    assertFindings(workspace, narrowed, config(paths, '["model"]') + patientFile('treatment') + aliased());
 
     workspace.applyChange({ kind: 'close', file: '/ws/tsconfig.json' });
-    assertFindings(workspace, (await workspace.analyseWorkspace()).findings, config(paths) + patientFile('treatment') + aliased(nameFinding));
+    assertFindings(workspace, await workspace.analyseWorkspace(), config(paths) + patientFile('treatment') + aliased(nameFinding));
   });
 
   it('re-reads projects when a config that a tsconfig.json extends changes', async () => {
@@ -164,13 +166,13 @@ describe('incremental: project configuration', () => {
       //- config/base.json
       { "compilerOptions": {} }
     `;
-    const { host, workspace } = load(extending + patientFile('treatment') + aliased());
-    assertFindings(workspace, (await workspace.analyseWorkspace()).findings, extending + patientFile('treatment') + aliased());
+    const { host, workspace } = load(extending + patientFile('treatment') + aliased(), unresolved);
+    assertFindings(workspace, await workspace.analyseWorkspace(), extending + patientFile('treatment') + aliased());
 
     const withPaths = extending.replace('{ "compilerOptions": {} }', '{ "compilerOptions": { "baseUrl": "..", "paths": { "@model/*": ["model/*"] } } }');
     host.write('/ws/config/base.json', textOf(withPaths, 'config/base.json'));
     workspace.applyChange({ kind: 'change', file: '/ws/config/base.json' });
-    assertFindings(workspace, (await workspace.analyseWorkspace()).findings, withPaths + patientFile('treatment') + aliased(nameFinding));
+    assertFindings(workspace, await workspace.analyseWorkspace(), withPaths + patientFile('treatment') + aliased(nameFinding));
   });
 
   it('re-reads projects when a package.json changes how imports resolve', async () => {
@@ -181,25 +183,25 @@ describe('incremental: project configuration', () => {
       { "type": "${type}" }
     `;
     const { host, workspace } = load(node('commonjs') + patientFile('treatment') + campaignFile('name'));
-    assertFindings(workspace, (await workspace.analyseWorkspace()).findings, node('commonjs') + patientFile('treatment') + campaignFile('name', nameFinding));
+    assertFindings(workspace, await workspace.analyseWorkspace(), node('commonjs') + patientFile('treatment') + campaignFile('name', nameFinding));
 
     // An ES module must name the file it imports (`../model/patient.js`): the extensionless import no longer resolves.
     host.write('/ws/package.json', textOf(node('module'), 'package.json'));
     workspace.applyChange({ kind: 'change', file: '/ws/package.json' });
-    assertFindings(workspace, (await workspace.analyseWorkspace()).findings, node('module') + patientFile('treatment') + campaignFile('name'));
+    assertFindings(workspace, await workspace.analyseWorkspace(), node('module') + patientFile('treatment') + campaignFile('name'));
   });
 
   it('loads a tsconfig.json created after the first analysis, and drops a deleted one', async () => {
-    const { host, workspace } = load(patientFile('treatment') + aliased());
-    assertFindings(workspace, (await workspace.analyseWorkspace()).findings, patientFile('treatment') + aliased());
+    const { host, workspace } = load(patientFile('treatment') + aliased(), unresolved);
+    assertFindings(workspace, await workspace.analyseWorkspace(), patientFile('treatment') + aliased());
 
     host.write('/ws/tsconfig.json', textOf(config(paths), 'tsconfig.json'));
     workspace.applyChange({ kind: 'create', file: '/ws/tsconfig.json' });
-    assertFindings(workspace, (await workspace.analyseWorkspace()).findings, config(paths) + patientFile('treatment') + aliased(nameFinding));
+    assertFindings(workspace, await workspace.analyseWorkspace(), config(paths) + patientFile('treatment') + aliased(nameFinding));
 
     host.remove('/ws/tsconfig.json');
     workspace.applyChange({ kind: 'delete', file: '/ws/tsconfig.json' });
-    assertFindings(workspace, (await workspace.analyseWorkspace()).findings, patientFile('treatment') + aliased());
+    assertFindings(workspace, await workspace.analyseWorkspace(), patientFile('treatment') + aliased());
   });
 });
 
@@ -215,7 +217,7 @@ describe('incremental: the register', () => {
     assert.deepEqual(created.files, [campaign, patient, '/ws/pi-register.yaml']);
     assertFindings(
       workspace,
-      created.findings,
+      created,
       `${patientFile('treatment')}
       //- app/campaign.ts
       import type { Patient } from '../model/patient';
@@ -229,14 +231,14 @@ describe('incremental: the register', () => {
     );
 
     workspace.applyChange({ kind: 'open', file: '/ws/pi-register.yaml', text: register(['treatment', 'marketing']) });
-    assertFindings(workspace, (await workspace.analyseWorkspace()).findings, base);
+    assertFindings(workspace, await workspace.analyseWorkspace(), base);
 
     workspace.applyChange({ kind: 'close', file: '/ws/pi-register.yaml' });
     host.remove('/ws/pi-register.yaml');
     workspace.applyChange({ kind: 'delete', file: '/ws/pi-register.yaml' });
     const deleted = await workspace.analyseWorkspace();
     assert.deepEqual(deleted.files, [campaign, patient]);
-    assertFindings(workspace, deleted.findings, base);
+    assertFindings(workspace, deleted, base);
   });
 });
 
@@ -245,7 +247,7 @@ describe('incremental: cancellation and progress', () => {
     const { workspace } = load(patientFile('treatment') + campaignFile('name', nameFinding));
     await assert.rejects(workspace.analyseWorkspace({ token: { isCancellationRequested: true } }), CancelledError);
     assert.throws(() => workspace.analyseFile(campaign, { isCancellationRequested: true }), CancelledError);
-    assertFindings(workspace, (await workspace.analyseWorkspace()).findings, patientFile('treatment') + campaignFile('name', nameFinding));
+    assertFindings(workspace, await workspace.analyseWorkspace(), patientFile('treatment') + campaignFile('name', nameFinding));
   });
 
   it('stops between files when the token is cancelled during a run', async () => {
@@ -261,7 +263,7 @@ describe('incremental: cancellation and progress', () => {
     });
     await assert.rejects(run, CancelledError);
     assert.deepEqual(progress, [[1, 2]]);
-    assertFindings(workspace, (await workspace.analyseWorkspace()).findings, patientFile('treatment') + campaignFile('name', nameFinding));
+    assertFindings(workspace, await workspace.analyseWorkspace(), patientFile('treatment') + campaignFile('name', nameFinding));
   });
 
   it('stops between the rules of one file when the token is cancelled while the file is analysed', async () => {
@@ -274,7 +276,7 @@ describe('incremental: cancellation and progress', () => {
       },
     };
     assert.throws(() => workspace.analyseFile(campaign, token), CancelledError);
-    assertFindings(workspace, workspace.analyseFile(campaign).findings, campaignFile('name', nameFinding));
+    assertFindings(workspace, workspace.analyseFile(campaign), campaignFile('name', nameFinding));
   });
 
   it('reports progress once for every file, the register included', async () => {

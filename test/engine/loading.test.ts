@@ -246,13 +246,14 @@ describe('loading: module resolution', () => {
         //       ^^^^ use-beyond-purpose +fix
       }
     `;
-    const { host, workspace } = load(source);
+    // The fixture alone does not resolve `@clinic/model` (TS2307): the link below, as a package manager makes it, does.
+    const { host, workspace } = load(source, { typeErrors: [2307] });
     // npm, yarn and pnpm workspaces link `node_modules/<name>` to the package's folder. (A MemoryHost folder
     // exists only where files are, so `node_modules/@clinic` needs one of its own.)
     host.link('/ws/node_modules/@clinic/model', '/ws/packages/model');
     host.write('/ws/node_modules/@clinic/.keep', '');
     const result = await workspace.analyseWorkspace();
-    assertFindings(workspace, result.findings, source);
+    assertFindings(workspace, result, source);
     assert.deepEqual(result.files, ['/ws/app/campaign.ts', '/ws/packages/model/index.ts']);
   });
 
@@ -273,7 +274,7 @@ describe('loading: module resolution', () => {
         return p.name;
         //       ^^^^ use-beyond-purpose +fix
       }
-    `);
+    `, { typeErrors: [2307, 2882] });
     assert.deepEqual(result.notices, []);
   });
 });
@@ -329,48 +330,39 @@ describe('loading: broken project configuration', () => {
   `;
 
   it('tells a tsconfig.json that is not valid JSON, and still analyses its files', async () => {
-    const { result } = await check(`
+    await check(`
       //- tsconfig.json
       { "compilerOptions": { "strict": true,, }, "include": ["src"
       ${patient('src/patient.ts')}
       ${campaign}
-    `);
-    assert.deepEqual(result.notices, [
-      { file: '/ws/tsconfig.json', message: 'project configuration: line 1, column 39: Property assignment expected.' },
-      { file: '/ws/tsconfig.json', message: "project configuration: line 1, column 61: ']' expected." },
-    ]);
+    `, { notices: ['tsconfig.json: project configuration: line 1, column 39: Property assignment expected.', "tsconfig.json: project configuration: line 1, column 61: ']' expected."] });
   });
 
   it('tells a tsconfig.json whose extends target is missing, and still analyses its files', async () => {
-    const { result } = await check(`
+    await check(`
       //- tsconfig.json
       { "extends": "./tsconfig.base.json", "include": ["src"] }
       ${patient('src/patient.ts')}
       ${campaign}
-    `);
-    assert.deepEqual(result.notices, [{ file: '/ws/tsconfig.json', message: "project configuration: Cannot read file '/ws/tsconfig.base.json'." }]);
+    `, { notices: ["tsconfig.json: project configuration: Cannot read file '/ws/tsconfig.base.json'."] });
   });
 
   it('tells a tsconfig.json that extends a package that is not installed, and still analyses its files', async () => {
-    const { result } = await check(`
+    await check(`
       //- tsconfig.json
       { "extends": "@tsconfig/node20/tsconfig.json", "include": ["src"] }
       ${patient('src/patient.ts')}
       ${campaign}
-    `);
-    assert.deepEqual(result.notices, [
-      { file: '/ws/tsconfig.json', message: "project configuration: line 1, column 14: File '@tsconfig/node20/tsconfig.json' not found." },
-    ]);
+    `, { notices: ["tsconfig.json: project configuration: line 1, column 14: File '@tsconfig/node20/tsconfig.json' not found."] });
   });
 
   it('tells a tsconfig.json that cannot be read, and analyses its files as the inferred project', async () => {
-    const { result } = await check(
+    await check(
       `
       ${patient('src/patient.ts')}
       ${campaign}
     `,
-      { raw: { 'tsconfig.json': new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]) } },
+      { raw: { 'tsconfig.json': new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]) }, notices: ["tsconfig.json: project configuration: Cannot read file '/ws/tsconfig.json'."] },
     );
-    assert.deepEqual(result.notices, [{ file: '/ws/tsconfig.json', message: "project configuration: Cannot read file '/ws/tsconfig.json'." }]);
   });
 });

@@ -148,14 +148,15 @@ ${marker}
 
 describe('project groups: what a shared program sees', () => {
   it('a CLI run checks a use of a global that a package alike declares', async () => {
-    await check(sharedGlobal('  //                                    ^^^^ use-beyond-purpose +fix'));
+    // `tsc` checks mail/ on its own, where the global is unknown (TS2304): the case is that a shared program knows it.
+    await check(sharedGlobal('  //                                    ^^^^ use-beyond-purpose +fix'), { typeErrors: [2304] });
   });
 
   it("an editor's workspace does not: the global is another project's", async () => {
     const source = sharedGlobal('');
     const workspace = new Workspace({ rules, root, host: new MemoryHost(Object.fromEntries(parseFixture(source).files)), edits: true });
     const result = await workspace.analyseWorkspace();
-    assertFindings(workspace, result.findings, source);
+    assertFindings(workspace, result, source);
     workspace.dispose();
   });
 });

@@ -38,7 +38,7 @@ const campaign = `
 
 describe('robustness: source files', () => {
   it('reports what it can in a file with syntax errors, and says that it has them', async () => {
-    const { result } = await check(`${patient}
+    await check(`${patient}
       //- app/broken.ts
       import type { Patient } from '../model/patient';
 
@@ -50,8 +50,7 @@ describe('robustness: source files', () => {
       }
 
       export const unfinished = {
-    `);
-    assert.deepEqual(result.notices, [{ file: '/ws/app/broken.ts', message: 'has syntax errors: findings may be incomplete' }]);
+    `, { typeErrors: [1005, 1109], notices: ['app/broken.ts: has syntax errors: findings may be incomplete'] });
   });
 
   it('analyses empty and blank files without a word', async () => {
@@ -80,8 +79,10 @@ describe('robustness: source files', () => {
   });
 
   it('skips a file over the size limit with a notice, and analyses the rest', async () => {
-    const { result } = await check(`${patient}${campaign}`, { raw: { 'gen/bundle.ts': `// ${'x'.repeat(maxSourceBytes)}` } });
-    assert.deepEqual(result.notices, [{ file: '/ws/gen/bundle.ts', message: 'skipped: larger than 16 MB (16.0 MB)' }]);
+    const { result } = await check(`${patient}${campaign}`, {
+      raw: { 'gen/bundle.ts': `// ${'x'.repeat(maxSourceBytes)}` },
+      notices: ['gen/bundle.ts: skipped: larger than 16 MB (16.0 MB)'],
+    });
     assert.deepEqual(result.files, ['/ws/app/campaign.ts', '/ws/gen/bundle.ts', '/ws/model/patient.ts']);
   });
 
@@ -90,12 +91,10 @@ describe('robustness: source files', () => {
     // 「患者」 in Shift_JIS: 0x8A 0xB3 0x8E 0xD2, not UTF-8.
     const shiftJis = Buffer.concat([Buffer.from('// '), Buffer.from([0x8a, 0xb3, 0x8e, 0xd2]), Buffer.from('\nexport const y = 2;\n')]);
     const video = Buffer.from([0x47, 0x40, 0x00, 0x10, 0x00, 0x00, 0xb0, 0x0d, 0x00, 0x01, 0xc1, 0x00, 0x00, 0xff, 0xff]);
-    const { result } = await check(`${patient}${campaign}`, { raw: { 'app/latin1.ts': latin1, 'app/sjis.ts': shiftJis, 'media/intro.ts': video } });
-    assert.deepEqual(result.notices, [
-      { file: '/ws/app/latin1.ts', message: 'skipped: not UTF-8 or UTF-16 text' },
-      { file: '/ws/app/sjis.ts', message: 'skipped: not UTF-8 or UTF-16 text' },
-      { file: '/ws/media/intro.ts', message: 'skipped: not UTF-8 or UTF-16 text' },
-    ]);
+    await check(`${patient}${campaign}`, {
+      raw: { 'app/latin1.ts': latin1, 'app/sjis.ts': shiftJis, 'media/intro.ts': video },
+      notices: ['app/latin1.ts: skipped: not UTF-8 or UTF-16 text', 'app/sjis.ts: skipped: not UTF-8 or UTF-16 text', 'media/intro.ts: skipped: not UTF-8 or UTF-16 text'],
+    });
   });
 
   it('decodes UTF-16 (either byte order) and UTF-8 with a byte order mark, with positions in the text', async () => {
@@ -181,7 +180,7 @@ describe('robustness: folder links (in memory)', () => {
 
 describe('robustness: the register', () => {
   it('reports a register that is not valid YAML, says so, checks no ids against it, and analyses the code', async () => {
-    const { result } = await check(`${patient}${campaign}
+    await check(`${patient}${campaign}
       //- pi-register.yaml
       organization: Minato Ward Health Centre
       purposes:
@@ -189,10 +188,7 @@ describe('robustness: the register', () => {
         - id: [unclosed
       files: []
       #@0 ^^^^^ register-invalid
-    `);
-    assert.deepEqual(result.notices, [
-      { file: '/ws/pi-register.yaml', message: 'the register has YAML errors: purpose ids are not checked against it until they are fixed' },
-    ]);
+    `, { notices: ['pi-register.yaml: the register has YAML errors: purpose ids are not checked against it until they are fixed'] });
   });
 
   it('reports a register of the wrong shape at its root, and checks no ids against it', async () => {
@@ -231,10 +227,10 @@ describe('robustness: the register', () => {
 describe('robustness: nesting deeper than TypeScript can parse', () => {
   it('skips the file with a notice, and analyses the rest of its project', async () => {
     const depth = 5_000;
-    const { result } = await check(`${patient}${campaign}`, {
+    await check(`${patient}${campaign}`, {
       raw: { 'gen/tree.ts': `export const tree = ${'['.repeat(depth)}${']'.repeat(depth)};\n` },
+      notices: ['gen/tree.ts: skipped: nested too deeply for TypeScript to parse'],
     });
-    assert.deepEqual(result.notices, [{ file: '/ws/gen/tree.ts', message: 'skipped: nested too deeply for TypeScript to parse' }]);
   });
 });
 

@@ -107,7 +107,8 @@ describe('register: hostile input', () => {
       const register = parseRegister(text);
       if (round % 25 === 0) {
         // Through the engine too: every rule that reads the register, with a schema to compare against.
-        const { result } = await analyse('//- src/p.ts\n/** @purpose treatment @piFile Patients */\nexport interface Patient { /** @specialCare disability */ name: string }', { raw: { 'pi-register.yaml': text } });
+        const notices = register.broken ? ['pi-register.yaml: the register has YAML errors: purpose ids are not checked against it until they are fixed'] : [];
+        const { result } = await analyse('//- src/p.ts\n/** @purpose treatment @piFile Patients */\nexport interface Patient { /** @specialCare disability */ name: string }', { raw: { 'pi-register.yaml': text }, notices });
         assert.deepEqual(result.notices.filter((notice) => notice.message.includes('failed')), [], text);
       }
       for (const problem of [...register.problems, ...register.unknownKeys]) {

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyse, check } from '../support/check';
-import { checkFixTypeChecks } from '../support/typecheck';
+import { analyse, check, checkFix } from '../support/check';
 
 /** A schema that may describe children, with a consent field, a consent check and a consent assertion. */
 const child = `
@@ -522,7 +521,7 @@ describe('minor-facial-consent: fixes', () => {
   const title = 'Require parental consent';
 
   it('inserts an early exit that reads the consent field of the object written to', async () => {
-    await checkFixTypeChecks(
+    await checkFix(
       `${child}
       //- app/enrol.ts
       import type { Child } from '../model/child';
@@ -547,7 +546,7 @@ describe('minor-facial-consent: fixes', () => {
   });
 
   it('adds a @parentalConsent field to a schema that has none, after its last member', async () => {
-    await checkFixTypeChecks(
+    await checkFix(
       `
       //- model/pupil.ts
       /** @purpose yearbook */
@@ -581,7 +580,7 @@ describe('minor-facial-consent: fixes', () => {
   });
 
   it('adds the field to a one-line type literal and a class', async () => {
-    await checkFixTypeChecks(
+    await checkFix(
       `
       //- model/kid.ts
       /** @purpose club */
@@ -605,7 +604,7 @@ describe('minor-facial-consent: fixes', () => {
     `,
       { title },
     );
-    await checkFixTypeChecks(
+    await checkFix(
       `
       /** @purpose club */
       export class Member {
@@ -633,7 +632,7 @@ describe('minor-facial-consent: fixes', () => {
   });
 
   it('for an object literal, reads the value it sets the consent field from, or the object spread into it', async () => {
-    await checkFixTypeChecks(
+    await checkFix(
       `${child}
       //- app/intake.ts
       import type { Child } from '../model/child';
@@ -659,7 +658,7 @@ describe('minor-facial-consent: fixes', () => {
     `,
       { title: 'Require parental consent before collecting `facePhoto` (throw unless `form.consent`)' },
     );
-    await checkFixTypeChecks(
+    await checkFix(
       `${child}
       //- app/intake.ts
       import type { Child } from '../model/child';
@@ -682,7 +681,7 @@ describe('minor-facial-consent: fixes', () => {
   });
 
   it('for an object literal, calls the one argument-free consent function in scope, else reads the variable it replaces', async () => {
-    await checkFixTypeChecks(
+    await checkFix(
       `${child}
       //- app/session.ts
       import type { Child } from '../model/child';
@@ -710,7 +709,7 @@ describe('minor-facial-consent: fixes', () => {
     `,
       { title },
     );
-    await checkFixTypeChecks(
+    await checkFix(
       `${child}
       //- app/replace.ts
       import type { Child } from '../model/child';
@@ -738,13 +737,13 @@ describe('minor-facial-consent: fixes', () => {
         c.facePhoto = photo;
       }
     `;
-    await checkFixTypeChecks(
+    await checkFix(
       `${child}${enrol}`,
       `${child.replace('/** @purpose identity-check */', '/** @purpose identity-check @minimumAge 16 */')}${enrol}`,
       { title: 'Declare `@minimumAge 16` on `Child`' },
     );
     const teen = child.replace('/** @purpose identity-check */', '/** @purpose identity-check @minimumAge 13 */');
-    await checkFixTypeChecks(`${teen}${enrol}`, `${child.replace('/** @purpose identity-check */', '/** @purpose identity-check @minimumAge 16 */')}${enrol}`, {
+    await checkFix(`${teen}${enrol}`, `${child.replace('/** @purpose identity-check */', '/** @purpose identity-check @minimumAge 16 */')}${enrol}`, {
       title: 'Declare `@minimumAge 16` on `Child`',
     });
   });

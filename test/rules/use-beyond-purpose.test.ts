@@ -274,6 +274,11 @@ describe('use-beyond-purpose: escapes', () => {
         //             ^^^^ use-beyond-purpose +fix
         return copy;
       }
+      //- node_modules/nodemailer/index.d.ts
+      export declare function sendMail(message: unknown): void;
+      //- node_modules/axios/index.d.ts
+      declare const axios: { post(url: string, data?: unknown): Promise<unknown> };
+      export default axios;
     `);
   });
 

@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
-import type { Finding, Fix, FileEdit, Severity } from 'appi-guard-server/base/finding';
+import type { Finding, Fix, FileEdit, Notice, Severity } from 'appi-guard-server/base/finding';
 import { Workspace, type AnalysisResult } from 'appi-guard-server/engine/workspace';
+import { rulesById } from 'appi-guard-server/rules/index';
 import { parseFixture, renderFixture, root, type Fixture, type Marker } from './fixture';
 import { MemoryHost } from './memory-host';
 import { rules } from 'appi-guard-server/rules/index';
+import { assertTypeErrors } from './typecheck';
 
 export interface CheckOptions {
   readonly severities?: Readonly<Record<string, Severity | 'off'>>;
@@ -11,6 +13,16 @@ export interface CheckOptions {
   readonly registerPath?: string;
   /** Extra raw files (bytes), relative to the root. */
   readonly raw?: Readonly<Record<string, Uint8Array | string>>;
+  /**
+   * The TypeScript error codes the fixture's files are written to have (each at least once, and no
+   * other), for cases about broken code. By default a fixture must type-check (`raw` files aside).
+   */
+  readonly typeErrors?: readonly number[];
+  /**
+   * The notices the analysis is expected to give, each `path: message` with the path relative to the
+   * root, in the engine's order. By default there must be none.
+   */
+  readonly notices?: readonly string[];
 }
 
 export interface Analysed {
@@ -32,13 +44,20 @@ export async function analyse(source: string, options: CheckOptions = {}): Promi
     ...(options.registerPath && { registerPath: `${root}/${options.registerPath}` }),
   });
   const result = await workspace.analyseWorkspace();
+  assertTypeErrors(fixture.files, options.typeErrors);
+  assertNotices(result.notices, options.notices);
   return { fixture, host, workspace, result };
 }
 
-/** Analyses the fixture and asserts that its findings are exactly the ones its markers name. */
+/**
+ * Analyses the fixture and asserts that its findings are exactly the ones its markers name. Like every
+ * helper here, it fails on a fixture with TypeScript errors or an analysis with notices that the case
+ * does not expect (`typeErrors`, `notices`), so that broken input cannot pass as "no findings".
+ */
 export async function check(source: string, options: CheckOptions = {}): Promise<Analysed> {
   const analysed = await analyse(source, options);
   const { fixture, workspace, result } = analysed;
+  assertKnownRules(fixture.markers);
   const actual = result.findings.map((finding) => markerOf(finding, workspace));
   const stray = actual.filter((marker) => !fixture.files.has(marker.file));
   assert.deepEqual(stray, [], 'findings in files outside the fixture');
@@ -54,7 +73,7 @@ export interface FixSelector {
 
 /**
  * Applies one fix of the fixture's findings and compares every file afterwards with `after` (a fixture
- * without markers). Files the fix creates appear in `after` too.
+ * without markers). Files the fix creates appear in `after` too. The fixed files must type-check too.
  */
 export async function checkFix(before: string, after: string, selector: FixSelector, options: CheckOptions = {}): Promise<Analysed> {
   const analysed = await analyse(before, options);
@@ -64,10 +83,28 @@ export async function checkFix(before: string, after: string, selector: FixSelec
   applyEdits(files, fix.edits);
   const expected = parseFixture(after);
   assert.equal(renderFixture(files, []), renderFixture(expected.files, []));
+  assertTypeErrors(files, options.typeErrors);
   return analysed;
 }
 
+/** Asserts that the notices are exactly `expected` (`path: message`, the path relative to the root). */
+export function assertNotices(notices: readonly Notice[], expected: readonly string[] = []): void {
+  const relative = (file: string) => (file.startsWith(`${root}/`) ? file.slice(root.length + 1) : file);
+  assert.deepEqual(
+    notices.map((notice) => `${relative(notice.file)}: ${notice.message}`),
+    expected,
+    'the analysis gave notices the case does not expect (say so with `notices`)',
+  );
+}
+
+/** Asserts that every marker names a rule that exists: a misspelt rule id is a broken fixture, not a finding. */
+export function assertKnownRules(markers: readonly Marker[]): void {
+  const unknown = markers.map((marker) => marker.label.split(' ')[0]!).filter((id) => !rulesById.has(id));
+  assert.deepEqual(unknown, [], `markers name rules that do not exist (the rules: ${[...rulesById.keys()].join(', ')})`);
+}
+
 export function findFix(workspace: Workspace, findings: readonly Finding[], selector: FixSelector): Fix {
+  if (selector.rule) assert.ok(rulesById.has(selector.rule), `no rule ${selector.rule}`);
   const matches = (fix: Fix) => (typeof selector.title === 'string' ? fix.title.startsWith(selector.title) : selector.title.test(fix.title));
   const offered: string[] = [];
   for (const finding of findings) {

@@ -1,50 +1,175 @@
-import * as assert from 'node:assert/strict';
-import * as ts from 'typescript';
-import { applyEdits, checkFix, findFix, type Analysed, type CheckOptions, type FixSelector } from './check';
-
-const options: ts.CompilerOptions = {
-  strict: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-  skipLibCheck: true,
-  noEmit: true,
-};
-
 /**
- * Asserts that a fixture's TypeScript files type-check: one strict program over the texts in memory, with
- * TypeScript's own lib files from the installed package. Every diagnostic is reported with its file and line.
+ * The TypeScript errors of a fixture's own files, as `tsc` would report them in the workspace the fixture
+ * describes: each `tsconfig.json` of the fixture is a project checked with its own options, and the files no
+ * project lists are checked together with the options the engine gives its inferred project. Fixtures are
+ * meant to be code that compiles, so that a typo (an import of a name that is not there, say) cannot make a
+ * "no findings" case pass by making the engine see nothing.
  */
-export function assertTypeChecks(files: ReadonlyMap<string, string>): void {
-  const host = ts.createCompilerHost(options);
-  const readFromDisk = host.getSourceFile.bind(host);
-  host.getSourceFile = (name, language, onError) => {
-    const text = files.get(name);
-    return text === undefined ? readFromDisk(name, language, onError) : ts.createSourceFile(name, text, language);
-  };
-  host.fileExists = (name) => files.has(name) || ts.sys.fileExists(name);
-  host.readFile = (name) => files.get(name) ?? ts.sys.readFile(name);
-  host.directoryExists = (name) => [...files.keys()].some((file) => file.startsWith(`${name}/`)) || ts.sys.directoryExists(name);
-  const roots = [...files.keys()].filter((file) => /\.tsx?$/.test(file));
-  const program = ts.createProgram(roots, options, host);
-  const problems = ts
-    .getPreEmitDiagnostics(program)
-    .filter((diagnostic) => !diagnostic.file || files.has(diagnostic.file.fileName))
-    .map((diagnostic) => {
-      const where = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start) : undefined;
-      const place = where ? `${diagnostic.file!.fileName}:${where.line + 1}:${where.character + 1}: ` : '';
-      return `${place}${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`;
-    });
-  assert.deepEqual(problems, []);
+import * as assert from 'node:assert/strict';
+import ts from 'typescript';
+import { inferredOptions } from 'appi-guard-server/engine/project';
+import { root } from './fixture';
+import { MemoryHost } from './memory-host';
+
+export interface TypeError {
+  /** Path relative to the workspace root. */
+  readonly file: string;
+  /** 1-based, as an editor shows them. */
+  readonly line: number;
+  readonly column: number;
+  readonly code: number;
+  readonly message: string;
 }
 
-/** `checkFix`, and the fixture type-checks both before the fix and after it. */
-export async function checkFixTypeChecks(before: string, after: string, selector: FixSelector, options?: CheckOptions): Promise<Analysed> {
-  const analysed = await checkFix(before, after, selector, options);
-  assertTypeChecks(analysed.fixture.files);
-  const fixed = new Map(analysed.fixture.files);
-  applyEdits(fixed, findFix(analysed.workspace, analysed.result.findings, selector).edits);
-  assertTypeChecks(fixed);
-  return analysed;
+interface CheckProject {
+  readonly options: ts.CompilerOptions;
+  readonly rootFiles: readonly string[];
+  readonly references: readonly ts.ProjectReference[];
+  readonly directory: string;
+}
+
+/** The syntactic and semantic errors of the fixture's TypeScript files (declaration files included). */
+export function typeErrors(files: ReadonlyMap<string, string>): TypeError[] {
+  const host = new MemoryHost(Object.fromEntries(files));
+  const projects: CheckProject[] = [];
+  for (const configPath of [...files.keys()].filter((file) => file.endsWith('/tsconfig.json')).sort(byDepth)) {
+    // A config that cannot be read is the engine's notice to give, not a type error of the fixture.
+    const parsed = ts.getParsedCommandLineOfConfigFile(configPath, undefined, { ...systemOf(host, root), onUnRecoverableConfigFileDiagnostic: () => {} });
+    if (!parsed) continue;
+    const directory = configPath.slice(0, configPath.lastIndexOf('/'));
+    projects.push({ options: { ...parsed.options, noEmit: true }, rootFiles: parsed.fileNames, references: parsed.projectReferences ?? [], directory });
+  }
+  // Each source file is checked by the project that owns it, as the engine assigns them: the nearest
+  // enclosing project that lists it, else the deepest that lists it, else the inferred project.
+  const owner = new Map<string, CheckProject>();
+  const unclaimed: string[] = [];
+  for (const file of [...files.keys()].filter(isSource)) {
+    const listing = projects.filter((project) => project.rootFiles.includes(file));
+    const chosen = listing.filter((project) => file.startsWith(`${project.directory}/`)).at(-1) ?? listing.at(-1);
+    if (chosen) owner.set(file, chosen);
+    else unclaimed.push(file);
+  }
+  if (unclaimed.length > 0) {
+    const inferred: CheckProject = { options: inferredOptions, rootFiles: unclaimed, references: [], directory: root };
+    projects.push(inferred);
+    for (const file of unclaimed) owner.set(file, inferred);
+  }
+
+  const errors = new Map<string, TypeError[]>();
+  for (const project of projects) {
+    if (project.rootFiles.length === 0) continue;
+    const program = ts.createProgram({
+      rootNames: project.rootFiles,
+      options: project.options,
+      projectReferences: project.references,
+      host: compilerHost(host, project.directory, project.options),
+    });
+    for (const sourceFile of program.getSourceFiles()) {
+      const file = sourceFile.fileName;
+      // A declaration file (which no project owns) is checked by the first program that reads it.
+      if (!files.has(file) || errors.has(file) || (owner.has(file) && owner.get(file) !== project)) continue;
+      errors.set(file, [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)].map(toTypeError));
+    }
+  }
+  return [...files.keys()].flatMap((file) => errors.get(file) ?? []);
+}
+
+/**
+ * Asserts that the fixture's files have exactly the TypeScript error codes `expected` (each at least once,
+ * no other), by default none. Each error is shown with its place, so a failing fixture says where to look.
+ */
+export function assertTypeErrors(files: ReadonlyMap<string, string>, expected: readonly number[] = []): void {
+  const errors = typeErrors(files);
+  const codes = [...new Set(errors.map((error) => error.code))].sort((a, b) => a - b);
+  const wanted = [...new Set(expected)].sort((a, b) => a - b);
+  if (codes.join() === wanted.join()) return;
+  const listing = errors.map((error) => `  ${error.file}:${error.line}:${error.column} TS${error.code}: ${error.message}`).join('\n');
+  assert.fail(`the fixture has TypeScript errors ${codes.map((c) => `TS${c}`).join(', ') || '(none)'}, expected ${wanted.map((c) => `TS${c}`).join(', ') || 'none'}:\n${listing}`);
+}
+
+/** What the engine analyses: TypeScript files other than declaration files. */
+function isSource(file: string): boolean {
+  return /\.[cm]?tsx?$/.test(file) && !/\.d\.([^/]*\.)?[cm]?ts$/.test(file);
+}
+
+function byDepth(a: string, b: string): number {
+  return a.split('/').length - b.split('/').length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function toTypeError(diagnostic: ts.Diagnostic): TypeError {
+  const { line, character } = diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
+  return {
+    file: diagnostic.file!.fileName.slice(root.length + 1),
+    line: line + 1,
+    column: character + 1,
+    code: diagnostic.code,
+    message: ts.flattenDiagnosticMessageText(diagnostic.messageText, ' '),
+  };
+}
+
+/** The questions config parsing and module resolution ask, answered from the fixture (and TypeScript's libs). */
+function systemOf(host: MemoryHost, directory: string) {
+  const text = (file: string) => {
+    const content = host.readFile(file);
+    return typeof content === 'string' ? content : content && new TextDecoder().decode(content);
+  };
+  return {
+    useCaseSensitiveFileNames: true,
+    fileExists: (file: string) => host.fileExists(file),
+    readFile: text,
+    directoryExists: (dir: string) => host.directoryExists(dir),
+    getDirectories: (dir: string) => [...host.entries(dir).directories],
+    realpath: (path: string) => host.realpath(path),
+    getCurrentDirectory: () => directory,
+    readDirectory: (dir: string, extensions?: readonly string[], excludes?: readonly string[], includes?: readonly string[], depth?: number) =>
+      matchFiles(host, dir, extensions, excludes, includes, depth),
+  };
+}
+
+/** TypeScript's glob matching over the fixture's folders (its own `matchFiles` is internal). */
+function matchFiles(host: MemoryHost, dir: string, extensions?: readonly string[], excludes?: readonly string[], includes?: readonly string[], depth?: number): string[] {
+  const internal = (ts as unknown as { matchFiles: MatchFiles }).matchFiles;
+  return internal(dir, extensions, excludes, includes, true, dir, depth, (path) => host.entries(path), (path) => host.realpath(path));
+}
+
+type MatchFiles = (
+  path: string,
+  extensions: readonly string[] | undefined,
+  excludes: readonly string[] | undefined,
+  includes: readonly string[] | undefined,
+  useCaseSensitiveFileNames: boolean,
+  currentDirectory: string,
+  depth: number | undefined,
+  getFileSystemEntries: (path: string) => { readonly files: readonly string[]; readonly directories: readonly string[] },
+  realpath: (path: string) => string,
+) => string[];
+
+/**
+ * TypeScript's lib files, parsed once for every fixture of a test run, as tsserver's document registry shares
+ * them: by file, language version and the options that change how a file is bound.
+ */
+const libFiles = new Map<string, ts.SourceFile>();
+const libDirectory = ts.getDefaultLibFilePath({}).replace(/\\/g, '/').replace(/\/[^/]*$/, '/');
+
+function compilerHost(host: MemoryHost, directory: string, options: ts.CompilerOptions): ts.CompilerHost {
+  const system = systemOf(host, directory);
+  return {
+    ...system,
+    getSourceFile: (file, language) => {
+      const key = [file, typeof language === 'object' ? language.languageVersion : language, options.module, options.strict, options.alwaysStrict].join('|');
+      const cached = file.startsWith(libDirectory) ? libFiles.get(key) : undefined;
+      if (cached) return cached;
+      const content = system.readFile(file);
+      const sourceFile = content === undefined ? undefined : ts.createSourceFile(file, content, language);
+      if (sourceFile && file.startsWith(libDirectory)) libFiles.set(key, sourceFile);
+      return sourceFile;
+    },
+    getDefaultLibFileName: () => ts.getDefaultLibFilePath(options),
+    writeFile: () => {},
+    getCanonicalFileName: (file) => file,
+    getNewLine: () => '\n',
+    useCaseSensitiveFileNames: () => true,
+    // As tsserver and the engine do: a referenced project's sources, not its (unbuilt) declarations.
+    ...{ useSourceOfProjectReferenceRedirect: () => true },
+  };
 }
