@@ -16,7 +16,7 @@ import { impliedRegister } from './register/implied';
 import { isFailing, reporters } from './reporters';
 import { displayPath } from './reporters/report';
 
-/** Exit statuses: the contract CI scripts rely on (SPEC §5). */
+/** Exit statuses: the contract CI scripts rely on (README, "Command line"). */
 const exitCodes = { clean: 0, findings: 1, cannotRun: 2 } as const;
 
 /** Runs one command; never rejects and never throws: every outcome is an exit code. */

@@ -1,5 +1,5 @@
 /**
- * Broken and unusual input (SPEC principle 5): the run finishes, reports what it can, and says what it
+ * Broken and unusual input ("Broken input is data"): the run finishes, reports what it can, and says what it
  * skipped. Big inputs are generated here, never committed.
  */
 import * as assert from 'node:assert/strict';

@@ -41,7 +41,7 @@ export class Catalogue {
     return this.contextsByFile.get(file) ?? [];
   }
 
-  /** The nearest enclosing code that carries `@purpose` (SPEC §2, "context"). */
+  /** The nearest enclosing code that carries `@purpose` (docs/annotations.md, "Contexts"). */
   contextAt(file: string, offset: number): CodeContext | undefined {
     return innermost(this.contextsOf(file), offset, (context) => context.purposes !== undefined);
   }

@@ -9,7 +9,7 @@ export interface TagProblem {
   readonly suggestion?: { readonly span: Span; readonly text: string };
 }
 
-/** Checks a known tag's arguments (SPEC §2). A tag with a problem means nothing until it is fixed. */
+/** Checks a known tag's arguments (docs/annotations.md, "How tags are read"). A tag with a problem means nothing until it is fixed. */
 export function validateTag(tag: Tag): TagProblem | undefined {
   const first = tag.args[0];
   switch (tag.name as KnownTag) {

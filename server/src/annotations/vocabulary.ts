@@ -1,4 +1,4 @@
-/** The annotation language's words (SPEC §2), in one place for the parser, completion and docs. */
+/** The annotation language's words (docs/annotations.md, "Tags"), in one place for the parser, completion and docs. */
 
 const fieldTags = ['personal', 'specialCare', 'facial', 'myNumber', 'birthDate', 'age'] as const;
 

@@ -31,7 +31,7 @@ const guarded: Outcome = { value: 'guarded', stable: true };
 const unguarded: Outcome = { value: 'unguarded', stable: true };
 
 /**
- * Whether a parental-consent check dominates a place (SPEC §4, "guarded"): a branch of `if`, `?:`, `&&`
+ * Whether a parental-consent check dominates a place (docs/annotations.md, "Consent checks"): a branch of `if`, `?:`, `&&`
  * or `||` whose condition, with its polarity, means that consent was given; an earlier early-exit `if` or
  * consent assertion in an enclosing block; or, at a function's boundary, every call site of the function
  * in the workspace, guarded in turn. Verdicts about functions are kept for one state of the workspace.

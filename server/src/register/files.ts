@@ -4,7 +4,7 @@ import { relative } from '../base/paths';
 import type { FileEntry, Register } from './model';
 
 /**
- * Personal Information Files in the code (SPEC §4): schemas with `@piFile`, and ORM entities with tagged
+ * Personal Information Files in the code (docs/annotations.md, "Personal Information Files"): schemas with `@piFile`, and ORM entities with tagged
  * fields. Entities are recognised by their decorator's import, syntactically, so that a workspace whose
  * dependencies are not installed reads the same.
  */

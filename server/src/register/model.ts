@@ -2,7 +2,7 @@ import type { Document, YAMLMap, YAMLSeq } from 'yaml';
 import type { Span } from '../base/finding';
 
 /**
- * The register (SPEC §3) as read: plain values with the place of each, and the YAML nodes they came from,
+ * The register (README, "The register") as read: plain values with the place of each, and the YAML nodes they came from,
  * so that edits can be computed against the source text without re-serialising anything.
  */
 
@@ -21,7 +21,7 @@ export interface WordList {
   readonly viaAlias: boolean;
 }
 
-/** One purpose of the catalogue (SPEC §3, `purposes:`). */
+/** One purpose of the catalogue (README, "The register": `purposes:`). */
 export interface PurposeEntry {
   readonly id: string;
   readonly description?: string;
@@ -46,7 +46,7 @@ export interface FileEntry {
   readonly exemption: string;
   /** An `exemption` that is not one of the Art. 74(2) ids. */
   readonly unknownExemption?: Located<string>;
-  /** Required items that are absent, empty, or still a `TODO` placeholder, in the order of SPEC §3. */
+  /** Required items that are absent, empty, or still a `TODO` placeholder, in the order of `requiredItems`. */
   readonly missing: readonly string[];
 }
 
@@ -103,7 +103,7 @@ export const exemptions = [
   'fewer-than-threshold',
 ] as const;
 
-/** Every item of an entry, in the order SPEC §3 lists (and the fixes write) them. */
+/** Every item of an entry, in the order the README's example lists (and the fixes write) them. */
 export const entryKeys = [
   'name',
   'schema',

@@ -7,7 +7,7 @@ interface Data {
   readonly suggestion?: { readonly span: Span; readonly text: string };
 }
 
-/** SPEC §4 `annotation-invalid`: a known tag with a bad or missing argument, or in a place it means nothing. */
+/** `annotation-invalid` (docs/rules/annotation-invalid.md): a known tag with a bad or missing argument, or in a place it means nothing. */
 export const annotationInvalid: Rule = {
   meta: {
     id: 'annotation-invalid',

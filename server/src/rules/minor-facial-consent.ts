@@ -17,7 +17,7 @@ interface Data {
 const consentError = 'Parental consent is required to collect facial data';
 
 /**
- * SPEC §4 `minor-facial-consent`: facial data written for a schema that may describe children under 16,
+ * `minor-facial-consent` (docs/rules/minor-facial-consent.md): facial data written for a schema that may describe children under 16,
  * with no parental-consent check dominating the write (the engine's `Guards` decide what dominates).
  */
 export const minorFacialConsent: Rule = {

@@ -9,7 +9,7 @@ interface Data {
   readonly fields: readonly string[];
 }
 
-/** SPEC §4 `missing-purpose`: a schema, or a tagged field of it, with no declared purpose of use. */
+/** `missing-purpose` (docs/rules/missing-purpose.md): a schema, or a tagged field of it, with no declared purpose of use. */
 export const missingPurpose: Rule = {
   meta: {
     id: 'missing-purpose',

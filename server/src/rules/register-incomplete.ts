@@ -2,7 +2,7 @@ import { provisions } from '../base/provisions';
 import { exemptions } from '../register/model';
 import type { Rule } from '../engine/rule';
 
-/** SPEC §4 `register-incomplete`: an entry (or the register) missing a required Art. 74(1) item. */
+/** `register-incomplete` (docs/rules/register-incomplete.md): an entry (or the register) missing a required Art. 74(1) item. */
 export const registerIncomplete: Rule = {
   meta: {
     id: 'register-incomplete',

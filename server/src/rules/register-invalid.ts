@@ -1,7 +1,7 @@
 import { provisions } from '../base/provisions';
 import type { Rule } from '../engine/rule';
 
-/** SPEC §4 `register-invalid`: the register is not valid YAML, or not of the register's shape. */
+/** `register-invalid` (docs/rules/register-invalid.md): the register is not valid YAML, or not of the register's shape. */
 export const registerInvalid: Rule = {
   meta: {
     id: 'register-invalid',

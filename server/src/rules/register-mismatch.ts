@@ -14,7 +14,7 @@ interface Data {
 }
 
 /**
- * SPEC §4 `register-mismatch`: an entry that disagrees with the code. Reported twice, at the entry's name in
+ * `register-mismatch` (docs/rules/register-mismatch.md): an entry that disagrees with the code. Reported twice, at the entry's name in
  * the register and at the schema's name in the code, each pointing at the other.
  */
 export const registerMismatch: Rule = {

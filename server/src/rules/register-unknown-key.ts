@@ -7,7 +7,7 @@ interface Data {
 }
 
 /**
- * SPEC §3 "unknown keys are allowed (warned, not rejected)": a key the register format does not know. Its own
+ * `register-unknown-key` (docs/rules/register-unknown-key.md): unknown keys are allowed, and warned about: a key the register format does not know. Its own
  * rule, so that an organisation that keeps extra keys on purpose can turn the warning off.
  */
 export const registerUnknownKey: Rule = {

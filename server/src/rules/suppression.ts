@@ -14,7 +14,7 @@ interface Data {
 }
 
 /**
- * SPEC §4 `suppression`: a suppression comment without a reason, naming an unknown rule, or suppressing
+ * `suppression` (docs/rules/suppression.md): a suppression comment without a reason, naming an unknown rule, or suppressing
  * nothing. The engine matches comments to findings (it sees every rule's output) and tells this rule what
  * each comment covered.
  */

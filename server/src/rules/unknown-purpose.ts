@@ -8,7 +8,7 @@ interface Data {
   readonly suggestion?: string;
 }
 
-/** SPEC §4 `unknown-purpose`: a purpose id that the register's catalogue does not list. */
+/** `unknown-purpose` (docs/rules/unknown-purpose.md): a purpose id that the register's catalogue does not list. */
 export const unknownPurpose: Rule = {
   meta: {
     id: 'unknown-purpose',

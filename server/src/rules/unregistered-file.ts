@@ -9,7 +9,7 @@ interface Data {
   readonly schemaKey: string;
 }
 
-/** SPEC §4 `unregistered-file`: a Personal Information File of the code with no entry in the register. */
+/** `unregistered-file` (docs/rules/unregistered-file.md): a Personal Information File of the code with no entry in the register. */
 export const unregisteredFile: Rule = {
   meta: {
     id: 'unregistered-file',

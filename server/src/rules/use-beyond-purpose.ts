@@ -17,7 +17,7 @@ interface Data {
   readonly context: { readonly file: string; readonly at: number };
 }
 
-/** SPEC §4 `use-beyond-purpose`: a tagged field used for a purpose it is not declared for, with no `@basis`. */
+/** `use-beyond-purpose` (docs/rules/use-beyond-purpose.md): a tagged field used for a purpose it is not declared for, with no `@basis`. */
 export const useBeyondPurpose: Rule = {
   meta: {
     id: 'use-beyond-purpose',

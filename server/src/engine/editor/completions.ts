@@ -22,7 +22,7 @@ export interface Vocabulary {
   readonly files: readonly string[];
 }
 
-/** What each tag means, for the completion list (SPEC §2). */
+/** What each tag means, for the completion list (docs/annotations.md, "Tags"). */
 const tagDetails: Record<KnownTag, string> = {
   personal: 'field: personal information (APPI Art. 2(1)); optionally what kind, e.g. `@personal name`',
   specialCare: 'field: special care-required personal information (APPI Art. 2(3)) of a category',

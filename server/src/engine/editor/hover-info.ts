@@ -30,7 +30,7 @@ export interface FieldFacts {
 export interface HoverInfo {
   readonly span: Span;
   readonly fields: readonly FieldFacts[];
-  /** The purposes of the code around a use (SPEC §2 "context"); absent on declarations and outside any. */
+  /** The purposes of the code around a use (docs/annotations.md, "Contexts"); absent on declarations and outside any. */
   readonly context?: { readonly name: string; readonly ids: readonly string[]; readonly at: Place; readonly basis?: string };
 }
 

@@ -9,7 +9,7 @@ import { fieldsOfSymbol } from '../symbols';
 import type { FileQuery } from '../query';
 import { namesOf } from '../../base/typescript-internals';
 
-/** A write of facial data (SPEC §4, "collection"), with whether a parental-consent check guards it. */
+/** A write of facial data (docs/annotations.md, "Collections of facial data"), with whether a parental-consent check guards it. */
 export interface Collection {
   /** The facial field's name at the write. */
   readonly span: Span;

@@ -7,7 +7,7 @@ import { Marks } from '../../base/marks';
 import { fieldsOfSymbol } from '../symbols';
 import type { FileQuery } from '../query';
 
-/** A read of a tagged field (SPEC §4, "use"). A union can make one read touch fields of several schemas. */
+/** A read of a tagged field (docs/annotations.md, "Uses"). A union can make one read touch fields of several schemas. */
 interface FieldRead {
   readonly kind: 'read';
   /** The field name at the use. */
@@ -126,7 +126,7 @@ class UseWalker {
     if (fields.length > 0) this.uses.push({ kind: 'read', span: spanOf(name, this.sourceFile), fields: unique(fields) });
   }
 
-  /** What a callee is, when it is a sink: a standard one (SPEC §4) or any function of a package. */
+  /** What a callee is, when it is a sink: a standard one (docs/rules/use-beyond-purpose.md, "What counts as a use") or any function of a package. */
   private sinkName(callee: ts.Expression): string | undefined {
     const path = calleePath(callee);
     if (!path) return undefined;
