@@ -48,9 +48,11 @@ export function checkCorpus(options = {}) {
     lines.push(`appi-guard check: ${Math.round(performance.now() - started)} ms`);
     const report = JSON.parse(stdout);
     const key = (f) => `${f.ruleId} ${f.file}:${f.line}:${f.character}`;
-    const actual = report.findings.filter((f) => !f.suppressed)
+    const actual = report.findings
+      .filter((f) => !f.suppressed)
       .map((f) => ({ ruleId: f.ruleId, file: f.file, line: f.range.start.line, character: f.range.start.character, message: f.message }));
-    const actualSuppressed = report.findings.filter((f) => f.suppressed)
+    const actualSuppressed = report.findings
+      .filter((f) => f.suppressed)
       .map((f) => ({ ruleId: f.ruleId, file: f.file, line: f.range.start.line, character: f.range.start.character }));
     const diff = compare(expected.findings, actual, key);
     const diffSuppressed = compare(expected.suppressed, actualSuppressed, key);
@@ -61,13 +63,17 @@ export function checkCorpus(options = {}) {
       const count = (list) => list.filter((f) => f.ruleId === rule).length;
       lines.push(`${rule.padEnd(26)}${String(count(expected.findings)).padStart(8)}${String(count(actual)).padStart(8)}`);
     }
-    lines.push(`${'(suppressed)'.padEnd(26)}${String(expected.suppressed.length).padStart(8)}${String(actualSuppressed.length).padStart(8)}`);
+    lines.push(
+      `${'(suppressed)'.padEnd(26)}${String(expected.suppressed.length).padStart(8)}${String(actualSuppressed.length).padStart(8)}`,
+    );
     for (const f of diff.missing) lines.push(`  missing:    ${key(f)}`);
     for (const f of diff.unexpected) lines.push(`  unexpected: ${key(f)}  ${f.message ?? ''}`);
     for (const f of diffSuppressed.missing) lines.push(`  note: suppressed finding not reported: ${key(f)}`);
     for (const f of diffSuppressed.unexpected) lines.push(`  note: unexpected suppressed finding: ${key(f)}`);
     const ok = diff.missing.length === 0 && diff.unexpected.length === 0;
-    lines.push(ok ? `OK: ${actual.length} findings as planted` : `FAIL: ${diff.missing.length} missing, ${diff.unexpected.length} unexpected`);
+    lines.push(
+      ok ? `OK: ${actual.length} findings as planted` : `FAIL: ${diff.missing.length} missing, ${diff.unexpected.length} unexpected`,
+    );
     return { ok, report: lines.join('\n') };
   } finally {
     if (temporary && !options.keep) fs.rmSync(temporary, { recursive: true, force: true });

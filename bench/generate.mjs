@@ -15,15 +15,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRandom } from './corpus/random.mjs';
-import { planSchemas, writeModel } from './corpus/schemas.mjs';
-import { importable, planModules, specialCounts } from './corpus/plan.mjs';
-import { planSpecials } from './corpus/specials.mjs';
 import { FunctionPlanner } from './corpus/functions.mjs';
-import { writeModule } from './corpus/write.mjs';
-import { writeRegister } from './corpus/register.mjs';
+import { importable, planModules, specialCounts } from './corpus/plan.mjs';
 import { writeProjects } from './corpus/projects.mjs';
+import { createRandom } from './corpus/random.mjs';
+import { writeRegister } from './corpus/register.mjs';
+import { planSchemas, writeModel } from './corpus/schemas.mjs';
+import { planSpecials } from './corpus/specials.mjs';
 import { AREAS, PURPOSES, TAGGED_NAME_PATTERN } from './corpus/vocabulary.mjs';
+import { writeModule } from './corpus/write.mjs';
 
 /** @public the generator's options, for callers of `generate` */
 export const DEFAULTS = {
@@ -60,8 +60,14 @@ export function generate(input) {
   }
   planSpecials(random, modules, schemas, specialCounts(options.files));
 
-  const ctx = { options, planner: new FunctionPlanner(random, options, schemas), schemas, exports: new Map(), pool: [],
-    stats: { contexts: { own: 0, inherited: 0, none: 0 }, reads: { tagged: 0, plain: 0 }, escapes: { tagged: 0, plain: 0 }, specials: {} } };
+  const ctx = {
+    options,
+    planner: new FunctionPlanner(random, options, schemas),
+    schemas,
+    exports: new Map(),
+    pool: [],
+    stats: { contexts: { own: 0, inherited: 0, none: 0 }, reads: { tagged: 0, plain: 0 }, escapes: { tagged: 0, plain: 0 }, specials: {} },
+  };
   const written = [...modelFiles];
   for (const module of modules) {
     ctx.pool = importable(module, modules, apps);
@@ -113,11 +119,23 @@ function expectations(options, written, modules, schemas, stats, files) {
     stats: {
       sourceFiles: [...files.keys()].filter((f) => /\.tsx?$/.test(f)).length,
       tsxFiles: [...files.keys()].filter((f) => f.endsWith('.tsx')).length,
-      modules: { model: written.length - modules.length, util: count('util'), service: count('service'), handler: count('handler'),
-        component: count('component'), test: count('test'), script: count('script') },
-      schemas: { total: schemas.all.length, tagged: schemas.tagged.length, piFiles: schemas.tagged.filter((s) => s.piFile).length,
-        registered: schemas.tagged.filter((s) => s.registered).length, childFacial: schemas.tagged.filter((s) => s.childFacial).length,
-        adultFacial: schemas.tagged.filter((s) => s.adultFacial).length },
+      modules: {
+        model: written.length - modules.length,
+        util: count('util'),
+        service: count('service'),
+        handler: count('handler'),
+        component: count('component'),
+        test: count('test'),
+        script: count('script'),
+      },
+      schemas: {
+        total: schemas.all.length,
+        tagged: schemas.tagged.length,
+        piFiles: schemas.tagged.filter((s) => s.piFile).length,
+        registered: schemas.tagged.filter((s) => s.registered).length,
+        childFacial: schemas.tagged.filter((s) => s.childFacial).length,
+        adultFacial: schemas.tagged.filter((s) => s.adultFacial).length,
+      },
       filesMentioningTaggedNames: mentioning,
       lines,
       propertyAccesses: accesses,
@@ -177,10 +195,14 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   try {
     const started = performance.now();
     const result = generate(parseArguments(process.argv.slice(2)));
-    const counts = Object.entries(result.expected.counts).map(([rule, n]) => `${rule} ${n}`).join(', ');
-    console.log(`${result.files} files, ${result.lines} lines, ${result.expected.stats.accessesPerLine} accesses/line, `
-      + `${result.expected.findings.length} planted findings (${counts}) in ${result.out} `
-      + `(${Math.round(performance.now() - started)} ms)`);
+    const counts = Object.entries(result.expected.counts)
+      .map(([rule, n]) => `${rule} ${n}`)
+      .join(', ');
+    console.log(
+      `${result.files} files, ${result.lines} lines, ${result.expected.stats.accessesPerLine} accesses/line, ` +
+        `${result.expected.findings.length} planted findings (${counts}) in ${result.out} ` +
+        `(${Math.round(performance.now() - started)} ms)`,
+    );
   } catch (error) {
     console.error(`generate: ${error.message}`);
     process.exit(2);

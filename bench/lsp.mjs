@@ -28,7 +28,10 @@ export class LanguageServer {
 
   constructor(nodeArgs) {
     this.#child = spawn(process.execPath, [...nodeArgs, bin, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-    this.#connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(this.#child.stdout), new rpc.StreamMessageWriter(this.#child.stdin));
+    this.#connection = rpc.createProtocolConnection(
+      new rpc.StreamMessageReader(this.#child.stdout),
+      new rpc.StreamMessageWriter(this.#child.stdin),
+    );
     this.#connection.onNotification('appiGuard/status', (status) => {
       this.statuses.push({ ...status, at: performance.now() });
       this.#wake();
@@ -66,7 +69,14 @@ export class LanguageServer {
 
   async open(file) {
     this.#versions.set(file, 1);
-    await this.#connection.sendNotification('textDocument/didOpen', { textDocument: { uri: pathToFileURL(file).href, languageId: file.endsWith('.yaml') ? 'yaml' : 'typescript', version: 1, text: fs.readFileSync(file, 'utf8') } });
+    await this.#connection.sendNotification('textDocument/didOpen', {
+      textDocument: {
+        uri: pathToFileURL(file).href,
+        languageId: file.endsWith('.yaml') ? 'yaml' : 'typescript',
+        version: 1,
+        text: fs.readFileSync(file, 'utf8'),
+      },
+    });
   }
 
   /** One edit (0-based range, as the protocol counts) and the run it causes: milliseconds to idle. */
@@ -75,7 +85,10 @@ export class LanguageServer {
     const version = this.#versions.get(file) + 1;
     this.#versions.set(file, version);
     const started = performance.now();
-    await this.#connection.sendNotification('textDocument/didChange', { textDocument: { uri: pathToFileURL(file).href, version }, contentChanges: [{ range, text }] });
+    await this.#connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: pathToFileURL(file).href, version },
+      contentChanges: [{ range, text }],
+    });
     const done = await this.idle(since);
     return done.at - started;
   }

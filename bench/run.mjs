@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { execFileSync } from 'node:child_process';
 /**
  * The benchmark (`npm run bench`): on generated corpora of each size, in one run on this machine,
  *   - cold full analysis through the CLI (wall, CPU, peak RSS, time per phase) beside `tsc --noEmit` over the
@@ -16,10 +17,9 @@
  * corpus the first time, so that the checker's work resembles an application's.
  */
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generate } from './generate.mjs';
@@ -55,7 +55,8 @@ const scratch = path.join(os.tmpdir(), 'appi-guard-bench');
 async function main() {
   const results = { machine: machine(), date: new Date().toISOString(), seed, deps: values.deps, scenarios: [] };
   for (const files of sizes) results.scenarios.push(await scenario(files));
-  if (results.scenarios.length >= 2) results.exponents = { cpu: exponent(results.scenarios, (s) => s.cold.cpuMs), rss: exponent(results.scenarios, (s) => s.cold.rssMb) };
+  if (results.scenarios.length >= 2)
+    results.exponents = { cpu: exponent(results.scenarios, (s) => s.cold.cpuMs), rss: exponent(results.scenarios, (s) => s.cold.rssMb) };
   results.clinic = await cold(path.join(repository, 'samples/clinic'));
   fs.mkdirSync(path.dirname(values.out), { recursive: true });
   fs.writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
@@ -69,7 +70,10 @@ async function scenario(files) {
   log(`${files} files: generated in ${dir}`);
   if (values.deps && !fs.existsSync(path.join(dir, 'node_modules'))) {
     log('  installing the type packages it uses');
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
   // Ours and tsc in turn, `--runs` times each, the run of median CPU time kept: this machine's figures vary
   // by a tenth from one run to the next.
@@ -81,14 +85,24 @@ async function scenario(files) {
   const [ours, reference] = [medianRun(oursRuns), medianRun(referenceRuns)];
   const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8'));
   const found = countByRule(ours.findings);
-  if (JSON.stringify(found) !== JSON.stringify(sortKeys(expected.counts ?? {}))) log(`  warning: findings ${JSON.stringify(found)} differ from planted ${JSON.stringify(expected.counts)}`);
+  if (JSON.stringify(found) !== JSON.stringify(sortKeys(expected.counts ?? {})))
+    log(`  warning: findings ${JSON.stringify(found)} differ from planted ${JSON.stringify(expected.counts)}`);
   const cpus = (list) => list.map((run) => ms(run.cpuMs)).join(', ');
-  log(`  cold (median of ${runs}): ${ms(ours.wallMs)} wall, ${ms(ours.cpuMs)} CPU (${cpus(oursRuns)}), ${ours.rssMb.toFixed(0)} MB; tsc ${ms(reference.cpuMs)} CPU (${cpus(referenceRuns)}), ${reference.rssMb.toFixed(0)} MB`);
+  log(
+    `  cold (median of ${runs}): ${ms(ours.wallMs)} wall, ${ms(ours.cpuMs)} CPU (${cpus(oursRuns)}), ${ours.rssMb.toFixed(0)} MB; tsc ${ms(reference.cpuMs)} CPU (${cpus(referenceRuns)}), ${reference.rssMb.toFixed(0)} MB`,
+  );
   const incremental = values.lsp && !values['no-lsp'] && files <= Number(values['lsp-max']) ? await editing(dir) : undefined;
   return {
     files: generated.files,
     lines: generated.lines,
-    cold: { wallMs: ours.wallMs, cpuMs: ours.cpuMs, rssMb: ours.rssMb, phases: ours.phases, findings: found, cpuMsRuns: oursRuns.map((run) => run.cpuMs) },
+    cold: {
+      wallMs: ours.wallMs,
+      cpuMs: ours.cpuMs,
+      rssMb: ours.rssMb,
+      phases: ours.phases,
+      findings: found,
+      cpuMsRuns: oursRuns.map((run) => run.cpuMs),
+    },
     tsc: { ...reference, cpuMsRuns: referenceRuns.map((run) => run.cpuMs) },
     ratios: { cpu: ours.cpuMs / reference.cpuMs, rss: ours.rssMb / reference.rssMb, wall: ours.wallMs / reference.wallMs },
     ...(incremental && { incremental }),
@@ -104,10 +118,12 @@ async function cold(dir) {
   const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'appi-bench-')), 'findings.json');
   const run = await measure(cli, ['check', dir, '--format', 'json', '--output', output, '--exit-zero', '--timings']);
   if (run.status !== 0) throw new Error(`appi-guard check failed:\n${run.stderr}`);
-  const phases = Object.fromEntries(run.stderr.split('\n').flatMap((line) => {
-    const match = /^timing (.+): ([\d.]+) ms$/.exec(line);
-    return match ? [[match[1], Number(match[2])]] : [];
-  }));
+  const phases = Object.fromEntries(
+    run.stderr.split('\n').flatMap((line) => {
+      const match = /^timing (.+): ([\d.]+) ms$/.exec(line);
+      return match ? [[match[1], Number(match[2])]] : [];
+    }),
+  );
   const findings = JSON.parse(fs.readFileSync(output, 'utf8')).findings.filter((finding) => !finding.suppressed);
   fs.rmSync(path.dirname(output), { recursive: true, force: true });
   return { wallMs: run.wallMs, cpuMs: run.cpuMs, rssMb: run.rssMb, phases, findings };
@@ -119,7 +135,15 @@ async function cold(dir) {
  */
 async function typecheck(dir) {
   const config = path.join(path.dirname(dir), `tsc-reference-${path.basename(dir)}.json`);
-  fs.writeFileSync(config, JSON.stringify({ extends: `./${path.basename(dir)}/tsconfig.base.json`, compilerOptions: { noEmit: true }, include: [`./${path.basename(dir)}/**/*.ts`, `./${path.basename(dir)}/**/*.tsx`], exclude: [`./${path.basename(dir)}/**/node_modules`] }));
+  fs.writeFileSync(
+    config,
+    JSON.stringify({
+      extends: `./${path.basename(dir)}/tsconfig.base.json`,
+      compilerOptions: { noEmit: true },
+      include: [`./${path.basename(dir)}/**/*.ts`, `./${path.basename(dir)}/**/*.tsx`],
+      exclude: [`./${path.basename(dir)}/**/node_modules`],
+    }),
+  );
   const run = await measure(tsc, ['-p', config]);
   return { wallMs: run.wallMs, cpuMs: run.cpuMs, rssMb: run.rssMb };
 }
@@ -135,13 +159,19 @@ async function editing(dir) {
   const coldMs = performance.now() - started;
   const memory = { afterColdMb: server.memory().peakMb };
   const series = {};
-  for (const [name, site, insert] of [['useSite', useSite, ' '], ['purpose', schema, ' research'], ['register', register, ' (edited)']]) {
+  for (const [name, site, insert] of [
+    ['useSite', useSite, ' '],
+    ['purpose', schema, ' research'],
+    ['register', register, ' (edited)'],
+  ]) {
     await server.open(site.file);
     const times = [];
     for (let i = 0; i < edits; i++) {
       const end = site.text.length;
       const adding = i % 2 === 0;
-      const range = adding ? { start: { line: site.line, character: end }, end: { line: site.line, character: end } } : { start: { line: site.line, character: end }, end: { line: site.line, character: end + insert.length } };
+      const range = adding
+        ? { start: { line: site.line, character: end }, end: { line: site.line, character: end } }
+        : { start: { line: site.line, character: end }, end: { line: site.line, character: end + insert.length } };
       times.push(await server.editAndSettle(site.file, range, adding ? insert : ''));
     }
     series[name] = summary(times);
@@ -153,10 +183,14 @@ async function editing(dir) {
   // process is idle (its memory reducer). What a user's editor holds between edits is the settled figure.
   const idle = await settledMemory(server, after.rssMb);
   Object.assign(memory, { idleMb: idle.rssMb, idleSeconds: idle.seconds, idleRatio: idle.rssMb / memory.afterColdMb });
-  log(`  server memory: ${memory.afterColdMb.toFixed(0)} MB after the first run, ${after.rssMb.toFixed(0)} MB right after ${edits * 3} edits (${memory.ratio.toFixed(2)}×), ${idle.rssMb.toFixed(0)} MB ${idle.seconds} s later (${memory.idleRatio.toFixed(2)}×)`);
+  log(
+    `  server memory: ${memory.afterColdMb.toFixed(0)} MB after the first run, ${after.rssMb.toFixed(0)} MB right after ${edits * 3} edits (${memory.ratio.toFixed(2)}×), ${idle.rssMb.toFixed(0)} MB ${idle.seconds} s later (${memory.idleRatio.toFixed(2)}×)`,
+  );
   await server.stop();
   const reference = await tsserverEdits(dir, useSite);
-  log(`  tsserver use-site edits: median ${ms(reference.median)}, p95 ${ms(reference.p95)}; memory ${reference.memory.afterOpenMb.toFixed(0)} MB after opening, ${reference.memory.afterEditsMb.toFixed(0)} MB after ${reference.memory.edits} edits (${reference.memory.ratio.toFixed(2)}×)`);
+  log(
+    `  tsserver use-site edits: median ${ms(reference.median)}, p95 ${ms(reference.p95)}; memory ${reference.memory.afterOpenMb.toFixed(0)} MB after opening, ${reference.memory.afterEditsMb.toFixed(0)} MB after ${reference.memory.edits} edits (${reference.memory.ratio.toFixed(2)}×)`,
+  );
   return { coldMs, ...series, tsserverUseSite: reference, memory };
 }
 
@@ -177,14 +211,20 @@ async function tsserverEdits(dir, site) {
   const opened = server.memory();
   // A space added at the end of the line, then taken away (1-based line and offset, as tsserver counts).
   const offset = site.text.length + 1;
-  const editAt = (i) => (i % 2 === 0 ? { line: site.line + 1, offset, endLine: site.line + 1, endOffset: offset, insertString: ' ' } : { line: site.line + 1, offset, endLine: site.line + 1, endOffset: offset + 1, insertString: '' });
+  const editAt = (i) =>
+    i % 2 === 0
+      ? { line: site.line + 1, offset, endLine: site.line + 1, endOffset: offset, insertString: ' ' }
+      : { line: site.line + 1, offset, endLine: site.line + 1, endOffset: offset + 1, insertString: '' };
   const times = [];
   for (let i = 0; i < edits; i++) times.push(await server.editAndCheck(site.file, editAt(i)));
   // The same count of edits as ours had in all, for the memory they leave: tsserver's heap grows the same way.
   for (let i = edits; i < edits * 3; i++) await server.editAndCheck(site.file, editAt(i));
   const after = server.memory();
   server.close();
-  return { ...summary(times), memory: { afterOpenMb: opened.peakMb, afterEditsMb: after.rssMb, edits: edits * 3, ratio: after.rssMb / opened.peakMb } };
+  return {
+    ...summary(times),
+    memory: { afterOpenMb: opened.peakMb, afterEditsMb: after.rssMb, edits: edits * 3, ratio: after.rssMb / opened.peakMb },
+  };
 }
 
 /** A line with a planted use beyond purpose: an edit there is an edit of code that uses personal information. */
@@ -196,7 +236,13 @@ function findUseSite(dir) {
 }
 
 function findLine(dir, pattern, only) {
-  const files = only ? [path.join(dir, only)] : fs.readdirSync(dir, { recursive: true }).map((name) => path.join(dir, name)).filter((name) => name.endsWith('.ts')).sort();
+  const files = only
+    ? [path.join(dir, only)]
+    : fs
+        .readdirSync(dir, { recursive: true })
+        .map((name) => path.join(dir, name))
+        .filter((name) => name.endsWith('.ts'))
+        .sort();
   for (const file of files) {
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     const line = lines.findIndex((text) => pattern.test(text));
@@ -234,32 +280,76 @@ function machine() {
 }
 
 function print(results, previous) {
-  const rows = [['files', 'ours CPU', 'tsc CPU', 'CPU ×tsc', 'ours RSS', 'tsc RSS', 'RSS ×tsc', 'wall', 'use-site p50/p95', 'tsserver p50/p95', '@purpose p95', 'register p95']];
+  const rows = [
+    [
+      'files',
+      'ours CPU',
+      'tsc CPU',
+      'CPU ×tsc',
+      'ours RSS',
+      'tsc RSS',
+      'RSS ×tsc',
+      'wall',
+      'use-site p50/p95',
+      'tsserver p50/p95',
+      '@purpose p95',
+      'register p95',
+    ],
+  ];
   for (const s of results.scenarios) {
     const inc = s.incremental;
     rows.push([
-      String(s.files), ms(s.cold.cpuMs), ms(s.tsc.cpuMs), s.ratios.cpu.toFixed(2), `${s.cold.rssMb.toFixed(0)} MB`, `${s.tsc.rssMb.toFixed(0)} MB`, s.ratios.rss.toFixed(2), ms(s.cold.wallMs),
-      inc ? `${ms(inc.useSite.median)} / ${ms(inc.useSite.p95)}` : '-', inc ? `${ms(inc.tsserverUseSite.median)} / ${ms(inc.tsserverUseSite.p95)}` : '-', inc ? ms(inc.purpose.p95) : '-', inc ? ms(inc.register.p95) : '-',
+      String(s.files),
+      ms(s.cold.cpuMs),
+      ms(s.tsc.cpuMs),
+      s.ratios.cpu.toFixed(2),
+      `${s.cold.rssMb.toFixed(0)} MB`,
+      `${s.tsc.rssMb.toFixed(0)} MB`,
+      s.ratios.rss.toFixed(2),
+      ms(s.cold.wallMs),
+      inc ? `${ms(inc.useSite.median)} / ${ms(inc.useSite.p95)}` : '-',
+      inc ? `${ms(inc.tsserverUseSite.median)} / ${ms(inc.tsserverUseSite.p95)}` : '-',
+      inc ? ms(inc.purpose.p95) : '-',
+      inc ? ms(inc.register.p95) : '-',
     ]);
   }
   console.log(`\n${table(rows)}`);
-  if (results.exponents) console.log(`\ngrowth with the number of files (fitted exponent, 1 = linear): CPU ${results.exponents.cpu.toFixed(2)}, RSS ${results.exponents.rss.toFixed(2)}`);
+  if (results.exponents)
+    console.log(
+      `\ngrowth with the number of files (fitted exponent, 1 = linear): CPU ${results.exponents.cpu.toFixed(2)}, RSS ${results.exponents.rss.toFixed(2)}`,
+    );
   for (const s of results.scenarios) {
-    console.log(`\nphases at ${s.files} files (ms): ${Object.entries(s.cold.phases).map(([phase, t]) => `${phase} ${t.toFixed(0)}`).join(', ')}`);
+    console.log(
+      `\nphases at ${s.files} files (ms): ${Object.entries(s.cold.phases)
+        .map(([phase, t]) => `${phase} ${t.toFixed(0)}`)
+        .join(', ')}`,
+    );
     const inc = s.incremental;
     if (!inc) continue;
     const line = (name, series) => `${name} ${ms(series.median)} / ${ms(series.p95)}`;
-    console.log(`language server at ${s.files} files: first run ${ms(inc.coldMs)}; edits (median / p95 of ${inc.useSite.count}) ${line('use site', inc.useSite)} (${(inc.useSite.p95 / inc.tsserverUseSite.p95).toFixed(2)}× tsserver's p95), ${line('@purpose', inc.purpose)}, ${line('register', inc.register)}`);
+    console.log(
+      `language server at ${s.files} files: first run ${ms(inc.coldMs)}; edits (median / p95 of ${inc.useSite.count}) ${line('use site', inc.useSite)} (${(inc.useSite.p95 / inc.tsserverUseSite.p95).toFixed(2)}× tsserver's p95), ${line('@purpose', inc.purpose)}, ${line('register', inc.register)}`,
+    );
     const theirs = inc.tsserverUseSite.memory;
-    if (theirs) console.log(`  tsserver's memory: ${theirs.afterOpenMb.toFixed(0)} MB after opening, ${theirs.afterEditsMb.toFixed(0)} MB after ${theirs.edits} edits (${theirs.ratio.toFixed(2)}×)`);
-    console.log(`  memory: ${inc.memory.afterColdMb.toFixed(0)} MB after the first run, ${inc.memory.afterEditsMb.toFixed(0)} MB right after ${inc.memory.edits} edits (${inc.memory.ratio.toFixed(2)}×), ${inc.memory.idleMb.toFixed(0)} MB once idle for ${inc.memory.idleSeconds} s (${inc.memory.idleRatio.toFixed(2)}×)`);
+    if (theirs)
+      console.log(
+        `  tsserver's memory: ${theirs.afterOpenMb.toFixed(0)} MB after opening, ${theirs.afterEditsMb.toFixed(0)} MB after ${theirs.edits} edits (${theirs.ratio.toFixed(2)}×)`,
+      );
+    console.log(
+      `  memory: ${inc.memory.afterColdMb.toFixed(0)} MB after the first run, ${inc.memory.afterEditsMb.toFixed(0)} MB right after ${inc.memory.edits} edits (${inc.memory.ratio.toFixed(2)}×), ${inc.memory.idleMb.toFixed(0)} MB once idle for ${inc.memory.idleSeconds} s (${inc.memory.idleRatio.toFixed(2)}×)`,
+    );
   }
-  console.log(`\nsample clinic: ${ms(results.clinic.wallMs)} wall, ${ms(results.clinic.cpuMs)} CPU, ${results.clinic.rssMb.toFixed(0)} MB, ${results.clinic.findings.length} findings`);
+  console.log(
+    `\nsample clinic: ${ms(results.clinic.wallMs)} wall, ${ms(results.clinic.cpuMs)} CPU, ${results.clinic.rssMb.toFixed(0)} MB, ${results.clinic.findings.length} findings`,
+  );
   if (previous) {
     console.log('\nagainst the earlier run:');
     for (const s of results.scenarios) {
       const old = previous.scenarios.find((p) => p.files === s.files);
-      if (old) console.log(`  ${s.files} files: CPU ${change(s.cold.cpuMs, old.cold.cpuMs)}, RSS ${change(s.cold.rssMb, old.cold.rssMb)}${s.incremental && old.incremental ? `, use-site p95 ${change(s.incremental.useSite.p95, old.incremental.useSite.p95)}` : ''}`);
+      if (old)
+        console.log(
+          `  ${s.files} files: CPU ${change(s.cold.cpuMs, old.cold.cpuMs)}, RSS ${change(s.cold.rssMb, old.cold.rssMb)}${s.incremental && old.incremental ? `, use-site p95 ${change(s.incremental.useSite.p95, old.incremental.useSite.p95)}` : ''}`,
+        );
     }
   }
 }

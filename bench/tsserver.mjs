@@ -30,7 +30,9 @@ export class TsServer {
 
   /** `open` answers nothing; a request after it does, once the open is processed. */
   async open(file, root) {
-    this.#child.stdin.write(`${JSON.stringify({ seq: ++this.#seq, type: 'request', command: 'open', arguments: { file, projectRootPath: root } })}\n`);
+    this.#child.stdin.write(
+      `${JSON.stringify({ seq: ++this.#seq, type: 'request', command: 'open', arguments: { file, projectRootPath: root } })}\n`,
+    );
     return this.request('semanticDiagnosticsSync', { file });
   }
 

@@ -35,8 +35,16 @@ export function typecheckCorpus(dir) {
   for (const d of ts.getPreEmitDiagnostics(program)) {
     const text = ts.flattenDiagnosticMessageText(d.messageText, '\n');
     const unresolved = d.code === 2307 && /Cannot find module '([^.'][^']*)'/.exec(text);
-    if (unresolved && !declared.some((p) => unresolved[1] === p || unresolved[1].startsWith(`${p}/`)
-      || (p.startsWith('@types/') && (unresolved[1] === p.slice(7) || unresolved[1].startsWith(`${p.slice(7)}/`))))) continue;
+    if (
+      unresolved &&
+      !declared.some(
+        (p) =>
+          unresolved[1] === p ||
+          unresolved[1].startsWith(`${p}/`) ||
+          (p.startsWith('@types/') && (unresolved[1] === p.slice(7) || unresolved[1].startsWith(`${p.slice(7)}/`))),
+      )
+    )
+      continue;
     const where = d.file ? `${path.relative(dir, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '';
     errors.push(`${where} TS${d.code} ${text}`);
   }
@@ -62,6 +70,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   }
   const result = typecheckCorpus(path.resolve(dir));
   for (const error of result.errors.slice(0, 50)) console.log(error);
-  console.log(`${result.files} files, ${result.lines} lines, ${(result.accesses / result.lines).toFixed(3)} property accesses/line, ${result.errors.length} errors`);
+  console.log(
+    `${result.files} files, ${result.lines} lines, ${(result.accesses / result.lines).toFixed(3)} property accesses/line, ${result.errors.length} errors`,
+  );
   process.exit(result.errors.length ? 1 : 0);
 }

@@ -9,11 +9,12 @@
  *
  * `node scripts/bundle.mjs [--outdir DIR] [--minify]`; tests import `bundle()` to build into a folder of their own.
  */
-import * as esbuild from 'esbuild';
+
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -87,7 +88,13 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
   const outdirAt = args.indexOf('--outdir');
   const started = Date.now();
-  const { outdir, files, changed } = await bundle({ outdir: outdirAt >= 0 ? args[outdirAt + 1] : undefined, minify: args.includes('--minify'), logLevel: 'warning' });
+  const { outdir, files, changed } = await bundle({
+    outdir: outdirAt >= 0 ? args[outdirAt + 1] : undefined,
+    minify: args.includes('--minify'),
+    logLevel: 'warning',
+  });
   const size = (name) => `${(fs.statSync(path.join(outdir, name)).size / 1024 / 1024).toFixed(1)} MB`;
-  console.log(`bundled in ${Date.now() - started} ms${changed ? '' : ' (as before: left in place)'}: ${path.relative(process.cwd(), outdir) || '.'}/extension.js (${size('extension.js')}), server.js (${size('server.js')}), ${files.filter((file) => file.startsWith('lib.')).length} TypeScript library files`);
+  console.log(
+    `bundled in ${Date.now() - started} ms${changed ? '' : ' (as before: left in place)'}: ${path.relative(process.cwd(), outdir) || '.'}/extension.js (${size('extension.js')}), server.js (${size('server.js')}), ${files.filter((file) => file.startsWith('lib.')).length} TypeScript library files`,
+  );
 }

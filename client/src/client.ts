@@ -1,6 +1,13 @@
 import * as path from 'node:path';
 import type { ExtensionContext, LogOutputChannel } from 'vscode';
-import { LanguageClient, RevealOutputChannelOn, TransportKind, type DocumentFilter, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  type DocumentFilter,
+  LanguageClient,
+  type LanguageClientOptions,
+  RevealOutputChannelOn,
+  type ServerOptions,
+  TransportKind,
+} from 'vscode-languageclient/node';
 import { configurationMiddleware, section } from './settings';
 
 /**

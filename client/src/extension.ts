@@ -1,8 +1,8 @@
-import { commands, window, type ExtensionContext, type LogOutputChannel } from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { type Status, statusNotification } from 'appi-guard-server/lsp/status';
+import { commands, type ExtensionContext, type LogOutputChannel, window } from 'vscode';
+import { type LanguageClient, State } from 'vscode-languageclient/node';
 import { createClient, documentSelector } from './client';
 import { restartCommand, showOutputCommand } from './commands';
-import { statusNotification, type Status } from 'appi-guard-server/lsp/status';
 import { StatusView } from './status';
 import { TraceChannel } from './trace';
 

@@ -35,5 +35,7 @@ function readSettings(scope: Uri | undefined): Settings {
 export const configurationMiddleware: ConfigurationRequest.MiddlewareSignature = async (params, token, next) => {
   const answers = await next(params, token);
   if (!Array.isArray(answers)) return answers;
-  return params.items.map((item, index) => (item.section === section ? readSettings(item.scopeUri ? Uri.parse(item.scopeUri) : undefined) : answers[index]));
+  return params.items.map((item, index) =>
+    item.section === section ? readSettings(item.scopeUri ? Uri.parse(item.scopeUri) : undefined) : answers[index],
+  );
 };

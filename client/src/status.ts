@@ -1,16 +1,16 @@
+import type { Status } from 'appi-guard-server/lsp/status';
 import {
-  LanguageStatusSeverity,
-  MarkdownString,
-  StatusBarAlignment,
-  ThemeColor,
-  languages,
-  window,
   type Command,
   type DocumentSelector,
   type LanguageStatusItem,
+  LanguageStatusSeverity,
+  languages,
+  MarkdownString,
+  StatusBarAlignment,
   type StatusBarItem,
+  ThemeColor,
+  window,
 } from 'vscode';
-import type { Status } from 'appi-guard-server/lsp/status';
 import { reanalyseCommand, restartCommand, showOutputCommand } from './commands';
 
 /** What the item shows when no status comes from the server: its process is starting, or it stopped. */
@@ -52,8 +52,22 @@ export class StatusView {
   showClient(state: ClientState): void {
     this.render(
       state === 'starting'
-        ? { text: '$(sync~spin) APPI Guard', short: 'starting', tooltip: 'APPI Guard: starting the language server.', command: showOutput, busy: true, severity: LanguageStatusSeverity.Information }
-        : { text: '$(error) APPI Guard: stopped', short: 'stopped', tooltip: 'APPI Guard: the language server stopped. Click to restart it; the output has the reason.', command: { title: 'Restart', command: restartCommand }, busy: false, severity: LanguageStatusSeverity.Error },
+        ? {
+            text: '$(sync~spin) APPI Guard',
+            short: 'starting',
+            tooltip: 'APPI Guard: starting the language server.',
+            command: showOutput,
+            busy: true,
+            severity: LanguageStatusSeverity.Information,
+          }
+        : {
+            text: '$(error) APPI Guard: stopped',
+            short: 'stopped',
+            tooltip: 'APPI Guard: the language server stopped. Click to restart it; the output has the reason.',
+            command: { title: 'Restart', command: restartCommand },
+            busy: false,
+            severity: LanguageStatusSeverity.Error,
+          },
     );
   }
 
@@ -67,7 +81,11 @@ export class StatusView {
     this.item.tooltip = new MarkdownString(view.tooltip);
     this.item.command = view.command;
     this.item.backgroundColor =
-      view.severity === LanguageStatusSeverity.Error ? new ThemeColor('statusBarItem.errorBackground') : view.severity === LanguageStatusSeverity.Warning ? new ThemeColor('statusBarItem.warningBackground') : undefined;
+      view.severity === LanguageStatusSeverity.Error
+        ? new ThemeColor('statusBarItem.errorBackground')
+        : view.severity === LanguageStatusSeverity.Warning
+          ? new ThemeColor('statusBarItem.warningBackground')
+          : undefined;
     this.language.text = view.short;
     this.language.detail = view.tooltip.replace(/^APPI Guard: /, '');
     this.language.command = view.command;
@@ -83,14 +101,35 @@ function viewOf(status: Status): View {
   const info = LanguageStatusSeverity.Information;
   switch (status.state) {
     case 'starting':
-      return { text: '$(sync~spin) APPI Guard', short: 'starting', tooltip: 'APPI Guard: reading the workspace.', command: showOutput, busy: true, severity: info };
+      return {
+        text: '$(sync~spin) APPI Guard',
+        short: 'starting',
+        tooltip: 'APPI Guard: reading the workspace.',
+        command: showOutput,
+        busy: true,
+        severity: info,
+      };
     case 'analysing': {
       const progress = status.total ? ` ${status.done ?? 0}/${status.total}` : '';
       const files = status.total ? `: ${status.done ?? 0} of ${status.total} files` : '';
-      return { text: `$(sync~spin) APPI Guard${progress}`, short: `analysing${progress}`, tooltip: `APPI Guard: analysing the workspace${files}. ${counts(status)} so far.`, command: showOutput, busy: true, severity: info };
+      return {
+        text: `$(sync~spin) APPI Guard${progress}`,
+        short: `analysing${progress}`,
+        tooltip: `APPI Guard: analysing the workspace${files}. ${counts(status)} so far.`,
+        command: showOutput,
+        busy: true,
+        severity: info,
+      };
     }
     case 'idle':
-      return { text: `$(shield) APPI Guard ${codicons(status)}`, short: codicons(status), tooltip: `APPI Guard: ${counts(status)} in the workspace (suppressed findings not counted). Click to show the output.`, command: showOutput, busy: false, severity: info };
+      return {
+        text: `$(shield) APPI Guard ${codicons(status)}`,
+        short: codicons(status),
+        tooltip: `APPI Guard: ${counts(status)} in the workspace (suppressed findings not counted). Click to show the output.`,
+        command: showOutput,
+        busy: false,
+        severity: info,
+      };
     case 'paused':
       return {
         text: '$(debug-pause) APPI Guard: analysis paused',
@@ -101,7 +140,14 @@ function viewOf(status: Status): View {
         severity: LanguageStatusSeverity.Warning,
       };
     case 'disabled':
-      return { text: '$(circle-slash) APPI Guard', short: 'disabled', tooltip: 'APPI Guard: disabled by the `appiGuard.enable` setting.', command: showOutput, busy: false, severity: info };
+      return {
+        text: '$(circle-slash) APPI Guard',
+        short: 'disabled',
+        tooltip: 'APPI Guard: disabled by the `appiGuard.enable` setting.',
+        command: showOutput,
+        busy: false,
+        severity: info,
+      };
   }
 }
 

@@ -1,4 +1,13 @@
-import { EventEmitter, LogLevel, window, workspace, type Disposable, type LogOutputChannel, type OutputChannel, type ViewColumn } from 'vscode';
+import {
+  type Disposable,
+  EventEmitter,
+  LogLevel,
+  type LogOutputChannel,
+  type OutputChannel,
+  type ViewColumn,
+  window,
+  workspace,
+} from 'vscode';
 
 /**
  * The channel `appiGuard.trace.server` writes to. vscode-languageclient 10 traces only when its trace channel's
@@ -15,7 +24,10 @@ export class TraceChannel implements LogOutputChannel {
   readonly onDidChangeLogLevel = this.levelChanged.event;
 
   /** `setting` is the full name, e.g. `appiGuard.trace.server`; it is a window setting, so read unscoped. */
-  constructor(name: string, private readonly setting: string) {
+  constructor(
+    name: string,
+    private readonly setting: string,
+  ) {
     this.channel = window.createOutputChannel(name);
     this.level = this.fromSetting();
     this.listener = workspace.onDidChangeConfiguration((event) => {

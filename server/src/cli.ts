@@ -5,16 +5,16 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseCommandLine, usage, UsageError, type CheckCommand, type RegisterCommand } from './cli/args';
+import { Timings } from './base/timings';
+import { type CheckCommand, parseCommandLine, type RegisterCommand, UsageError, usage } from './cli/args';
 import { Progress } from './cli/progress';
 import { toolVersion } from './cli/version';
-import { Timings } from './base/timings';
-import { Workspace, type AnalysisResult } from './engine/workspace';
-import { rules } from './rules';
+import { type AnalysisResult, Workspace } from './engine/workspace';
 import { NodeHost, toPortable } from './host/node-host';
 import { impliedRegister } from './register/implied';
 import { isFailing, reporters } from './reporters';
 import { displayPath } from './reporters/report';
+import { rules } from './rules';
 
 /** Exit statuses: the contract CI scripts rely on (README, "Command line"). */
 const exitCodes = { clean: 0, findings: 1, cannotRun: 2 } as const;
@@ -63,7 +63,8 @@ async function check(command: CheckCommand, start: number): Promise<number> {
   const timings = new Timings();
   const result = await analyse(root, registerPath, start, timings);
   if (command.format === 'text') {
-    for (const notice of result.notices) process.stderr.write(`appi-guard: note: ${displayPath(root, notice.file)}: ${oneLine(notice.message)}\n`);
+    for (const notice of result.notices)
+      process.stderr.write(`appi-guard: note: ${displayPath(root, notice.file)}: ${oneLine(notice.message)}\n`);
   }
   const report = timings.measure('reporting', () => reporters[command.format]({ root, toolVersion: toolVersion(), result }));
   writeReport(report, command.output);
@@ -87,9 +88,13 @@ function register(command: RegisterCommand): number {
   const workspace = new Workspace({ root, host: new NodeHost(), rules, registerPath });
   try {
     const current = workspace.text(registerPath);
-    if (exists && current === undefined) throw new CannotRunError(`cannot read register '${displayPath(root, registerPath)}': not UTF-8 or UTF-16 text`);
+    if (exists && current === undefined)
+      throw new CannotRunError(`cannot read register '${displayPath(root, registerPath)}': not UTF-8 or UTF-16 text`);
     const implied = impliedRegister(current, workspace.catalogue(), { root, registerPath });
-    if (implied.unreadable) throw new CannotRunError(`cannot update register '${displayPath(root, registerPath)}': ${oneLine(implied.unreadable)} (appi-guard check shows every problem)`);
+    if (implied.unreadable)
+      throw new CannotRunError(
+        `cannot update register '${displayPath(root, registerPath)}': ${oneLine(implied.unreadable)} (appi-guard check shows every problem)`,
+      );
     if (!command.write) {
       writeReport(implied.text, undefined);
       return exitCodes.clean;
@@ -152,7 +157,8 @@ function readableFile(file: string, what: string): string {
 /** Only what can be known without writing: the folder exists and the target is not one. */
 function checkWritable(file: string): void {
   const parent = path.dirname(path.resolve(file));
-  if (!fs.statSync(parent, { throwIfNoEntry: false })?.isDirectory()) throw new CannotRunError(`cannot write '${file}': no such directory '${parent}'`);
+  if (!fs.statSync(parent, { throwIfNoEntry: false })?.isDirectory())
+    throw new CannotRunError(`cannot write '${file}': no such directory '${parent}'`);
   if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new CannotRunError(`cannot write '${file}': it is a directory`);
 }
 

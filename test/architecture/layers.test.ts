@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { cycles, importGraph, type ImportEdge } from '../support/import-graph';
+import { cycles, type ImportEdge, importGraph } from '../support/import-graph';
 
 const source = path.resolve(__dirname, '../../../server/src');
 
@@ -51,6 +51,13 @@ describe('the server’s layers', () => {
     const upward = [{ from: 'base/lines.ts', to: 'engine/workspace.ts' }];
     assert.deepEqual(violations(upward), ['base/lines.ts -> engine/workspace.ts: base may not import engine']);
     assert.deepEqual(violations([{ from: 'rules/a-rule.ts', to: 'rules/b-rule.ts' }]).length, 1);
-    assert.deepEqual(cycles([{ from: 'a.ts', to: 'b.ts' }, { from: 'b.ts', to: 'c.ts' }, { from: 'c.ts', to: 'a.ts' }]), [['a.ts', 'b.ts', 'c.ts']]);
+    assert.deepEqual(
+      cycles([
+        { from: 'a.ts', to: 'b.ts' },
+        { from: 'b.ts', to: 'c.ts' },
+        { from: 'c.ts', to: 'a.ts' },
+      ]),
+      [['a.ts', 'b.ts', 'c.ts']],
+    );
   });
 });

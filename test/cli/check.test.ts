@@ -49,17 +49,44 @@ describe('check: json', () => {
     assert.equal(report.root, path.resolve(root).replace(/\\/g, '/'));
     assert.deepEqual([...report.files].sort(), ['app/campaign.ts', 'app/visitor.ts', 'model/patient.ts', 'odd dir/broken #1.ts']);
     assert.deepEqual(
-      report.findings.map(({ ruleId, severity, file, line, column, suppressed }: Record<string, unknown>) => ({ ruleId, severity, file, line, column, suppressed })),
+      report.findings.map(({ ruleId, severity, file, line, column, suppressed }: Record<string, unknown>) => ({
+        ruleId,
+        severity,
+        file,
+        line,
+        column,
+        suppressed,
+      })),
       [
-        { ruleId: 'use-beyond-purpose', severity: 'error', file: 'app/campaign.ts', line: 6, column: 32, suppressed: { reason: 'the letter is addressed to the patient' } },
+        {
+          ruleId: 'use-beyond-purpose',
+          severity: 'error',
+          file: 'app/campaign.ts',
+          line: 6,
+          column: 32,
+          suppressed: { reason: 'the letter is addressed to the patient' },
+        },
         { ruleId: 'use-beyond-purpose', severity: 'error', file: 'app/campaign.ts', line: 7, column: 41, suppressed: undefined },
         { ruleId: 'missing-purpose', severity: 'warning', file: 'app/visitor.ts', line: 1, column: 18, suppressed: undefined },
       ],
     );
     const [, diagnosis] = report.findings;
-    assert.deepEqual(diagnosis.range.start, { offset: diagnosis.range.start.offset, line: 6, character: 40 }, 'the engine range stays 0-based');
-    assert.ok(diagnosis.related.some((related: { file: string }) => related.file === 'model/patient.ts'), 'related paths are relative too');
-    assert.ok(report.findings.every((finding: object) => !('data' in finding)), 'internal fix data is left out');
-    assert.deepEqual(report.notices.map((notice: { file: string }) => notice.file), ['odd dir/broken #1.ts']);
+    assert.deepEqual(
+      diagnosis.range.start,
+      { offset: diagnosis.range.start.offset, line: 6, character: 40 },
+      'the engine range stays 0-based',
+    );
+    assert.ok(
+      diagnosis.related.some((related: { file: string }) => related.file === 'model/patient.ts'),
+      'related paths are relative too',
+    );
+    assert.ok(
+      report.findings.every((finding: object) => !('data' in finding)),
+      'internal fix data is left out',
+    );
+    assert.deepEqual(
+      report.notices.map((notice: { file: string }) => notice.file),
+      ['odd dir/broken #1.ts'],
+    );
   });
 });

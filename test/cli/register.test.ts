@@ -56,8 +56,11 @@ describe('register', () => {
     const printed = await runCli(['register', root]);
     assert.equal(printed.status, 0, printed.stderr);
     assert.equal(fs.readFileSync(path.join(root, 'pi-register.yaml'), 'utf8'), register, 'printing writes nothing');
-    assert.ok(printed.stdout.startsWith(register.replace('[treatment]   # to be widened', '[treatment, billing]   # to be widened').trimEnd()), printed.stdout);
-    assert.match(printed.stdout, /\n  - name: Staff\n/);
+    assert.ok(
+      printed.stdout.startsWith(register.replace('[treatment]   # to be widened', '[treatment, billing]   # to be widened').trimEnd()),
+      printed.stdout,
+    );
+    assert.match(printed.stdout, /\n {2}- name: Staff\n/);
     const written = await runCli(['register', root, '--write']);
     assert.equal(written.status, 0);
     assert.equal(fs.readFileSync(path.join(root, 'pi-register.yaml'), 'utf8'), printed.stdout);

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { runCli, type CliRun } from '../support/cli';
+import { type CliRun, runCli } from '../support/cli';
 import { validate } from '../support/sarif-validator';
 
 const repository = path.resolve(__dirname, '../../..');

@@ -1,19 +1,20 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { before, describe, it } from 'node:test';
-import { rules } from 'appi-guard-server/rules/index';
+import { pathToFileURL } from 'node:url';
 import { docsUrl } from 'appi-guard-server/engine/rule';
-import { clinic, runCli, workspace, type CliRun } from '../support/cli';
+import { rules } from 'appi-guard-server/rules/index';
+import type * as Sarif from 'sarif';
+import { type CliRun, clinic, runCli, workspace } from '../support/cli';
 import { validate } from '../support/sarif-validator';
 
 describe('check: sarif', () => {
   const root = workspace(clinic);
   const file = path.join(root, 'out', 'report.sarif');
   let run: CliRun;
-  /** The log as parsed: checked field by field below, so it is not typed. */
-  let log: any;
+  /** The log as parsed, with SARIF's own types: a missing part fails at its `!`. */
+  let log: Sarif.Log;
 
   before(async () => {
     fs.mkdirSync(path.dirname(file));
@@ -28,31 +29,47 @@ describe('check: sarif', () => {
   it('describes the tool and every rule of the registry', () => {
     assert.equal(log.version, '2.1.0');
     assert.equal(log.runs.length, 1);
-    const { driver } = log.runs[0].tool;
+    const { driver } = log.runs[0]!.tool;
     assert.equal(driver.name, 'APPI Guard');
     assert.deepEqual(
-      driver.rules.map((rule: { id: string; helpUri: string; defaultConfiguration: { level: string } }) => [rule.id, rule.helpUri, rule.defaultConfiguration.level]),
+      driver.rules!.map((rule) => [rule.id, rule.helpUri, rule.defaultConfiguration?.level]),
       rules.map(({ meta }) => [meta.id, docsUrl(meta.id), meta.defaultSeverity === 'info' ? 'note' : meta.defaultSeverity]),
     );
   });
 
   it('locates results relative to %SRCROOT% with 1-based UTF-16 regions, and keeps suppressed ones, marked', () => {
-    const [sarifRun] = log.runs;
+    const sarifRun = log.runs[0]!;
     assert.equal(sarifRun.columnKind, 'utf16CodeUnits');
-    assert.equal(sarifRun.originalUriBaseIds['%SRCROOT%'].uri, `${pathToFileURL(root).href}/`);
-    const results = sarifRun.results.map((result: any) => {
-      const { artifactLocation, region } = result.locations[0].physicalLocation;
-      assert.equal(sarifRun.tool.driver.rules[result.ruleIndex].id, result.ruleId, 'ruleIndex points at the rule');
-      return [result.ruleId, result.level, artifactLocation.uriBaseId, artifactLocation.uri, region.startLine, region.startColumn, result.suppressions];
+    assert.equal(sarifRun.originalUriBaseIds!['%SRCROOT%']!.uri, `${pathToFileURL(root).href}/`);
+    const results = sarifRun.results!.map((result) => {
+      const { artifactLocation, region } = result.locations![0]!.physicalLocation!;
+      assert.equal(sarifRun.tool.driver.rules![result.ruleIndex!]!.id, result.ruleId, 'ruleIndex points at the rule');
+      return [
+        result.ruleId,
+        result.level,
+        artifactLocation!.uriBaseId,
+        artifactLocation!.uri,
+        region!.startLine,
+        region!.startColumn,
+        result.suppressions,
+      ];
     });
     assert.deepEqual(results, [
-      ['use-beyond-purpose', 'error', '%SRCROOT%', 'app/campaign.ts', 6, 32, [{ kind: 'inSource', justification: 'the letter is addressed to the patient' }]],
+      [
+        'use-beyond-purpose',
+        'error',
+        '%SRCROOT%',
+        'app/campaign.ts',
+        6,
+        32,
+        [{ kind: 'inSource', justification: 'the letter is addressed to the patient' }],
+      ],
       ['use-beyond-purpose', 'error', '%SRCROOT%', 'app/campaign.ts', 7, 41, undefined],
       ['missing-purpose', 'warning', '%SRCROOT%', 'app/visitor.ts', 1, 18, undefined],
     ]);
-    const notifications = sarifRun.invocations[0].toolExecutionNotifications;
+    const notifications = sarifRun.invocations![0]!.toolExecutionNotifications!;
     assert.deepEqual(
-      notifications.map((notification: any) => notification.locations[0].physicalLocation.artifactLocation.uri),
+      notifications.map((notification) => notification.locations![0]!.physicalLocation!.artifactLocation!.uri),
       ['odd%20dir/broken%20%231.ts'],
     );
   });
@@ -67,7 +84,13 @@ describe('check: sarif', () => {
     const problems = await validate([file, broken]);
     assert.deepEqual(problems.get(file) ?? [], [], 'our log has no errors');
     const caught = problems.get(broken) ?? [];
-    assert.ok(caught.some((problem) => problem.includes('JSON1002')), `the missing driver name is caught:\n${caught.join('\n')}`);
-    assert.ok(caught.some((problem) => problem.includes('JSON1019')), `the bad level is caught:\n${caught.join('\n')}`);
+    assert.ok(
+      caught.some((problem) => problem.includes('JSON1002')),
+      `the missing driver name is caught:\n${caught.join('\n')}`,
+    );
+    assert.ok(
+      caught.some((problem) => problem.includes('JSON1019')),
+      `the bad level is caught:\n${caught.join('\n')}`,
+    );
   });
 });

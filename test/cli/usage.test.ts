@@ -12,7 +12,8 @@ describe('usage', { concurrency: true }, () => {
     const run = await runCli(['--help']);
     assert.equal(run.status, 0);
     assert.match(run.stdout, /^Usage: appi-guard check \[DIR\]/);
-    for (const option of ['--format', '--register', '--output', '--exit-zero', '--version', 'appi-guard lsp [--stdio]']) assert.ok(run.stdout.includes(option), option);
+    for (const option of ['--format', '--register', '--output', '--exit-zero', '--version', 'appi-guard lsp [--stdio]'])
+      assert.ok(run.stdout.includes(option), option);
     assert.equal(run.stderr, '');
   });
 
@@ -20,9 +21,16 @@ describe('usage', { concurrency: true }, () => {
     const run = await runCli(['check', workspace(tidy), '--timings', '--format', 'json']);
     assert.equal(run.status, 0);
     assert.doesNotThrow(() => JSON.parse(run.stdout));
-    const phases = run.stderr.split('\n').filter(Boolean).map((line) => /^timing (.+): [\d.]+ ms$/.exec(line)?.[1]);
-    assert.ok(phases.every((phase) => phase !== undefined), run.stderr);
-    for (const phase of ['program (parse, bind, update)', 'annotations', 'reporting', 'rule use-beyond-purpose', 'total']) assert.ok(phases.includes(phase), phase);
+    const phases = run.stderr
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => /^timing (.+): [\d.]+ ms$/.exec(line)?.[1]);
+    assert.ok(
+      phases.every((phase) => phase !== undefined),
+      run.stderr,
+    );
+    for (const phase of ['program (parse, bind, update)', 'annotations', 'reporting', 'rule use-beyond-purpose', 'total'])
+      assert.ok(phases.includes(phase), phase);
   });
 
   it('--version prints the package version and exits 0', async () => {
@@ -34,12 +42,28 @@ describe('usage', { concurrency: true }, () => {
 const cannotRun: ReadonlyArray<{ readonly name: string; readonly args: (root: string) => string[]; readonly reason: RegExp }> = [
   { name: 'no command', args: () => [], reason: /^no command given: to check the current directory, run `appi-guard check`$/ },
   { name: 'an unknown option', args: (root) => ['check', root, '--frobnicate'], reason: /^unknown option '--frobnicate'$/ },
-  { name: 'an unknown format', args: (root) => ['check', root, '--format', 'xml'], reason: /^unknown format 'xml': use one of text, json, sarif$/ },
-  { name: 'a missing DIR', args: (root) => ['check', path.join(root, 'nowhere')], reason: /^cannot read directory '.*nowhere': no such file or directory$/ },
+  {
+    name: 'an unknown format',
+    args: (root) => ['check', root, '--format', 'xml'],
+    reason: /^unknown format 'xml': use one of text, json, sarif$/,
+  },
+  {
+    name: 'a missing DIR',
+    args: (root) => ['check', path.join(root, 'nowhere')],
+    reason: /^cannot read directory '.*nowhere': no such file or directory$/,
+  },
   { name: 'lsp with arguments', args: (root) => ['lsp', root], reason: /^lsp takes no arguments, got '.*'$/ },
-  { name: 'lsp with a check option', args: () => ['lsp', '--format', 'json'], reason: /^--format does not apply to `appi-guard lsp`: the editor sends settings$/ },
+  {
+    name: 'lsp with a check option',
+    args: () => ['lsp', '--format', 'json'],
+    reason: /^--format does not apply to `appi-guard lsp`: the editor sends settings$/,
+  },
   { name: '--stdio outside lsp', args: (root) => ['check', root, '--stdio'], reason: /^--stdio belongs to `appi-guard lsp`$/ },
-  { name: 'a missing --register file', args: (root) => ['check', root, '--register', path.join(root, 'absent.yaml')], reason: /^cannot read register '.*absent\.yaml': no such file or directory$/ },
+  {
+    name: 'a missing --register file',
+    args: (root) => ['check', root, '--register', path.join(root, 'absent.yaml')],
+    reason: /^cannot read register '.*absent\.yaml': no such file or directory$/,
+  },
 ];
 
 describe('could not run: exit 2, one line of reason and a hint, no stack trace, no report', { concurrency: true }, () => {

@@ -33,7 +33,8 @@ describe('the files generated from the rules’ meta', () => {
     it(`${file} is up to date`, () => {
       const actual = fs.readFileSync(path.join(repository, file), 'utf8');
       const expected = generated.get(file)!;
-      if (actual !== expected) assert.fail(`${file} is out of date with the rules' meta: run \`npm run generate\`. ${firstDifference(actual, expected)}`);
+      if (actual !== expected)
+        assert.fail(`${file} is out of date with the rules' meta: run \`npm run generate\`. ${firstDifference(actual, expected)}`);
     });
   }
 });

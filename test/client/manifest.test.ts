@@ -22,7 +22,11 @@ interface Manifest {
   readonly engines: { readonly vscode: string };
   readonly activationEvents: readonly string[];
   readonly capabilities: {
-    readonly untrustedWorkspaces: { readonly supported: boolean | 'limited'; readonly restrictedConfigurations?: readonly string[]; readonly description?: string };
+    readonly untrustedWorkspaces: {
+      readonly supported: boolean | 'limited';
+      readonly restrictedConfigurations?: readonly string[];
+      readonly description?: string;
+    };
     readonly virtualWorkspaces: boolean | { readonly supported: boolean };
   };
   readonly contributes: {
@@ -37,7 +41,9 @@ const settings = manifest.contributes.configuration.properties;
 
 /** The ids the client registers itself: `registerCommand(<const>` in extension.ts, with the constants of commands.ts. */
 function clientCommands(): string[] {
-  const constants = new Map([...read('client/src/commands.ts').matchAll(/export const (\w+) = '([^']+)'/g)].map((match) => [match[1]!, match[2]!]));
+  const constants = new Map(
+    [...read('client/src/commands.ts').matchAll(/export const (\w+) = '([^']+)'/g)].map((match) => [match[1]!, match[2]!]),
+  );
   return [...read('client/src/extension.ts').matchAll(/registerCommand\((\w+)/g)].map((match) => {
     const id = constants.get(match[1]!);
     assert.ok(id, `${match[1]} is not a command id from client/src/commands.ts`);
@@ -53,7 +59,12 @@ describe('the extension manifest', () => {
       assert.ok(setting.description ?? setting.markdownDescription, `${name}: description`);
       assert.equal(setting.scope, name === 'appiGuard.trace.server' ? 'window' : 'resource', `${name}: scope`);
     }
-    assert.deepEqual(Object.keys(settings).sort(), ['appiGuard.enable', 'appiGuard.registerPath', 'appiGuard.rules', 'appiGuard.trace.server']);
+    assert.deepEqual(Object.keys(settings).sort(), [
+      'appiGuard.enable',
+      'appiGuard.registerPath',
+      'appiGuard.rules',
+      'appiGuard.trace.server',
+    ]);
     assert.deepEqual(settings['appiGuard.trace.server']!.enum, ['off', 'messages', 'verbose']);
   });
 
@@ -72,30 +83,51 @@ describe('the extension manifest', () => {
 
   it('has a handler for every command: the client’s, or the server’s (never both)', () => {
     const client = clientCommands();
-    assert.deepEqual(client.filter((id) => serverCommands.includes(id)), [], 'the client library registers the server’s commands; registering one twice fails');
+    assert.deepEqual(
+      client.filter((id) => serverCommands.includes(id)),
+      [],
+      'the client library registers the server’s commands; registering one twice fails',
+    );
     for (const { command, title, category } of manifest.contributes.commands) {
       assert.ok(client.includes(command) || serverCommands.includes(command), `${command} has no handler`);
       assert.equal(category, 'APPI Guard', command);
       assert.ok(title, command);
     }
     for (const id of ['appiGuard.restartServer', 'appiGuard.showOutput', 'appiGuard.reanalyseWorkspace', 'appiGuard.createRegister']) {
-      assert.ok(manifest.contributes.commands.some((command) => command.command === id), `${id} is contributed`);
+      assert.ok(
+        manifest.contributes.commands.some((command) => command.command === id),
+        `${id} is contributed`,
+      );
     }
   });
 
   it('starts the bundle, on TypeScript files and on a register', () => {
     assert.equal(manifest.main, './dist/extension.js');
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:typescript', 'onLanguage:typescriptreact', 'workspaceContains:pi-register.yaml']);
+    assert.deepEqual(manifest.activationEvents, [
+      'onLanguage:typescript',
+      'onLanguage:typescriptreact',
+      'workspaceContains:pi-register.yaml',
+    ]);
   });
 
   it('asks for a VS Code the language client supports', () => {
     // Read from node_modules: neither package exports its package.json.
     const client = JSON.parse(read('node_modules/vscode-languageclient/package.json')) as { engines: { vscode: string } };
     const types = JSON.parse(read('node_modules/@types/vscode/package.json')) as { version: string };
-    const minimum = (range: string) => range.replace(/^[\^~>=]+/, '').split('.').map(Number);
+    const minimum = (range: string) =>
+      range
+        .replace(/^[\^~>=]+/, '')
+        .split('.')
+        .map(Number);
     const atLeast = (a: number[], b: number[]) => a[0]! > b[0]! || (a[0] === b[0] && (a[1]! > b[1]! || (a[1] === b[1] && a[2]! >= b[2]!)));
-    assert.ok(atLeast(minimum(manifest.engines.vscode), minimum(client.engines.vscode)), `engines.vscode ${manifest.engines.vscode} < vscode-languageclient's ${client.engines.vscode}`);
-    assert.ok(atLeast(minimum(manifest.engines.vscode), minimum(types.version)), `engines.vscode ${manifest.engines.vscode} < @types/vscode ${types.version}`);
+    assert.ok(
+      atLeast(minimum(manifest.engines.vscode), minimum(client.engines.vscode)),
+      `engines.vscode ${manifest.engines.vscode} < vscode-languageclient's ${client.engines.vscode}`,
+    );
+    assert.ok(
+      atLeast(minimum(manifest.engines.vscode), minimum(types.version)),
+      `engines.vscode ${manifest.engines.vscode} < @types/vscode ${types.version}`,
+    );
   });
 
   it('runs in untrusted workspaces, where a workspace cannot choose the register path, and not in virtual ones', () => {

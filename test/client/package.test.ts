@@ -10,15 +10,31 @@ const vsce = path.join(path.dirname(require.resolve('@vscode/vsce/package.json')
 /** The files `vsce` would put in the `.vsix` (its `ls`), relative to the repository, with `/` separators. */
 function packagedFiles(): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: repository, encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`vsce ls failed: ${error.message}\n${stderr}`));
-      else resolve(stdout.split('\n').filter((line) => line.trim() !== '').map((line) => line.replace(/\\/g, '/')));
-    });
+    execFile(
+      process.execPath,
+      [vsce, 'ls', '--no-dependencies'],
+      { cwd: repository, encoding: 'utf8', timeout: 60_000 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`vsce ls failed: ${error.message}\n${stderr}`));
+        else
+          resolve(
+            stdout
+              .split('\n')
+              .filter((line) => line.trim() !== '')
+              .map((line) => line.replace(/\\/g, '/')),
+          );
+      },
+    );
   });
 }
 
 const listed = (folder: string, accept: (name: string) => boolean) =>
-  fs.existsSync(path.join(repository, folder)) ? fs.readdirSync(path.join(repository, folder)).filter(accept).map((name) => `${folder}/${name}`) : [];
+  fs.existsSync(path.join(repository, folder))
+    ? fs
+        .readdirSync(path.join(repository, folder))
+        .filter(accept)
+        .map((name) => `${folder}/${name}`)
+    : [];
 
 /** What runs, and what the editor and the Marketplace show: nothing else. */
 function expected(): string[] {
@@ -50,7 +66,9 @@ describe('the .vsix', () => {
   });
 
   it('ships no sources, tests, samples, dependencies, source maps or build output', async () => {
-    const stray = (await packagedFiles()).filter((file) => /^(client|server|test|samples|node_modules|scripts|bench)\/|\.map$|\.tsbuildinfo$|^dist\/(?!lib\.).*\.d\.ts$|\.vsix$/.test(file));
+    const stray = (await packagedFiles()).filter((file) =>
+      /^(client|server|test|samples|node_modules|scripts|bench)\/|\.map$|\.tsbuildinfo$|^dist\/(?!lib\.).*\.d\.ts$|\.vsix$/.test(file),
+    );
     assert.deepEqual(stray, []);
   });
 });

@@ -8,19 +8,22 @@ import {
   createProtocolConnection,
   InitializedNotification,
   InitializeRequest,
+  type InitializeResult,
   PublishDiagnosticsNotification,
+  type PublishDiagnosticsParams,
   RegistrationRequest,
   StreamMessageReader,
   StreamMessageWriter,
   WorkDoneProgressCreateRequest,
-  type InitializeResult,
-  type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { workspace } from '../support/cli';
 import { installedExtension, repository } from './bundle';
 
-const manifest = JSON.parse(fs.readFileSync(path.join(repository, 'package.json'), 'utf8')) as { version: string; contributes: { commands: { command: string }[] } };
+const manifest = JSON.parse(fs.readFileSync(path.join(repository, 'package.json'), 'utf8')) as {
+  version: string;
+  contributes: { commands: { command: string }[] };
+};
 
 /**
  * A use that the server finds only if the bundled TypeScript reads its standard library: `p` gets its type
@@ -46,12 +49,15 @@ describe('the bundled server (dist/server.js), as VS Code starts it', () => {
   after(() => extension?.dispose());
 
   it('ships TypeScript’s standard library beside the server', () => {
-    for (const file of ['server.js', 'extension.js', 'lib.d.ts', 'lib.es5.d.ts', 'lib.es2022.d.ts', 'lib.dom.d.ts']) assert.ok(extension.files.includes(file), file);
+    for (const file of ['server.js', 'extension.js', 'lib.d.ts', 'lib.es5.d.ts', 'lib.es2022.d.ts', 'lib.dom.d.ts'])
+      assert.ok(extension.files.includes(file), file);
   });
 
   it('answers initialize over stdio, and analyses with the standard library', async () => {
     const root = workspace(needsTheLibrary);
-    const child = spawn(process.execPath, [path.join(extension.folder, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(extension.folder, 'dist', 'server.js'), '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -84,7 +90,11 @@ describe('the bundled server (dist/server.js), as VS Code starts it', () => {
       await connection.sendNotification(InitializedNotification.type, {});
       const status = await withTimeout(idle, 60_000, () => `the bundled server never became idle; its stderr:\n${stderr}`);
       const diagnostics = published.get(URI.file(path.join(root, 'model.ts')).toString()) ?? [];
-      assert.deepEqual(diagnostics.map((d) => [d.code, d.source, d.range.start.line]), [['use-beyond-purpose', 'appi-guard', 6]], 'without lib.es5.d.ts, `p` has no type and the use is not found');
+      assert.deepEqual(
+        diagnostics.map((d) => [d.code, d.source, d.range.start.line]),
+        [['use-beyond-purpose', 'appi-guard', 6]],
+        'without lib.es5.d.ts, `p` has no type and the use is not found',
+      );
       assert.equal(status.errors, 1);
     } finally {
       await connection.sendRequest('shutdown').catch(() => undefined);

@@ -23,14 +23,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openWorkbench } from './runner/browser';
 import type { CliFinding } from '../support/cli';
-import { prepareClinic, type ClinicRun } from './runner/clinic';
+import { openWorkbench } from './runner/browser';
+import { type ClinicRun, prepareClinic } from './runner/clinic';
 import { runExtensionTests } from './runner/extension-tests';
-import { assertOutsideRepository, findInstallation, repositoryRoot, type Installation } from './runner/install';
+import { assertOutsideRepository, findInstallation, type Installation, repositoryRoot } from './runner/install';
 import { startServer } from './runner/server';
 import { installVsix, packageExtension } from './runner/vsix';
-import { hoverWord, openProblem, readProblemsPanel, waitForProblemCounts, type ProblemRow } from './runner/workbench-ui';
+import { hoverWord, openProblem, type ProblemRow, readProblemsPanel, waitForProblemCounts } from './runner/workbench-ui';
 import { reportMarker } from './suite/protocol';
 
 const log = (line: string) => process.stderr.write(`[e2e] ${line}\n`);
@@ -41,7 +41,7 @@ let found: Installation | undefined;
  */
 const installation = (): Installation => (found ??= findInstallation());
 /** Where to copy the screenshot after a pass: `npm run screenshot` names the README's image. */
-const screenshotTarget = process.env['APPI_GUARD_E2E_SCREENSHOT'];
+const screenshotTarget = process.env.APPI_GUARD_E2E_SCREENSHOT;
 
 describe('in a real VS Code', { timeout: 20 * 60_000 }, () => {
   before(() => {
@@ -61,7 +61,7 @@ describe('in a real VS Code', { timeout: 20 * 60_000 }, () => {
           extensionDevelopmentPath: repositoryRoot,
           extensionTestsPath: path.join(__dirname, 'suite', 'index.js'),
           env: clinic.env,
-          settings: process.env['APPI_GUARD_E2E_TRACE'] ? { 'appiGuard.trace.server': 'verbose' } : {},
+          settings: process.env.APPI_GUARD_E2E_TRACE ? { 'appiGuard.trace.server': 'verbose' } : {},
           timeoutMs: 5 * 60_000,
           onConsole: (text) => {
             // The suite's report as it runs; the rest (the extension's own log among it) only on failure.
@@ -70,14 +70,20 @@ describe('in a real VS Code', { timeout: 20 * 60_000 }, () => {
           },
         });
         log(`the editor suite ran in ${(result.durationMs / 1000).toFixed(1)} s, VS Code's start included`);
-        assert.equal(result.exitCode, 0, `the editor suite failed (exit code ${result.exitCode}); the workbench logged:\n${workbenchLog.join('\n')}`);
+        assert.equal(
+          result.exitCode,
+          0,
+          `the editor suite failed (exit code ${result.exitCode}); the workbench logged:\n${workbenchLog.join('\n')}`,
+        );
       });
     });
   });
 
   describe('the packaged extension', () => {
     let output: string;
-    before(() => void (output = fs.mkdtempSync(path.join(os.tmpdir(), 'appi-guard-vsix-'))));
+    before(() => {
+      output = fs.mkdtempSync(path.join(os.tmpdir(), 'appi-guard-vsix-'));
+    });
     after(() => fs.rmSync(output, { recursive: true, force: true }));
     let packaging: Promise<string> | undefined;
     /**
@@ -129,10 +135,22 @@ async function checkWorkbenchAndTakeScreenshot(page: Page, clinic: ClinicRun): P
 
   const rows = await readProblemsPanel(page);
   const expected = new Set(
-    clinic.findings.map((finding) => rowKey({ file: path.join(clinic.folder, finding.file), source: 'appi-guard', code: finding.ruleId, line: finding.line, column: finding.column })),
+    clinic.findings.map((finding) =>
+      rowKey({
+        file: path.join(clinic.folder, finding.file),
+        source: 'appi-guard',
+        code: finding.ruleId,
+        line: finding.line,
+        column: finding.column,
+      }),
+    ),
   );
   assert.ok(rows.length >= 5, `the Problems panel shows findings: ${JSON.stringify(rows)}`);
-  assert.deepEqual(rows.map(rowKey).filter((key) => !expected.has(key)), [], 'every row in view is a finding of the command line');
+  assert.deepEqual(
+    rows.map(rowKey).filter((key) => !expected.has(key)),
+    [],
+    'every row in view is a finding of the command line',
+  );
 
   await openProblem(page, 'invitationLetter');
   // The finding, then APPI Guard's own hover: what the field is, its purposes, its register entry.
@@ -164,7 +182,7 @@ async function withClinic(body: (clinic: ClinicRun) => Promise<void>): Promise<v
     log(`kept the workspace, VS Code's logs and the extension's output in ${clinic.scratch}`);
     throw error;
   }
-  if (!process.env['APPI_GUARD_E2E_KEEP']) clinic.dispose();
+  if (!process.env.APPI_GUARD_E2E_KEEP) clinic.dispose();
 }
 
 /** What the workbench logs on a machine without internet: failed look-ups, no service worker. */

@@ -4,12 +4,22 @@
  */
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import ts from 'typescript';
 import { onlyCommentChanged } from 'appi-guard-server/engine/comment-edit';
+import ts from 'typescript';
 
 const cases: readonly (readonly [name: string, before: string, after: string, only: boolean])[] = [
-  ['a purpose added to a JSDoc tag', '/** @purpose a */\nexport interface P { x: string }', '/** @purpose a b */\nexport interface P { x: string }', true],
-  ["a field's JSDoc on the field's line", 'export interface P { /** @personal */ x: string }', 'export interface P { /** @personal name */ x: string }', true],
+  [
+    'a purpose added to a JSDoc tag',
+    '/** @purpose a */\nexport interface P { x: string }',
+    '/** @purpose a b */\nexport interface P { x: string }',
+    true,
+  ],
+  [
+    "a field's JSDoc on the field's line",
+    'export interface P { /** @personal */ x: string }',
+    'export interface P { /** @personal name */ x: string }',
+    true,
+  ],
   ['a JSDoc block turned into a plain comment', '/** a */ f();', '/* a */ f();', true],
   ['a comment before a closing brace', 'interface A { x: string; /** c */ }', 'interface A { x: string; /** cd */ }', true],
   ['a comment at the end of the file', 'const a = 1;\n/** end */', 'const a = 1;\n/** the end */', true],
@@ -19,6 +29,7 @@ const cases: readonly (readonly [name: string, before: string, after: string, on
   ['a comment closed early, the rest now code', '/** a */ const b = 1;', '/** a */ b */ const b = 1;', false],
   ['a comment that was closed early before', '/** a */ b */ const b = 1;', '/** a b */ const b = 1;', false],
   ['a line break in a line comment', '// hi\nconst a = 1;', '// hi\n there\nconst a = 1;', false],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source text for the fixture
   ['slashes in a template literal', 'const u = `${a}//path`;', 'const u = `${a}//paths`;', false],
   ['a comment-like string', "const s = '/* x */';", "const s = '/* y */';", false],
   ['code and a comment', 'const a = 1; /* x */ const b = 2;', 'const a = 2; /* y */ const b = 2;', false],

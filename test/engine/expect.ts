@@ -3,12 +3,12 @@
  * change a fixture of the files' current texts, with markers, says which findings there must be.
  */
 import * as assert from 'node:assert/strict';
-import { Workspace, type FileResult } from 'appi-guard-server/engine/workspace';
+import { type FileResult, Workspace } from 'appi-guard-server/engine/workspace';
+import { rules } from 'appi-guard-server/rules/index';
 import { assertKnownRules, assertNotices, markerOf } from '../support/check';
 import { parseFixture, renderFixture, root } from '../support/fixture';
 import { MemoryHost } from '../support/memory-host';
 import { assertTypeErrors } from '../support/typecheck';
-import { rules } from 'appi-guard-server/rules/index';
 
 /** A MemoryHost that logs every read, so a test can say that an answer came from open buffers alone. */
 export class RecordingHost extends MemoryHost {

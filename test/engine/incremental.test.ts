@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CancelledError, type CancellationToken } from 'appi-guard-server/engine/workspace';
+import { type CancellationToken, CancelledError } from 'appi-guard-server/engine/workspace';
 import { assertFindings, load, textOf } from './expect';
 
 const patientFile = (purposes: string, idTag = '') => `
@@ -169,7 +169,10 @@ describe('incremental: project configuration', () => {
     const { host, workspace } = load(extending + patientFile('treatment') + aliased(), unresolved);
     assertFindings(workspace, await workspace.analyseWorkspace(), extending + patientFile('treatment') + aliased());
 
-    const withPaths = extending.replace('{ "compilerOptions": {} }', '{ "compilerOptions": { "baseUrl": "..", "paths": { "@model/*": ["model/*"] } } }');
+    const withPaths = extending.replace(
+      '{ "compilerOptions": {} }',
+      '{ "compilerOptions": { "baseUrl": "..", "paths": { "@model/*": ["model/*"] } } }',
+    );
     host.write('/ws/config/base.json', textOf(withPaths, 'config/base.json'));
     workspace.applyChange({ kind: 'change', file: '/ws/config/base.json' });
     assertFindings(workspace, await workspace.analyseWorkspace(), withPaths + patientFile('treatment') + aliased(nameFinding));
@@ -183,7 +186,11 @@ describe('incremental: project configuration', () => {
       { "type": "${type}" }
     `;
     const { host, workspace } = load(node('commonjs') + patientFile('treatment') + campaignFile('name'));
-    assertFindings(workspace, await workspace.analyseWorkspace(), node('commonjs') + patientFile('treatment') + campaignFile('name', nameFinding));
+    assertFindings(
+      workspace,
+      await workspace.analyseWorkspace(),
+      node('commonjs') + patientFile('treatment') + campaignFile('name', nameFinding),
+    );
 
     // An ES module must name the file it imports (`../model/patient.js`): the extensionless import no longer resolves.
     host.write('/ws/package.json', textOf(node('module'), 'package.json'));
@@ -209,7 +216,8 @@ describe('incremental: the register', () => {
   it('checks purpose ids against a register created, edited and deleted after the first analysis', async () => {
     const { host, workspace } = load(base);
     await workspace.analyseWorkspace();
-    const register = (ids: readonly string[]) => ['organization: Minato Ward Health Centre', 'purposes:', ...ids.map((id) => `  - id: ${id}`)].join('\n');
+    const register = (ids: readonly string[]) =>
+      ['organization: Minato Ward Health Centre', 'purposes:', ...ids.map((id) => `  - id: ${id}`)].join('\n');
 
     host.write('/ws/pi-register.yaml', register(['treatment']));
     workspace.applyChange({ kind: 'create', file: '/ws/pi-register.yaml' });

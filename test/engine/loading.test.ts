@@ -258,7 +258,8 @@ describe('loading: module resolution', () => {
   });
 
   it('keeps going past imports of packages that are not installed', async () => {
-    const { result } = await check(`
+    const { result } = await check(
+      `
       ${patient('model/patient.ts')}
       //- app/campaign.ts
       import type { Patient } from '../model/patient';
@@ -274,7 +275,9 @@ describe('loading: module resolution', () => {
         return p.name;
         //       ^^^^ use-beyond-purpose +fix
       }
-    `, { typeErrors: [2307, 2882] });
+    `,
+      { typeErrors: [2307, 2882] },
+    );
     assert.deepEqual(result.notices, []);
   });
 });
@@ -330,30 +333,44 @@ describe('loading: broken project configuration', () => {
   `;
 
   it('tells a tsconfig.json that is not valid JSON, and still analyses its files', async () => {
-    await check(`
+    await check(
+      `
       //- tsconfig.json
       { "compilerOptions": { "strict": true,, }, "include": ["src"
       ${patient('src/patient.ts')}
       ${campaign}
-    `, { notices: ['tsconfig.json: project configuration: line 1, column 39: Property assignment expected.', "tsconfig.json: project configuration: line 1, column 61: ']' expected."] });
+    `,
+      {
+        notices: [
+          'tsconfig.json: project configuration: line 1, column 39: Property assignment expected.',
+          "tsconfig.json: project configuration: line 1, column 61: ']' expected.",
+        ],
+      },
+    );
   });
 
   it('tells a tsconfig.json whose extends target is missing, and still analyses its files', async () => {
-    await check(`
+    await check(
+      `
       //- tsconfig.json
       { "extends": "./tsconfig.base.json", "include": ["src"] }
       ${patient('src/patient.ts')}
       ${campaign}
-    `, { notices: ["tsconfig.json: project configuration: Cannot read file '/ws/tsconfig.base.json'."] });
+    `,
+      { notices: ["tsconfig.json: project configuration: Cannot read file '/ws/tsconfig.base.json'."] },
+    );
   });
 
   it('tells a tsconfig.json that extends a package that is not installed, and still analyses its files', async () => {
-    await check(`
+    await check(
+      `
       //- tsconfig.json
       { "extends": "@tsconfig/node20/tsconfig.json", "include": ["src"] }
       ${patient('src/patient.ts')}
       ${campaign}
-    `, { notices: ["tsconfig.json: project configuration: line 1, column 14: File '@tsconfig/node20/tsconfig.json' not found."] });
+    `,
+      { notices: ["tsconfig.json: project configuration: line 1, column 14: File '@tsconfig/node20/tsconfig.json' not found."] },
+    );
   });
 
   it('tells a tsconfig.json that cannot be read, and analyses its files as the inferred project', async () => {
@@ -362,7 +379,10 @@ describe('loading: broken project configuration', () => {
       ${patient('src/patient.ts')}
       ${campaign}
     `,
-      { raw: { 'tsconfig.json': new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]) }, notices: ["tsconfig.json: project configuration: Cannot read file '/ws/tsconfig.json'."] },
+      {
+        raw: { 'tsconfig.json': new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]) },
+        notices: ["tsconfig.json: project configuration: Cannot read file '/ws/tsconfig.json'."],
+      },
     );
   });
 });

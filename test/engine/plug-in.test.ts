@@ -27,7 +27,10 @@ const files = `
 `;
 
 /** Counts its computations per file, so a test can tell a kept answer from a new one. */
-function countingQuery(reads: FileQuery<number>['reads'], compute: FileQuery<number>['compute'] = (input) => input.program().getSourceFile(input.file)!.statements.length) {
+function countingQuery(
+  reads: FileQuery<number>['reads'],
+  compute: FileQuery<number>['compute'] = (input) => input.program().getSourceFile(input.file)!.statements.length,
+) {
   const computed: string[] = [];
   const query: FileQuery<number> = {
     name: 'statements',
@@ -57,13 +60,19 @@ function workspaceOf(rules: readonly Rule[]) {
 }
 
 const messages = async (workspace: Workspace, rule: string) =>
-  Object.fromEntries((await workspace.analyseWorkspace()).findings.filter((f) => f.ruleId === rule).map((f) => [f.file.slice(root.length + 1), f.message]));
+  Object.fromEntries(
+    (await workspace.analyseWorkspace()).findings.filter((f) => f.ruleId === rule).map((f) => [f.file.slice(root.length + 1), f.message]),
+  );
 
 describe('a rule and a query from outside the engine', () => {
   it('are run by the engine, the query once per file however many rules ask it', async () => {
     const { query, computed } = countingQuery({ types: true });
     const workspace = workspaceOf([reportingRule('first', query), reportingRule('second', query)]);
-    assert.deepEqual(await messages(workspace, 'second'), { 'model.ts': '1 statements', 'uses-model.ts': '2 statements', 'alone.ts': '1 statements' });
+    assert.deepEqual(await messages(workspace, 'second'), {
+      'model.ts': '1 statements',
+      'uses-model.ts': '2 statements',
+      'alone.ts': '1 statements',
+    });
     assert.deepEqual(computed.sort(), ['alone.ts', 'model.ts', 'uses-model.ts']);
   });
 
@@ -73,7 +82,11 @@ describe('a rule and a query from outside the engine', () => {
     await workspace.analyseWorkspace();
     computed.length = 0;
     workspace.applyChange({ kind: 'edit', file: `${root}/pi-register.yaml`, text: 'organization: Shiba Clinic\n' });
-    assert.deepEqual(await messages(workspace, 'reader'), { 'model.ts': '1 statements in Shiba Clinic', 'uses-model.ts': '2 statements in Shiba Clinic', 'alone.ts': '1 statements in Shiba Clinic' });
+    assert.deepEqual(await messages(workspace, 'reader'), {
+      'model.ts': '1 statements in Shiba Clinic',
+      'uses-model.ts': '2 statements in Shiba Clinic',
+      'alone.ts': '1 statements in Shiba Clinic',
+    });
     assert.deepEqual(computed, []);
   });
 
@@ -82,8 +95,16 @@ describe('a rule and a query from outside the engine', () => {
     const workspace = workspaceOf([reportingRule('reader', query)]);
     await workspace.analyseWorkspace();
     computed.length = 0;
-    workspace.applyChange({ kind: 'edit', file: `${root}/model.ts`, text: 'export interface Patient { name: string }\nexport const one = 1;\n' });
-    assert.deepEqual(await messages(workspace, 'reader'), { 'model.ts': '2 statements', 'uses-model.ts': '2 statements', 'alone.ts': '1 statements' });
+    workspace.applyChange({
+      kind: 'edit',
+      file: `${root}/model.ts`,
+      text: 'export interface Patient { name: string }\nexport const one = 1;\n',
+    });
+    assert.deepEqual(await messages(workspace, 'reader'), {
+      'model.ts': '2 statements',
+      'uses-model.ts': '2 statements',
+      'alone.ts': '1 statements',
+    });
     assert.deepEqual(computed.sort(), ['model.ts', 'uses-model.ts']);
   });
 
@@ -95,7 +116,11 @@ describe('a rule and a query from outside the engine', () => {
     const workspace = workspaceOf([reportingRule('reader', query)]);
     await workspace.analyseWorkspace();
     computed.length = 0;
-    workspace.applyChange({ kind: 'edit', file: `${root}/uses-model.ts`, text: "import type { Patient } from './model';\nexport const nameOf = (p: Patient) => p.name.trim();\n" });
+    workspace.applyChange({
+      kind: 'edit',
+      file: `${root}/uses-model.ts`,
+      text: "import type { Patient } from './model';\nexport const nameOf = (p: Patient) => p.name.trim();\n",
+    });
     await workspace.analyseWorkspace();
     // model.ts asked for its callers and uses-model.ts imports it; alone.ts asked nothing and imports nothing edited.
     assert.deepEqual(computed.sort(), ['model.ts', 'uses-model.ts']);

@@ -5,21 +5,33 @@
  */
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import ts from 'typescript';
 import { Documents } from 'appi-guard-server/engine/documents';
-import { groupProjects, type ConfiguredProject } from 'appi-guard-server/engine/project-groups';
+import { type ConfiguredProject, groupProjects } from 'appi-guard-server/engine/project-groups';
 import { createWorkspaceRegistry } from 'appi-guard-server/engine/registry';
 import { buildStructure } from 'appi-guard-server/engine/structure';
 import { Workspace } from 'appi-guard-server/engine/workspace';
+import { rules } from 'appi-guard-server/rules/index';
+import ts from 'typescript';
 import { check } from '../support/check';
 import { parseFixture, root } from '../support/fixture';
 import { MemoryHost } from '../support/memory-host';
 import { assertFindings } from './expect';
-import { rules } from 'appi-guard-server/rules/index';
 
-const base: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, lib: ['lib.es2022.d.ts'], noEmit: true };
+const base: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  strict: true,
+  lib: ['lib.es2022.d.ts'],
+  noEmit: true,
+};
 
-function project(name: string, options: ts.CompilerOptions = {}, references: readonly string[] = [], files = [`/ws/${name}/src/index.ts`]): ConfiguredProject {
+function project(
+  name: string,
+  options: ts.CompilerOptions = {},
+  references: readonly string[] = [],
+  files = [`/ws/${name}/src/index.ts`],
+): ConfiguredProject {
   return {
     configPath: `/ws/${name}/tsconfig.json`,
     rootFiles: files,
@@ -29,12 +41,27 @@ function project(name: string, options: ts.CompilerOptions = {}, references: rea
   };
 }
 
-const emitting = (name: string) => ({ composite: true, declaration: true, rootDir: `/ws/${name}/src`, outDir: `/ws/${name}/dist`, tsBuildInfoFile: `/ws/${name}/dist/.tsbuildinfo` });
+const emitting = (name: string) => ({
+  composite: true,
+  declaration: true,
+  rootDir: `/ws/${name}/src`,
+  outDir: `/ws/${name}/dist`,
+  tsBuildInfoFile: `/ws/${name}/dist/.tsbuildinfo`,
+});
 
-const cases: readonly { name: string; projects: readonly ConfiguredProject[]; folders?: readonly string[]; groups: readonly { configs: readonly string[]; references: readonly string[] }[] }[] = [
+const cases: readonly {
+  name: string;
+  projects: readonly ConfiguredProject[];
+  folders?: readonly string[];
+  groups: readonly { configs: readonly string[]; references: readonly string[] }[];
+}[] = [
   {
     name: 'packages that differ only in what they emit share a program, with the references of all',
-    projects: [project('model', emitting('model')), project('app', emitting('app'), ['model', 'vendor']), project('vendor', { strict: false })],
+    projects: [
+      project('model', emitting('model')),
+      project('app', emitting('app'), ['model', 'vendor']),
+      project('vendor', { strict: false }),
+    ],
     groups: [
       { configs: ['model', 'app'], references: ['/ws/model/tsconfig.json', '/ws/vendor/tsconfig.json'] },
       { configs: ['vendor'], references: [] },
@@ -42,14 +69,27 @@ const cases: readonly { name: string; projects: readonly ConfiguredProject[]; fo
   },
   {
     name: 'another lib, paths or module setting is another program',
-    projects: [project('a'), project('b', { lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'] }), project('c', { paths: { '@x/*': ['x/*'] } }), project('d', { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler })],
-    groups: [{ configs: ['a'], references: [] }, { configs: ['b'], references: [] }, { configs: ['c'], references: [] }, { configs: ['d'], references: [] }],
+    projects: [
+      project('a'),
+      project('b', { lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'] }),
+      project('c', { paths: { '@x/*': ['x/*'] } }),
+      project('d', { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler }),
+    ],
+    groups: [
+      { configs: ['a'], references: [] },
+      { configs: ['b'], references: [] },
+      { configs: ['c'], references: [] },
+      { configs: ['d'], references: [] },
+    ],
   },
   {
     name: 'a package with @types folders of its own is another program',
     projects: [project('a'), project('b'), project('c')],
     folders: ['/ws/node_modules/@types', '/ws/c/node_modules/@types'],
-    groups: [{ configs: ['a', 'b'], references: [] }, { configs: ['c'], references: [] }],
+    groups: [
+      { configs: ['a', 'b'], references: [] },
+      { configs: ['c'], references: [] },
+    ],
   },
   {
     name: 'a solution-style config with no files of its own gets no program',
@@ -68,7 +108,10 @@ describe('project groups', () => {
     it(name, () => {
       const found = groupProjects(projects, (dir) => folders.includes(dir));
       assert.deepEqual(
-        found.map((group) => ({ configs: group.members.map((member) => member.configPath.split('/')[2]!), references: group.references.map((reference) => ts.resolveProjectReferencePath(reference)) })),
+        found.map((group) => ({
+          configs: group.members.map((member) => member.configPath.split('/')[2]!),
+          references: group.references.map((reference) => ts.resolveProjectReferencePath(reference)),
+        })),
         groups,
       );
       for (const group of found) assert.deepEqual(group.rootFiles, [...new Set(group.members.flatMap((member) => member.rootFiles))]);
@@ -111,11 +154,18 @@ describe('project groups in a workspace', () => {
       const host = new MemoryHost(Object.fromEntries(parseFixture(monorepo).files));
       const setup = { host, documents: new Documents(host), registry: createWorkspaceRegistry(), cancellation: { current: undefined } };
       const structure = buildStructure(root, setup, { shareAlike });
-      assert.deepEqual(structure.projects.map((project) => project.name), programs);
+      assert.deepEqual(
+        structure.projects.map((project) => project.name),
+        programs,
+      );
       // Every file is served by a program that holds it as a root, grouped or not.
       assert.deepEqual(
         [...structure.owners].map(([file, project]) => [file, project.rootFiles.includes(file)]),
-        [[`${root}/app/src/letter.ts`, true], [`${root}/model/src/patient.ts`, true], [`${root}/scripts/run.ts`, true]],
+        [
+          [`${root}/app/src/letter.ts`, true],
+          [`${root}/model/src/patient.ts`, true],
+          [`${root}/scripts/run.ts`, true],
+        ],
       );
       for (const project of structure.projects) project.dispose();
     });

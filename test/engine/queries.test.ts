@@ -5,9 +5,9 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Workspace } from 'appi-guard-server/engine/workspace';
-import { parseFixture, root, type Fixture, type Marker } from '../support/fixture';
-import { MemoryHost } from '../support/memory-host';
 import { rules } from 'appi-guard-server/rules/index';
+import { type Fixture, type Marker, parseFixture, root } from '../support/fixture';
+import { MemoryHost } from '../support/memory-host';
 
 const register = `
   //- pi-register.yaml
@@ -43,7 +43,19 @@ const completions: ReadonlyArray<{ readonly name: string; readonly source: strin
       /** @pu */
       //     ^ cursor
       export const x = 1;`,
-    labels: ['personal', 'specialCare', 'facial', 'myNumber', 'birthDate', 'age', 'parentalConsent', 'purpose', 'piFile', 'minimumAge', 'basis'],
+    labels: [
+      'personal',
+      'specialCare',
+      'facial',
+      'myNumber',
+      'birthDate',
+      'age',
+      'parentalConsent',
+      'purpose',
+      'piFile',
+      'minimumAge',
+      'basis',
+    ],
   },
   {
     name: "purpose ids from the register's catalogue, less those already written",
@@ -89,7 +101,19 @@ const completions: ReadonlyArray<{ readonly name: string; readonly source: strin
       export const x = 1;
       /** @specialCare med
       //                  ^ cursor`,
-    labels: ['race', 'creed', 'social-status', 'medical-history', 'criminal-record', 'crime-victim', 'disability', 'checkup-result', 'treatment', 'criminal-procedure', 'juvenile-procedure'],
+    labels: [
+      'race',
+      'creed',
+      'social-status',
+      'medical-history',
+      'criminal-record',
+      'crime-victim',
+      'disability',
+      'checkup-result',
+      'treatment',
+      'criminal-procedure',
+      'juvenile-procedure',
+    ],
   },
   {
     name: 'nothing in a line comment',
@@ -113,7 +137,10 @@ describe('completions', () => {
     it(name, () => {
       const { fixture, workspace } = load(source);
       const at = cursor(fixture);
-      assert.deepEqual(workspace.completionsAt(at.file, at.offset)?.map((item) => item.label), labels);
+      assert.deepEqual(
+        workspace.completionsAt(at.file, at.offset)?.map((item) => item.label),
+        labels,
+      );
     });
   }
 });
@@ -132,7 +159,10 @@ describe('hover facts', () => {
       }`);
     const at = cursor(fixture);
     const info = workspace.hoverAt(at.file, at.offset)!;
-    assert.deepEqual(info.fields.map((field) => `${field.schema}.${field.field}`), ['Patient.name', 'Visitor.name']);
+    assert.deepEqual(
+      info.fields.map((field) => `${field.schema}.${field.field}`),
+      ['Patient.name', 'Visitor.name'],
+    );
     assert.equal(info.context, undefined);
   });
 
@@ -143,7 +173,10 @@ describe('hover facts', () => {
       export const p: Patient = { face: 'x' };
       //                          ^ cursor`);
     const at = cursor(fixture);
-    assert.deepEqual(workspace.hoverAt(at.file, at.offset)?.fields.map((field) => field.kinds), [[{ tag: 'facial' }]]);
+    assert.deepEqual(
+      workspace.hoverAt(at.file, at.offset)?.fields.map((field) => field.kinds),
+      [[{ tag: 'facial' }]],
+    );
   });
 
   it('none on a property of the same name of another type', () => {
@@ -201,7 +234,9 @@ describe('definitions', () => {
     it(name, () => {
       const { fixture, workspace } = load(source);
       const at = cursor(fixture);
-      const targets = fixture.markers.filter((m) => m.label === 'target').map((m) => ({ file: m.file, span: { start: offsetOf(fixture, m), end: offsetOf(fixture, m) + m.length } }));
+      const targets = fixture.markers
+        .filter((m) => m.label === 'target')
+        .map((m) => ({ file: m.file, span: { start: offsetOf(fixture, m), end: offsetOf(fixture, m) + m.length } }));
       assert.deepEqual(workspace.definitionsAt(at.file, at.offset), targets);
     });
   }

@@ -5,11 +5,23 @@
  */
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import ts from 'typescript';
 import { createWorkspaceRegistry, jsDocParsingMode } from 'appi-guard-server/engine/registry';
+import ts from 'typescript';
 
-const nodenext: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, noEmit: true };
-const bundler: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, noEmit: true };
+const nodenext: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  strict: true,
+  noEmit: true,
+};
+const bundler: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  strict: true,
+  noEmit: true,
+};
 const es2020: ts.CompilerOptions = { ...bundler, target: ts.ScriptTarget.ES2020 };
 
 function service(registry: ts.DocumentRegistry, options: ts.CompilerOptions, file: string, text: string): ts.LanguageService {
@@ -31,7 +43,11 @@ function service(registry: ts.DocumentRegistry, options: ts.CompilerOptions, fil
   return ts.createLanguageService(host, registry);
 }
 
-const es5 = (s: ts.LanguageService) => s.getProgram()!.getSourceFiles().find((f) => f.fileName.endsWith('/lib.es5.d.ts'))!;
+const es5 = (s: ts.LanguageService) =>
+  s
+    .getProgram()!
+    .getSourceFiles()
+    .find((f) => f.fileName.endsWith('/lib.es5.d.ts'))!;
 
 describe('registry: the standard library', () => {
   it('is parsed once for options that differ only in module and moduleResolution', () => {
@@ -53,7 +69,10 @@ describe('registry: the standard library', () => {
     first.dispose();
     second.dispose();
     const again = service(registry, bundler, '/ws/scripts/b.ts', 'export const b: number | undefined = [1].at(0);');
-    assert.deepEqual(again.getSemanticDiagnostics('/ws/scripts/b.ts').map((d) => d.code), []);
+    assert.deepEqual(
+      again.getSemanticDiagnostics('/ws/scripts/b.ts').map((d) => d.code),
+      [],
+    );
     assert.ok(es5(again).statements.length > 0);
     again.dispose();
   });

@@ -7,10 +7,10 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Workspace } from 'appi-guard-server/engine/workspace';
+import { rules } from 'appi-guard-server/rules/index';
 import { markerOf } from '../support/check';
 import { parseFixture, renderFixture, root } from '../support/fixture';
 import { MemoryHost } from '../support/memory-host';
-import { rules } from 'appi-guard-server/rules/index';
 
 const model = `
   //- tsconfig.json
@@ -39,7 +39,12 @@ interface Case {
   readonly name: string;
   readonly files: string;
   /** Each step: a file, a search text and its replacement, and the rule count the step must leave. */
-  readonly steps: readonly { readonly file: string; readonly from: string; readonly to: string; readonly expect: Readonly<Record<string, number>> }[];
+  readonly steps: readonly {
+    readonly file: string;
+    readonly from: string;
+    readonly to: string;
+    readonly expect: Readonly<Record<string, number>>;
+  }[];
 }
 
 const cases: readonly Case[] = [
@@ -94,8 +99,18 @@ const cases: readonly Case[] = [
       export function desk(c: Child, photo: string) { if (hasConsent(c)) c.photo = photo; }
     `,
     steps: [
-      { file: 'consent.ts', from: "import type { Child } from './model';", to: "import type { Child } from './model';\n// moved down a line", expect: {} },
-      { file: 'consent.ts', from: '/** @parentalConsent */', to: '/** checks nothing the law asks */', expect: { 'minor-facial-consent': 1 } },
+      {
+        file: 'consent.ts',
+        from: "import type { Child } from './model';",
+        to: "import type { Child } from './model';\n// moved down a line",
+        expect: {},
+      },
+      {
+        file: 'consent.ts',
+        from: '/** @parentalConsent */',
+        to: '/** checks nothing the law asks */',
+        expect: { 'minor-facial-consent': 1 },
+      },
       { file: 'consent.ts', from: '/** checks nothing the law asks */', to: '/** @parentalConsent */', expect: {} },
     ],
   },
@@ -127,7 +142,12 @@ const cases: readonly Case[] = [
       { file: 'model.ts', from: '@purpose treatment */\n', to: '@purpose treatment marketing */\n', expect: {} },
       { file: 'model.ts', from: '@purpose treatment marketing */\n', to: '@purpose treatment */\n', expect: { 'use-beyond-purpose': 1 } },
       // The last JSDoc block is the one read: Patient loses its purposes, and claims the entry of staff.ts's file.
-      { file: 'model.ts', from: 'export interface Patient', to: '/** @piFile "Staff" */ export interface Patient', expect: { 'missing-purpose': 1, 'unregistered-file': 1 } },
+      {
+        file: 'model.ts',
+        from: 'export interface Patient',
+        to: '/** @piFile "Staff" */ export interface Patient',
+        expect: { 'missing-purpose': 1, 'unregistered-file': 1 },
+      },
     ],
   },
   {
@@ -203,29 +223,33 @@ const cases: readonly Case[] = [
 async function findingsOf(workspace: Workspace): Promise<string> {
   const { findings } = await workspace.analyseWorkspace();
   const files = new Map([...new Set(findings.map((finding) => finding.file))].map((file) => [file, workspace.text(file) ?? '']));
-  return renderFixture(files, findings.map((finding) => markerOf(finding, workspace)));
+  return renderFixture(
+    files,
+    findings.map((finding) => markerOf(finding, workspace)),
+  );
 }
 
 describe('results kept across edits', () => {
   // An editor's workspace notes each file's imports as it goes; a one-off check's, edited after all, must be as right.
-  for (const { name, files, steps } of cases) for (const edits of [true, false]) {
-    it(`${name}${edits ? '' : ' (imports not noted)'}`, async () => {
-      const texts = new Map(parseFixture(files).files);
-      const live = new Workspace({ rules, root, host: new MemoryHost(Object.fromEntries(texts)), edits });
-      await live.analyseWorkspace();
-      for (const step of steps) {
-        const file = `${root}/${step.file}`;
-        const text = texts.get(file)!;
-        assert.ok(text.includes(step.from), `${step.file} holds ${step.from}`);
-        texts.set(file, text.replace(step.from, step.to));
-        live.applyChange({ kind: 'edit', file, text: texts.get(file)! });
-        const fresh = new Workspace({ rules, root, host: new MemoryHost(Object.fromEntries(texts)) });
-        const [kept, anew] = [await findingsOf(live), await findingsOf(fresh)];
-        assert.equal(kept, anew, `after ${step.file}: ${step.from} -> ${step.to}`);
-        const counts: Record<string, number> = {};
-        for (const finding of (await fresh.analyseWorkspace()).findings) counts[finding.ruleId] = (counts[finding.ruleId] ?? 0) + 1;
-        assert.deepEqual(counts, step.expect, `the findings after ${step.file}: ${step.from} -> ${step.to}`);
-      }
-    });
-  }
+  for (const { name, files, steps } of cases)
+    for (const edits of [true, false]) {
+      it(`${name}${edits ? '' : ' (imports not noted)'}`, async () => {
+        const texts = new Map(parseFixture(files).files);
+        const live = new Workspace({ rules, root, host: new MemoryHost(Object.fromEntries(texts)), edits });
+        await live.analyseWorkspace();
+        for (const step of steps) {
+          const file = `${root}/${step.file}`;
+          const text = texts.get(file)!;
+          assert.ok(text.includes(step.from), `${step.file} holds ${step.from}`);
+          texts.set(file, text.replace(step.from, step.to));
+          live.applyChange({ kind: 'edit', file, text: texts.get(file)! });
+          const fresh = new Workspace({ rules, root, host: new MemoryHost(Object.fromEntries(texts)) });
+          const [kept, anew] = [await findingsOf(live), await findingsOf(fresh)];
+          assert.equal(kept, anew, `after ${step.file}: ${step.from} -> ${step.to}`);
+          const counts: Record<string, number> = {};
+          for (const finding of (await fresh.analyseWorkspace()).findings) counts[finding.ruleId] = (counts[finding.ruleId] ?? 0) + 1;
+          assert.deepEqual(counts, step.expect, `the findings after ${step.file}: ${step.from} -> ${step.to}`);
+        }
+      });
+    }
 });

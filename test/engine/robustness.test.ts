@@ -10,10 +10,10 @@ import { after, describe, it } from 'node:test';
 import { maxSourceBytes } from 'appi-guard-server/engine/source-text';
 import { Workspace } from 'appi-guard-server/engine/workspace';
 import { NodeHost, toPortable } from 'appi-guard-server/host/node-host';
+import { rules } from 'appi-guard-server/rules/index';
 import { analyse, check } from '../support/check';
 import { parseFixture, root } from '../support/fixture';
 import { textOf } from './expect';
-import { rules } from 'appi-guard-server/rules/index';
 
 const patient = `
   //- model/patient.ts
@@ -38,7 +38,8 @@ const campaign = `
 
 describe('robustness: source files', () => {
   it('reports what it can in a file with syntax errors, and says that it has them', async () => {
-    await check(`${patient}
+    await check(
+      `${patient}
       //- app/broken.ts
       import type { Patient } from '../model/patient';
 
@@ -50,7 +51,9 @@ describe('robustness: source files', () => {
       }
 
       export const unfinished = {
-    `, { typeErrors: [1005, 1109], notices: ['app/broken.ts: has syntax errors: findings may be incomplete'] });
+    `,
+      { typeErrors: [1005, 1109], notices: ['app/broken.ts: has syntax errors: findings may be incomplete'] },
+    );
   });
 
   it('analyses empty and blank files without a word', async () => {
@@ -66,7 +69,8 @@ describe('robustness: source files', () => {
 
   it('analyses a 5 MB generated file', async () => {
     const lines = ["import type { Patient } from '../model/patient';", 'export const table = ['];
-    for (let i = 0, size = 0; size < 5 * 1024 * 1024; i++) size += lines[lines.push(`  { id: ${i}, label: 'generated row number ${i} of the table' },`) - 1]!.length + 1;
+    for (let i = 0, size = 0; size < 5 * 1024 * 1024; i++)
+      size += lines[lines.push(`  { id: ${i}, label: 'generated row number ${i} of the table' },`) - 1]!.length + 1;
     lines.push('];', '/** @purpose marketing */', 'export const last = (p: Patient) => p.name;');
     const started = Date.now();
     const { result } = await analyse(patient, { raw: { 'gen/table.ts': lines.join('\n') } });
@@ -93,7 +97,11 @@ describe('robustness: source files', () => {
     const video = Buffer.from([0x47, 0x40, 0x00, 0x10, 0x00, 0x00, 0xb0, 0x0d, 0x00, 0x01, 0xc1, 0x00, 0x00, 0xff, 0xff]);
     await check(`${patient}${campaign}`, {
       raw: { 'app/latin1.ts': latin1, 'app/sjis.ts': shiftJis, 'media/intro.ts': video },
-      notices: ['app/latin1.ts: skipped: not UTF-8 or UTF-16 text', 'app/sjis.ts: skipped: not UTF-8 or UTF-16 text', 'media/intro.ts: skipped: not UTF-8 or UTF-16 text'],
+      notices: [
+        'app/latin1.ts: skipped: not UTF-8 or UTF-16 text',
+        'app/sjis.ts: skipped: not UTF-8 or UTF-16 text',
+        'media/intro.ts: skipped: not UTF-8 or UTF-16 text',
+      ],
     });
   });
 
@@ -180,7 +188,8 @@ describe('robustness: folder links (in memory)', () => {
 
 describe('robustness: the register', () => {
   it('reports a register that is not valid YAML, says so, checks no ids against it, and analyses the code', async () => {
-    await check(`${patient}${campaign}
+    await check(
+      `${patient}${campaign}
       //- pi-register.yaml
       organization: Minato Ward Health Centre
       purposes:
@@ -188,7 +197,9 @@ describe('robustness: the register', () => {
         - id: [unclosed
       files: []
       #@0 ^^^^^ register-invalid
-    `, { notices: ['pi-register.yaml: the register has YAML errors: purpose ids are not checked against it until they are fixed'] });
+    `,
+      { notices: ['pi-register.yaml: the register has YAML errors: purpose ids are not checked against it until they are fixed'] },
+    );
   });
 
   it('reports a register of the wrong shape at its root, and checks no ids against it', async () => {
@@ -213,7 +224,9 @@ describe('robustness: the register', () => {
   });
 
   it('reports a register that cannot be read, and analyses the code', async () => {
-    const { result } = await analyse(`${patient}${campaign}`, { raw: { 'pi-register.yaml': Buffer.from('organization: Centre de sant\u00e9\n', 'latin1') } });
+    const { result } = await analyse(`${patient}${campaign}`, {
+      raw: { 'pi-register.yaml': Buffer.from('organization: Centre de sant\u00e9\n', 'latin1') },
+    });
     assert.deepEqual(
       result.findings.map((f) => [f.ruleId, f.file, f.range.start.line, f.message]),
       [

@@ -14,9 +14,12 @@ it('highlights annotation tags and their arguments inside JSDoc, and nothing out
   const cli = require.resolve('vscode-tmgrammar-test/dist/unit.js');
   const args = [
     cli,
-    '--grammar', require.resolve('tm-grammars/grammars/typescript.json'),
-    '--grammar', path.join(repository, 'syntaxes/appi-guard-jsdoc.injection.tmLanguage.json'),
-    '--config', path.join(repository, 'package.json'),
+    '--grammar',
+    require.resolve('tm-grammars/grammars/typescript.json'),
+    '--grammar',
+    path.join(repository, 'syntaxes/appi-guard-jsdoc.injection.tmLanguage.json'),
+    '--config',
+    path.join(repository, 'package.json'),
     'test/grammar/fixtures/*.ts',
   ];
   const run = await new Promise<{ code: number; output: string }>((resolve) => {

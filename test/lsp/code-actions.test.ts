@@ -2,15 +2,25 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { CodeActionRequest, CodeActionResolveRequest, ExecuteCommandRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
 import { rules } from 'appi-guard-server/rules/index';
+import {
+  type CodeAction,
+  CodeActionRequest,
+  CodeActionResolveRequest,
+  type Diagnostic,
+  ExecuteCommandRequest,
+} from 'vscode-languageserver-protocol';
 import { workspace } from '../support/cli';
-import { LspClient, serverForSuite, uriOf } from '../support/lsp-client';
+import { type LspClient, serverForSuite, uriOf } from '../support/lsp-client';
 import { applyToDisk } from '../support/workspace-edit';
 import { clinicCopy } from './fixtures';
 
 async function actionsFor(client: LspClient, uri: string, diagnostic: Diagnostic, only = ['quickfix']): Promise<CodeAction[]> {
-  const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only } });
+  const actions = await client.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri },
+    range: diagnostic.range,
+    context: { diagnostics: [diagnostic], only },
+  });
   return (actions ?? []) as CodeAction[];
 }
 
@@ -28,22 +38,38 @@ describe('code actions', () => {
   let client: LspClient;
   serverForSuite({ folders: [root] }, (started) => (client = started));
 
-  it("applies a fix of every rule that has fixes (the preferred one where there is one) in the sample clinic, and each finding is gone after re-analysis", async () => {
+  it('applies a fix of every rule that has fixes (the preferred one where there is one) in the sample clinic, and each finding is gone after re-analysis', async () => {
     const fixed = new Set<string>();
     const tried = new Set<string>();
     for (;;) {
-      const next = [...client.diagnostics].flatMap(([uri, { diagnostics }]) => diagnostics.map((diagnostic) => ({ uri, diagnostic }))).find(({ uri, diagnostic }) => !fixed.has(String(diagnostic.code)) && !tried.has(`${uri} ${key(diagnostic)}`));
+      const next = [...client.diagnostics]
+        .flatMap(([uri, { diagnostics }]) => diagnostics.map((diagnostic) => ({ uri, diagnostic })))
+        .find(({ uri, diagnostic }) => !fixed.has(String(diagnostic.code)) && !tried.has(`${uri} ${key(diagnostic)}`));
       if (!next) break;
       tried.add(`${next.uri} ${key(next.diagnostic)}`);
       const actions = await actionsFor(client, next.uri, next.diagnostic);
-      const fix = actions.find((action) => action.isPreferred) ?? actions.find((action) => action.data !== undefined && !action.title.startsWith('Disable'));
+      const fix =
+        actions.find((action) => action.isPreferred) ??
+        actions.find((action) => action.data !== undefined && !action.title.startsWith('Disable'));
       if (!fix) continue;
       const before = client.diagnostics.get(next.uri)!.diagnostics.filter((d) => key(d) === key(next.diagnostic)).length;
       await apply(client, fix);
-      await client.until(`"${fix.title}" to clear its finding`, () => (client.diagnostics.get(next.uri)?.diagnostics ?? []).filter((d) => key(d) === key(next.diagnostic)).length < before);
+      await client.until(
+        `"${fix.title}" to clear its finding`,
+        () => (client.diagnostics.get(next.uri)?.diagnostics ?? []).filter((d) => key(d) === key(next.diagnostic)).length < before,
+      );
       fixed.add(String(next.diagnostic.code));
     }
-    const withFixes = ['annotation-invalid', 'minor-facial-consent', 'missing-purpose', 'register-mismatch', 'suppression', 'unknown-purpose', 'unregistered-file', 'use-beyond-purpose'];
+    const withFixes = [
+      'annotation-invalid',
+      'minor-facial-consent',
+      'missing-purpose',
+      'register-mismatch',
+      'suppression',
+      'unknown-purpose',
+      'unregistered-file',
+      'use-beyond-purpose',
+    ];
     assert.deepEqual([...fixed].sort(), withFixes);
     assert.ok(withFixes.every((id) => rules.find((rule) => rule.meta.id === id)?.meta.fixable));
   });
@@ -85,7 +111,10 @@ describe('code actions on one finding', () => {
         ['Show documentation for use-beyond-purpose', false],
       ],
     );
-    assert.ok(actions.slice(0, 3).every((action) => action.edit === undefined && action.data !== undefined), 'edits are resolved lazily');
+    assert.ok(
+      actions.slice(0, 3).every((action) => action.edit === undefined && action.data !== undefined),
+      'edits are resolved lazily',
+    );
   });
 
   it('disables a rule for a line with a comment awaiting its reason', async () => {
@@ -93,14 +122,20 @@ describe('code actions on one finding', () => {
     const disable = (await actionsFor(client, uriOf(model), missing)).find((action) => action.title.startsWith('Disable'))!;
     await apply(client, disable);
     await client.diagnosticsWhere(model, "Visitor's missing-purpose suppressed", (d) => !d.some((x) => x.code === 'missing-purpose'));
-    assert.match(fs.readFileSync(model, 'utf8'), /\n\/\/ appi-guard-disable-next-line missing-purpose -- reason: \nexport interface Visitor/);
+    assert.match(
+      fs.readFileSync(model, 'utf8'),
+      /\n\/\/ appi-guard-disable-next-line missing-purpose -- reason: \nexport interface Visitor/,
+    );
   });
 
   it('opens the rule documentation through the editor', async () => {
     const use = client.diagnosticsOf(model).find((d) => d.code === 'use-beyond-purpose')!;
     const docs = (await actionsFor(client, uriOf(model), use)).find((action) => action.title.startsWith('Show documentation'))!;
     await client.connection.sendRequest(ExecuteCommandRequest.type, docs.command!);
-    assert.deepEqual(client.shown.at(-1), { uri: 'https://github.com/appi-guard/appi-guard/blob/main/docs/rules/use-beyond-purpose.md', external: true });
+    assert.deepEqual(client.shown.at(-1), {
+      uri: 'https://github.com/appi-guard/appi-guard/blob/main/docs/rules/use-beyond-purpose.md',
+      external: true,
+    });
   });
 
   it('fixes all safe problems of a file with source.fixAll.appiGuard, and nothing that needs a decision', async () => {
@@ -110,7 +145,10 @@ describe('code actions on one finding', () => {
       context: { diagnostics: [], only: ['source.fixAll'] },
     });
     const actions = (all ?? []) as CodeAction[];
-    assert.deepEqual(actions.map((action) => [action.title, action.kind]), [['Fix all safe APPI Guard problems', 'source.fixAll.appiGuard']]);
+    assert.deepEqual(
+      actions.map((action) => [action.title, action.kind]),
+      [['Fix all safe APPI Guard problems', 'source.fixAll.appiGuard']],
+    );
     await apply(client, actions[0]!);
     await client.diagnosticsWhere(model, 'the misspelt category fixed', (d) => !d.some((x) => x.code === 'annotation-invalid'));
     const text = fs.readFileSync(model, 'utf8');

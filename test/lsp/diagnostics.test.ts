@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { shownFindings } from '../support/cli';
-import { LspClient, serverForSuite, uriOf } from '../support/lsp-client';
+import { type LspClient, serverForSuite, uriOf } from '../support/lsp-client';
 import { clinicCopy } from './fixtures';
 
 describe('workspace-wide diagnostics', () => {
@@ -10,15 +10,21 @@ describe('workspace-wide diagnostics', () => {
   let client: LspClient;
   serverForSuite({ folders: [root] }, (started) => (client = started));
 
-  it('publishes every finding of every file on start, without opening any: the CLI\'s findings', async () => {
+  it("publishes every finding of every file on start, without opening any: the CLI's findings", async () => {
     const findings = await shownFindings(root);
-    const expected = findings.map((f) => `${uriOf(path.resolve(root, f.file))}:${f.range.start.line}:${f.range.start.character} ${f.ruleId}`).sort();
-    const published = [...client.diagnostics].flatMap(([uri, { diagnostics }]) => diagnostics.map((d) => `${uri}:${d.range.start.line}:${d.range.start.character} ${String(d.code)}`)).sort();
+    const expected = findings
+      .map((f) => `${uriOf(path.resolve(root, f.file))}:${f.range.start.line}:${f.range.start.character} ${f.ruleId}`)
+      .sort();
+    const published = [...client.diagnostics]
+      .flatMap(([uri, { diagnostics }]) =>
+        diagnostics.map((d) => `${uri}:${d.range.start.line}:${d.range.start.character} ${String(d.code)}`),
+      )
+      .sort();
     assert.ok(expected.length > 20);
     assert.deepEqual(published, expected);
   });
 
-  it('publishes the register\'s findings too, with the rule, its docs and related places', () => {
+  it("publishes the register's findings too, with the rule, its docs and related places", () => {
     const register = client.diagnosticsOf(path.join(root, 'pi-register.yaml'));
     assert.deepEqual(register.map((d) => d.code).sort(), ['register-incomplete', 'register-invalid', 'register-mismatch']);
     const campaign = client.diagnosticsOf(path.join(root, 'apps/clinic/src/marketing/campaign.ts'));

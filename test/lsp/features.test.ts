@@ -4,17 +4,17 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import {
   CodeLensRequest,
+  type CompletionItem,
   CompletionRequest,
   DefinitionRequest,
   ExecuteCommandRequest,
   HoverRequest,
-  type CompletionItem,
   type Location,
   type MarkupContent,
   type Position,
 } from 'vscode-languageserver-protocol';
 import { workspace } from '../support/cli';
-import { LspClient, serverForSuite, uriOf } from '../support/lsp-client';
+import { type LspClient, serverForSuite, uriOf } from '../support/lsp-client';
 import { applyToDisk } from '../support/workspace-edit';
 
 const files = {
@@ -131,7 +131,15 @@ describe('hover, completion, definition, code lens', () => {
     assert.deepEqual(await complete(billing, purposes, positionIn(billing, '@purpose billing', 17)), ['treatment', 'reminders']);
     const basis = original.replace('/** @purpose billing */', '/** @purpose billing\n * @basis  */');
     const at = positionIn(billing, '@purpose billing', 0);
-    assert.deepEqual(await complete(billing, basis, { line: at.line + 1, character: 10 }), ['consent', 'law', 'vital-interest', 'public-health', 'statistics', 'academic-research', 'public-agency']);
+    assert.deepEqual(await complete(billing, basis, { line: at.line + 1, character: 10 }), [
+      'consent',
+      'law',
+      'vital-interest',
+      'public-health',
+      'statistics',
+      'academic-research',
+      'public-agency',
+    ]);
     const category = fs.readFileSync(patient, 'utf8').replace('@specialCare medical-history', '@specialCare med');
     const labels = await complete(patient, category, positionIn(patient, '@specialCare', 16));
     assert.ok(labels.includes('medical-history') && labels.includes('checkup-result'), labels.join());
@@ -142,11 +150,20 @@ describe('hover, completion, definition, code lens', () => {
 
   it("goes from a register entry's schema to the type, and from @piFile and @purpose to the register", async () => {
     const type = await definition(register, positionIn(register, 'model/patient.ts#Patient', 20));
-    assert.deepEqual(type, [{ uri: uriOf(patient), range: { start: positionIn(patient, 'Patient {'), end: positionIn(patient, 'Patient {', 7) } }]);
+    assert.deepEqual(type, [
+      { uri: uriOf(patient), range: { start: positionIn(patient, 'Patient {'), end: positionIn(patient, 'Patient {', 7) } },
+    ]);
     const entry = await definition(patient, positionIn(patient, 'Patient Registry', 3));
-    assert.deepEqual(entry, [{ uri: uriOf(register), range: { start: positionIn(register, 'Patient Registry'), end: positionIn(register, 'Patient Registry', 16) } }]);
+    assert.deepEqual(entry, [
+      {
+        uri: uriOf(register),
+        range: { start: positionIn(register, 'Patient Registry'), end: positionIn(register, 'Patient Registry', 16) },
+      },
+    ]);
     const purpose = await definition(billing, positionIn(billing, '@purpose billing', 10));
-    assert.deepEqual(purpose, [{ uri: uriOf(register), range: { start: positionIn(register, 'billing'), end: positionIn(register, 'billing', 7) } }]);
+    assert.deepEqual(purpose, [
+      { uri: uriOf(register), range: { start: positionIn(register, 'billing'), end: positionIn(register, 'billing', 7) } },
+    ]);
   });
 
   it('puts a lens on each schema: its purposes and its register status, with a command to add it', async () => {

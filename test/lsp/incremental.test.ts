@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { LspClient, serverForSuite, uriOf } from '../support/lsp-client';
+import { type LspClient, serverForSuite, uriOf } from '../support/lsp-client';
 import { codes, purposes, purposesWorkspace } from './fixtures';
 
 describe('incremental analysis', () => {
@@ -54,7 +54,11 @@ describe('incremental analysis', () => {
 
   it('picks up files created and deleted on disk', async () => {
     const added = path.join(root, 'app/letters.ts');
-    fs.writeFileSync(added, "import type { Patient } from '../model/patient';\n\n/** @purpose marketing */\nexport const letter = (p: Patient) => `Dear ${p.name}`;\n");
+    fs.writeFileSync(
+      added,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source text for the fixture
+      "import type { Patient } from '../model/patient';\n\n/** @purpose marketing */\nexport const letter = (p: Patient) => `Dear ${p.name}`;\n",
+    );
     await client.watched([{ file: added, type: 'created' }]);
     await client.diagnosticsWhere(added, 'a use beyond purpose', (d) => codes(d).includes('use-beyond-purpose'));
     fs.rmSync(added);
@@ -63,7 +67,10 @@ describe('incremental analysis', () => {
   });
 
   it('picks up a changed register and tsconfig.json on disk without a restart', async () => {
-    fs.writeFileSync(register, purposes['pi-register.yaml'].replace('- id: marketing', '- id: marketting').replace(/^\n/, '').replace(/^ {4}/gm, ''));
+    fs.writeFileSync(
+      register,
+      purposes['pi-register.yaml'].replace('- id: marketing', '- id: marketting').replace(/^\n/, '').replace(/^ {4}/gm, ''),
+    );
     await client.watched([{ file: register, type: 'changed' }]);
     await client.diagnosticsWhere(campaign, 'an unknown purpose', (d) => codes(d).includes('unknown-purpose'));
     const tsconfig = path.join(root, 'tsconfig.json');

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { DefinitionRequest, ExecuteCommandRequest, HoverRequest } from 'vscode-languageserver-protocol';
 import { workspace } from '../support/cli';
-import { LspClient, serverForSuite, uriOf } from '../support/lsp-client';
+import { type LspClient, serverForSuite, uriOf } from '../support/lsp-client';
 import { codes, purposes } from './fixtures';
 
 /**
@@ -15,6 +15,7 @@ import { codes, purposes } from './fixtures';
  */
 function manyFiles(count: number, uses = 1): Record<string, string> {
   const files: Record<string, string> = { ...purposes };
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source text for the fixture
   const lines = Array.from({ length: uses }, () => '`Dear ${p.name}`').join(',\n');
   for (let i = 0; i < count; i++) {
     files[`app/letters/letter-${i}.ts`] = `
@@ -48,7 +49,9 @@ describe('cancelling the workspace run', () => {
   });
 
   it('still analyses a file the user opens', async () => {
-    const unanalysed = Array.from({ length: count }, (_, i) => path.join(root, `app/letters/letter-${i}.ts`)).find((file) => !client.diagnostics.has(uriOf(file)))!;
+    const unanalysed = Array.from({ length: count }, (_, i) => path.join(root, `app/letters/letter-${i}.ts`)).find(
+      (file) => !client.diagnostics.has(uriOf(file)),
+    )!;
     await client.open(unanalysed);
     await client.diagnosticsWhere(unanalysed, 'its use beyond purpose', (d) => codes(d).includes('use-beyond-purpose'));
   });
@@ -62,11 +65,15 @@ describe('cancelling the workspace run', () => {
     await client.diagnosticsWhere(edited, 'its use now within purpose', (d) => d.length === 0);
     const events = client.events.slice(since);
     const published = events.indexOf(`publish ${uriOf(edited)}`);
-    assert.deepEqual(events.slice(0, published).filter((event) => event.startsWith('status')), [], 'published before any progress of the run');
+    assert.deepEqual(
+      events.slice(0, published).filter((event) => event.startsWith('status')),
+      [],
+      'published before any progress of the run',
+    );
     await client.idle(statuses, ['idle', 'paused']);
     // Closed unsaved, the file is what the disk holds again: its findings too, paused or not.
     await client.close(edited);
-    await client.diagnosticsWhere(edited, 'the disk text\'s use beyond purpose', (d) => codes(d).includes('use-beyond-purpose'));
+    await client.diagnosticsWhere(edited, "the disk text's use beyond purpose", (d) => codes(d).includes('use-beyond-purpose'));
   });
 
   it('analyses the whole workspace again on request', async () => {
@@ -108,35 +115,55 @@ describe('memory: the garbage edits leave', () => {
     const before = client.logs.length;
     for (const n of [1, 2, 3]) await client.change(letter, `${text}\nexport const edit${n} = ${n};\n`);
     await client.diagnosticsWhere(letter, 'its use beyond purpose after the edits', (d) => codes(d).includes('use-beyond-purpose'));
-    const said = await client.until('a collection while idle', () => client.logs.slice(before).find((line) => line.startsWith('heap collected while idle')));
+    const said = await client.until('a collection while idle', () =>
+      client.logs.slice(before).find((line) => line.startsWith('heap collected while idle')),
+    );
     assert.match(said, /^heap collected while idle: \d+ MB in use before, \d+ MB after$/);
   });
 });
 
 describe('bad input on the wire, and a failing rule', () => {
-  const root = workspace({ ...purposes, 'model/visitor.ts': '/** @piFile "Visitors" */\nexport interface Visitor {\n  /** @personal name */ name: string;\n}\n' });
+  const root = workspace({
+    ...purposes,
+    'model/visitor.ts': '/** @piFile "Visitors" */\nexport interface Visitor {\n  /** @personal name */ name: string;\n}\n',
+  });
   const campaign = path.join(root, 'app/campaign.ts');
   const visitor = path.join(root, 'model/visitor.ts');
   let client: LspClient;
-  serverForSuite({ folders: [root], env: { APPI_GUARD_FAIL_RULE: 'use-beyond-purpose', APPI_GUARD_FAIL_REQUEST: 'textDocument/definition' } }, (started) => (client = started));
+  serverForSuite(
+    { folders: [root], env: { APPI_GUARD_FAIL_RULE: 'use-beyond-purpose', APPI_GUARD_FAIL_REQUEST: 'textDocument/definition' } },
+    (started) => (client = started),
+  );
 
-  it('logs a rule that throws with its id, and publishes the other rules\' findings', () => {
+  it("logs a rule that throws with its id, and publishes the other rules' findings", () => {
     assert.deepEqual(codes(client.diagnosticsOf(campaign)), []);
     assert.deepEqual(codes(client.diagnosticsOf(visitor)).sort(), ['missing-purpose', 'unregistered-file']);
-    assert.ok(client.logs.some((line) => line.includes('rule use-beyond-purpose failed')), client.logs.join('\n'));
+    assert.ok(
+      client.logs.some((line) => line.includes('rule use-beyond-purpose failed')),
+      client.logs.join('\n'),
+    );
   });
 
   it('survives a message that is not JSON, and answers the next request', async () => {
     client.writeRaw('Content-Length: 12\r\n\r\n{"jsonrpc":2');
-    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf(campaign) }, position: { line: 4, character: 11 } });
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: uriOf(campaign) },
+      position: { line: 4, character: 11 },
+    });
     assert.match(JSON.stringify(hover), /Patient\.name/);
     assert.equal(client.exitCode, null);
   });
 
   it('answers a request that fails with an error, logs it with its method, and goes on', async () => {
     const params = { textDocument: { uri: uriOf(campaign) }, position: { line: 4, character: 11 } };
-    await assert.rejects(client.connection.sendRequest(DefinitionRequest.type, params), (error: { code?: number; message?: string }) => error.code === -32603 && /textDocument\/definition failed/.test(error.message ?? ''));
-    assert.ok(client.logs.some((line) => line.startsWith('textDocument/definition failed: Error: textDocument/definition failed on purpose')), client.logs.join('\n'));
+    await assert.rejects(
+      client.connection.sendRequest(DefinitionRequest.type, params),
+      (error: { code?: number; message?: string }) => error.code === -32603 && /textDocument\/definition failed/.test(error.message ?? ''),
+    );
+    assert.ok(
+      client.logs.some((line) => line.startsWith('textDocument/definition failed: Error: textDocument/definition failed on purpose')),
+      client.logs.join('\n'),
+    );
     assert.match(JSON.stringify(await client.connection.sendRequest(HoverRequest.type, params)), /Patient\.name/);
   });
 
@@ -157,7 +184,10 @@ describe('settings', () => {
   };
 
   it('reads per-rule severities from the folder', () => {
-    assert.deepEqual(client.diagnosticsOf(campaign).map((d) => [d.code, d.severity]), [['use-beyond-purpose', 2]]);
+    assert.deepEqual(
+      client.diagnosticsOf(campaign).map((d) => [d.code, d.severity]),
+      [['use-beyond-purpose', 2]],
+    );
   });
 
   it('re-reads them when they change: a rule turned off clears its diagnostics', async () => {
@@ -179,8 +209,12 @@ describe('settings', () => {
 
   it('keeps the defaults for settings of the wrong type, and says which', async () => {
     await reconfigure({ enable: 'yes', rules: { 'use-beyond-purpose': 'loud', 'no-such-rule': 'off' } });
-    await client.diagnosticsWhere(campaign, 'the default severity', (d) => d.some((x) => x.code === 'use-beyond-purpose' && x.severity === 1));
-    assert.ok(client.logs.some((line) => line.includes('appiGuard.rules.use-beyond-purpose: "loud" is not one of error, warning, info, off')));
+    await client.diagnosticsWhere(campaign, 'the default severity', (d) =>
+      d.some((x) => x.code === 'use-beyond-purpose' && x.severity === 1),
+    );
+    assert.ok(
+      client.logs.some((line) => line.includes('appiGuard.rules.use-beyond-purpose: "loud" is not one of error, warning, info, off')),
+    );
     assert.ok(client.logs.some((line) => line.includes('appiGuard.rules: unknown rule "no-such-rule"')));
   });
 });
@@ -192,11 +226,14 @@ describe('multi-root workspaces', () => {
   serverForSuite({ folders: [first, second] }, (started) => (client = started));
 
   it('analyses every folder, each against its own register', () => {
-    for (const root of [first, second]) assert.deepEqual(codes(client.diagnosticsOf(path.join(root, 'app/campaign.ts'))), ['use-beyond-purpose']);
+    for (const root of [first, second])
+      assert.deepEqual(codes(client.diagnosticsOf(path.join(root, 'app/campaign.ts'))), ['use-beyond-purpose']);
   });
 
   it('clears a folder that is removed from the workspace', async () => {
-    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: uriOf(second), name: path.basename(second) }] } });
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: { added: [], removed: [{ uri: uriOf(second), name: path.basename(second) }] },
+    });
     await client.diagnosticsWhere(path.join(second, 'app/campaign.ts'), 'cleared', (d) => d.length === 0);
     assert.deepEqual(codes(client.diagnosticsOf(path.join(first, 'app/campaign.ts'))), ['use-beyond-purpose']);
   });

@@ -78,7 +78,10 @@ describe('annotation-invalid', () => {
       /** @purpose treatment */
       export interface Patient { /** @specialCare medical */ history: string }
     `);
-    assert.match(result.findings[0]!.message, /^`medical` is not a category for `@specialCare`: use one of `race`, `creed`, .*`juvenile-procedure`\. Did you mean `medical-history`\?$/);
+    assert.match(
+      result.findings[0]!.message,
+      /^`medical` is not a category for `@specialCare`: use one of `race`, `creed`, .*`juvenile-procedure`\. Did you mean `medical-history`\?$/,
+    );
   });
 
   it('replaces a misspelt category with the closest one', async () => {

@@ -11,7 +11,7 @@ import { parseRegister } from 'appi-guard-server/register/parse';
 import { rules } from 'appi-guard-server/rules/index';
 import { analyse, assertKnownRules, markerOf } from '../support/check';
 import { examplesOf } from '../support/doc-examples';
-import { parseFixture, renderFixture, root, type Marker } from '../support/fixture';
+import { type Marker, parseFixture, renderFixture, root } from '../support/fixture';
 
 const docs = path.resolve(__dirname, '../../../docs/rules');
 const yamlErrors = 'pi-register.yaml: the register has YAML errors: purpose ids are not checked against it until they are fixed';
@@ -32,8 +32,14 @@ describe('rule docs: the examples run', () => {
     const examples = examplesOf(fs.readFileSync(path.join(docs, page), 'utf8'));
 
     it(`${meta.id}: has a failing and a passing example`, () => {
-      assert.ok(examples.some((example) => example.kind === 'Failing'), `${page} has no "### Failing" example under "## Examples"`);
-      assert.ok(examples.some((example) => example.kind === 'Passing'), `${page} has no "### Passing" example under "## Examples"`);
+      assert.ok(
+        examples.some((example) => example.kind === 'Failing'),
+        `${page} has no "### Failing" example under "## Examples"`,
+      );
+      assert.ok(
+        examples.some((example) => example.kind === 'Passing'),
+        `${page} has no "### Passing" example under "## Examples"`,
+      );
     });
 
     for (const example of examples) {
@@ -42,7 +48,8 @@ describe('rule docs: the examples run', () => {
         const expected = fixture.markers.map(shown);
         assertKnownRules(expected);
         const ofRule = expected.filter((marker) => marker.label.split(' ')[0] === meta.id);
-        if (example.kind === 'Failing') assert.ok(ofRule.length > 0, `a failing example shows where ${meta.id} reports it (a marker line under the code)`);
+        if (example.kind === 'Failing')
+          assert.ok(ofRule.length > 0, `a failing example shows where ${meta.id} reports it (a marker line under the code)`);
         else assert.deepEqual(ofRule, [], `a passing example has no ${meta.id} finding`);
         // A register with YAML errors also gives a notice that purpose ids are not checked against it.
         const register = fixture.files.get(`${root}/pi-register.yaml`);
@@ -83,9 +90,17 @@ describe('rule docs: reading examples', () => {
       '```',
     ].join('\n');
     assert.deepEqual(examplesOf(page), [
-      { kind: 'Failing', line: 7, fixture: '//- src/example.ts\nexport interface A { a: string }\n\nexport const one = 1;\n//- other.yaml\na: 1' },
+      {
+        kind: 'Failing',
+        line: 7,
+        fixture: '//- src/example.ts\nexport interface A { a: string }\n\nexport const one = 1;\n//- other.yaml\na: 1',
+      },
       { kind: 'Failing', line: 13, fixture: '//- src/example.ts\nexport interface A { a: string }\n\nexport const two = 2;' },
-      { kind: 'Passing', line: 17, fixture: '//- src/example.ts\nexport interface A { a: string }\n//- pi-register.yaml\norganization: Centre' },
+      {
+        kind: 'Passing',
+        line: 17,
+        fixture: '//- src/example.ts\nexport interface A { a: string }\n//- pi-register.yaml\norganization: Centre',
+      },
     ]);
   });
 

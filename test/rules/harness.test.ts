@@ -4,10 +4,10 @@
  */
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyse, check, checkFix } from '../support/check';
-import { typeErrors } from '../support/typecheck';
-import { parseFixture } from '../support/fixture';
 import { assertFindings, load } from '../engine/expect';
+import { analyse, check, checkFix } from '../support/check';
+import { parseFixture } from '../support/fixture';
+import { typeErrors } from '../support/typecheck';
 
 const patient = `
   //- model/patient.ts
@@ -84,7 +84,9 @@ describe('harness: notices', () => {
       #                   ^ register-invalid
     `;
     assert.throws(() => assertFindings(workspace, result, expected), /notices the case does not expect/);
-    assertFindings(workspace, result, expected, { notices: ['pi-register.yaml: the register has YAML errors: purpose ids are not checked against it until they are fixed'] });
+    assertFindings(workspace, result, expected, {
+      notices: ['pi-register.yaml: the register has YAML errors: purpose ids are not checked against it until they are fixed'],
+    });
   });
 });
 

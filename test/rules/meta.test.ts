@@ -14,7 +14,8 @@ describe('every rule', () => {
       assert.ok(fs.existsSync(path.join(repository, 'test/rules', `${meta.id}.test.ts`)), `test/rules/${meta.id}.test.ts`);
       const page = read(`docs/rules/${meta.id}.md`);
       assert.match(page, new RegExp(`^# \`?${meta.id}\`?`, 'm'));
-      for (const article of (meta.provision ?? '').match(/Art\. \d+/g) ?? []) assert.ok(page.includes(article), `docs/rules/${meta.id}.md cites ${article}`);
+      for (const article of (meta.provision ?? '').match(/Art\. \d+/g) ?? [])
+        assert.ok(page.includes(article), `docs/rules/${meta.id}.md cites ${article}`);
       assert.ok(read('docs/rules/README.md').includes(`${meta.id}.md`), 'listed in docs/rules/README.md');
       assert.ok(read('README.md').includes(`docs/rules/${meta.id}.md`), 'linked from README.md');
     });

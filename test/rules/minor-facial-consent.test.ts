@@ -270,7 +270,7 @@ describe('minor-facial-consent: callers', () => {
     `);
   });
 
-  it('finds callers in the function\'s own file, and callers elsewhere under another name', async () => {
+  it("finds callers in the function's own file, and callers elsewhere under another name", async () => {
     await check(`${child}
       //- app/own.ts
       import { hasConsent, type Child } from '../model/child';
@@ -504,7 +504,10 @@ describe('minor-facial-consent: the finding', () => {
     `);
     const finding = result.findings.find((f) => f.ruleId === 'minor-facial-consent')!;
     assert.equal(finding.severity, 'error');
-    assert.match(finding.message, /^`Child\.facePhoto` \(facial data\) is collected with no parental-consent check on the way: the function that collects it is called nowhere in the workspace/);
+    assert.match(
+      finding.message,
+      /^`Child\.facePhoto` \(facial data\) is collected with no parental-consent check on the way: the function that collects it is called nowhere in the workspace/,
+    );
     assert.match(finding.message, /`Child` declares no `@minimumAge`, so the individual may be a child under 16/);
     assert.match(finding.message, /APPI Art\. 20\(1\).*Art\. 2\(2\) with Cabinet Order Art\. 1.*the 2026 APPI amendment bill/);
     assert.deepEqual(
@@ -575,7 +578,10 @@ describe('minor-facial-consent: fixes', () => {
         pupil.portrait = shot;
       }
     `,
-      { title: 'Require parental consent before collecting `portrait` (throw unless `pupil.parentalConsent`, adding `@parentalConsent parentalConsent` to `Pupil`)' },
+      {
+        title:
+          'Require parental consent before collecting `portrait` (throw unless `pupil.parentalConsent`, adding `@parentalConsent parentalConsent` to `Pupil`)',
+      },
     );
   });
 
@@ -743,9 +749,13 @@ describe('minor-facial-consent: fixes', () => {
       { title: 'Declare `@minimumAge 16` on `Child`' },
     );
     const teen = child.replace('/** @purpose identity-check */', '/** @purpose identity-check @minimumAge 13 */');
-    await checkFix(`${teen}${enrol}`, `${child.replace('/** @purpose identity-check */', '/** @purpose identity-check @minimumAge 16 */')}${enrol}`, {
-      title: 'Declare `@minimumAge 16` on `Child`',
-    });
+    await checkFix(
+      `${teen}${enrol}`,
+      `${child.replace('/** @purpose identity-check */', '/** @purpose identity-check @minimumAge 16 */')}${enrol}`,
+      {
+        title: 'Declare `@minimumAge 16` on `Child`',
+      },
+    );
   });
 });
 

@@ -42,7 +42,10 @@ describe('register-incomplete', () => {
           purposes: [treatment]
           exemption: personal
     `);
-    assert.match(result.findings[0]!.message, /its exemption `personal` is not one of `national-security`, .*`fewer-than-threshold` \(APPI Art\. 74\(2\)/);
+    assert.match(
+      result.findings[0]!.message,
+      /its exemption `personal` is not one of `national-security`, .*`fewer-than-threshold` \(APPI Art\. 74\(2\)/,
+    );
   });
 
   it('reports a register without an organization', async () => {

@@ -9,24 +9,32 @@ const code = `
 `;
 
 /** What a register with YAML errors also gives: a notice that its purpose ids are not checked. */
-const yamlErrors = { notices: ['pi-register.yaml: the register has YAML errors: purpose ids are not checked against it until they are fixed'] };
+const yamlErrors = {
+  notices: ['pi-register.yaml: the register has YAML errors: purpose ids are not checked against it until they are fixed'],
+};
 
 describe('register-invalid', () => {
   it('reports YAML syntax errors and duplicate keys at the offending node, and checks no ids against it', async () => {
-    await check(`${code}
+    await check(
+      `${code}
       //- pi-register.yaml
       organization: Minato Ward Health Centre
       organization: again
       #@0 ^^^^^^^^^^^^ register-invalid
       purposes:
         - id: billing
-    `, yamlErrors);
-    await check(`${code}
+    `,
+      yamlErrors,
+    );
+    await check(
+      `${code}
       //- pi-register.yaml
       organization: "unterminated
       purposes: []
       #           ^ register-invalid
-    `, yamlErrors);
+    `,
+      yamlErrors,
+    );
   });
 
   it('reports a register of the wrong shape, and purposes without an id, keeping the rest', async () => {
@@ -56,10 +64,16 @@ describe('register-invalid', () => {
   });
 
   it('says that purpose ids are not checked while the register is broken', async () => {
-    const { result } = await analyse(`${code}
+    const { result } = await analyse(
+      `${code}
       //- pi-register.yaml
       purposes: [treatment
-    `, yamlErrors);
-    assert.deepEqual(result.notices.map((n) => n.message), ['the register has YAML errors: purpose ids are not checked against it until they are fixed']);
+    `,
+      yamlErrors,
+    );
+    assert.deepEqual(
+      result.notices.map((n) => n.message),
+      ['the register has YAML errors: purpose ids are not checked against it until they are fixed'],
+    );
   });
 });

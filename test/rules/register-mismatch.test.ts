@@ -45,12 +45,18 @@ describe('register-mismatch', () => {
     const [inCode, inRegister] = result.findings;
     assert.equal(
       inRegister!.message,
-      'The register entry `Patient Registry` disagrees with the code: its purposes are `treatment`, `Patient`\'s are `treatment`, `billing`; ' +
+      "The register entry `Patient Registry` disagrees with the code: its purposes are `treatment`, `Patient`'s are `treatment`, `billing`; " +
         'its `recordedMatters` leave out `diagnosis`; it says `specialCare: false`, but `Patient` has special care-required fields. ' +
         'The register is corrected as soon as a file changes (APPI Art. 74(1) and 75 with Cabinet Order Art. 20 (formerly Act No. 58 of 2003 Art. 10(1) and 11)).',
     );
-    assert.deepEqual(inCode!.related.map((r) => [r.file, r.range.start.line]), [['/ws/pi-register.yaml', 4]]);
-    assert.deepEqual(inRegister!.related.map((r) => [r.file, r.range.start.line]), [['/ws/src/patient.ts', 4]]);
+    assert.deepEqual(
+      inCode!.related.map((r) => [r.file, r.range.start.line]),
+      [['/ws/pi-register.yaml', 4]],
+    );
+    assert.deepEqual(
+      inRegister!.related.map((r) => [r.file, r.range.start.line]),
+      [['/ws/src/patient.ts', 4]],
+    );
   });
 
   it('compares only what the entry states, and the purposes as sets', async () => {
@@ -78,7 +84,7 @@ describe('register-mismatch', () => {
   });
 
   it('brings an entry in line, changing only the values that differ', async () => {
-    const before = (purposes: string, matters: string, care: string) => `${patient('treatment billing')}
+    const registerWith = (purposes: string, matters: string, care: string) => `${patient('treatment billing')}
       //- pi-register.yaml
       # The register.
       organization: Centre
@@ -91,8 +97,8 @@ describe('register-mismatch', () => {
           exemption: experimental
     `;
     await checkFix(
-      before("[treatment, 'marketing']  # two", '*common', 'false'),
-      before("[treatment, billing]  # two", '[name, diagnosis]', 'true'),
+      registerWith("[treatment, 'marketing']  # two", '*common', 'false'),
+      registerWith('[treatment, billing]  # two', '[name, diagnosis]', 'true'),
       { title: 'Bring the register entry `Patient Registry` in line' },
     );
     const block = (purpose: string, matters: string) => `${patient('treatment billing')}

@@ -137,6 +137,9 @@ describe('suppression', () => {
         return p.name;
       }
     `);
-    assert.deepEqual(result.findings.map((f) => [f.ruleId, f.suppressed]), [['use-beyond-purpose', { reason: 'consent form 12' }]]);
+    assert.deepEqual(
+      result.findings.map((f) => [f.ruleId, f.suppressed]),
+      [['use-beyond-purpose', { reason: 'consent form 12' }]],
+    );
   });
 });

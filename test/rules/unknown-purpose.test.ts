@@ -55,7 +55,10 @@ describe('unknown-purpose', () => {
       /** @purpose treatmnt */
       export interface Patient { /** @personal name */ name: string }
       ${register}`);
-    assert.match(result.findings[0]!.message, /^Purpose `treatmnt` is not in the purpose catalogue of pi-register\.yaml; did you mean `treatment`\?/);
+    assert.match(
+      result.findings[0]!.message,
+      /^Purpose `treatmnt` is not in the purpose catalogue of pi-register\.yaml; did you mean `treatment`\?/,
+    );
     assert.equal(result.findings[0]!.related[0]!.file, '/ws/pi-register.yaml');
   });
 

@@ -95,11 +95,14 @@ describe('unregistered-file', () => {
   });
 
   it('says nothing while the register cannot be read', async () => {
-    await check(`${patient}
+    await check(
+      `${patient}
       //- pi-register.yaml
       files: [unterminated
       #@20 ^ register-invalid
-    `, { notices: ['pi-register.yaml: the register has YAML errors: purpose ids are not checked against it until they are fixed'] });
+    `,
+      { notices: ['pi-register.yaml: the register has YAML errors: purpose ids are not checked against it until they are fixed'] },
+    );
   });
 
   it('adds an entry filled from the code to the register, in the layout of the entries there', async () => {
@@ -153,7 +156,10 @@ describe('unregistered-file', () => {
     await checkFix(`${head}files: []   # none yet`, `${head}files:   # none yet\n${entry('  ', '    ')}`, { title: 'Add' });
     await checkFix(`${head}files:   # none yet`, `${head}files:   # none yet\n${entry('  ', '    ')}`, { title: 'Add' });
     await checkFix(`${head}files: ~`, `${head}files:\n${entry('  ', '    ')}`, { title: 'Add' });
-    assert.equal(await fixedRegister(`${head}purposes: []`, 'Add'), `organization: Centre # the organ\npurposes: []\nfiles:\n${entry('  ', '    ')}\n`);
+    assert.equal(
+      await fixedRegister(`${head}purposes: []`, 'Add'),
+      `organization: Centre # the organ\npurposes: []\nfiles:\n${entry('  ', '    ')}\n`,
+    );
   });
 
   it('creates the register when there is none, with the catalogue and an entry per file', async () => {
@@ -209,7 +215,8 @@ describe('unregistered-file', () => {
 
 describe('unregistered-file: entities', () => {
   it('recognises @Entity from typeorm, @mikro-orm/core, or a module named after them, without the dependency installed', async () => {
-    await check(`
+    await check(
+      `
       //- entities.ts
       import { Entity } from 'typeorm';
       import { Entity as MikroEntity } from '@mikro-orm/core';
@@ -229,7 +236,9 @@ describe('unregistered-file: entities', () => {
       @orm.Entity()
       export class Resident { /** @personal name */ name!: string }
       //           ^^^^^^^^ unregistered-file +fix
-    `, { typeErrors: [2307] });
+    `,
+      { typeErrors: [2307] },
+    );
   });
 
   it('ignores entities without tagged fields, and decorators named Entity from elsewhere', async () => {

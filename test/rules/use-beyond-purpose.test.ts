@@ -319,7 +319,10 @@ describe('use-beyond-purpose: escapes', () => {
     `);
     assert.equal(result.findings.length, 1);
     const [finding] = result.findings;
-    assert.match(finding!.message, /^`dump` passes `Patient` values whole to console\.error for `billing`, using `phone` \(personal: contact\) \(declared for `treatment`\): beyond their purposes of use/);
+    assert.match(
+      finding!.message,
+      /^`dump` passes `Patient` values whole to console\.error for `billing`, using `phone` \(personal: contact\) \(declared for `treatment`\): beyond their purposes of use/,
+    );
     assert.match(finding!.message, /APPI Art\. 18\(1\)/);
   });
 });

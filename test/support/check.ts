@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
-import type { Finding, Fix, FileEdit, Notice, Severity } from 'appi-guard-server/base/finding';
-import { Workspace, type AnalysisResult } from 'appi-guard-server/engine/workspace';
-import { rulesById } from 'appi-guard-server/rules/index';
-import { parseFixture, renderFixture, root, type Fixture, type Marker } from './fixture';
+import type { FileEdit, Finding, Fix, Notice, Severity } from 'appi-guard-server/base/finding';
+import { type AnalysisResult, Workspace } from 'appi-guard-server/engine/workspace';
+import { rules, rulesById } from 'appi-guard-server/rules/index';
+import { type Fixture, type Marker, parseFixture, renderFixture, root } from './fixture';
 import { MemoryHost } from './memory-host';
-import { rules } from 'appi-guard-server/rules/index';
 import { assertTypeErrors } from './typecheck';
 
 export interface CheckOptions {
@@ -105,7 +104,8 @@ export function assertKnownRules(markers: readonly Marker[]): void {
 
 export function findFix(workspace: Workspace, findings: readonly Finding[], selector: FixSelector): Fix {
   if (selector.rule) assert.ok(rulesById.has(selector.rule), `no rule ${selector.rule}`);
-  const matches = (fix: Fix) => (typeof selector.title === 'string' ? fix.title.startsWith(selector.title) : selector.title.test(fix.title));
+  const matches = (fix: Fix) =>
+    typeof selector.title === 'string' ? fix.title.startsWith(selector.title) : selector.title.test(fix.title);
   const offered: string[] = [];
   for (const finding of findings) {
     if (selector.rule && finding.ruleId !== selector.rule) continue;

@@ -73,9 +73,17 @@ export function workspace(files: Readonly<Record<string, string>>): string {
 /** Removes the first line break and the indentation common to every non-blank line. */
 export function dedent(text: string): string {
   const body = text.replace(/^\r?\n/, '');
-  const indents = body.split('\n').filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)![0].length);
+  const indents = body
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => /^ */.exec(line)![0].length);
   const common = Math.min(...indents, Infinity);
-  return common === Infinity || common === 0 ? body : body.split('\n').map((line) => line.slice(Math.min(common, line.length))).join('\n');
+  return common === Infinity || common === 0
+    ? body
+    : body
+        .split('\n')
+        .map((line) => line.slice(Math.min(common, line.length)))
+        .join('\n');
 }
 
 /**

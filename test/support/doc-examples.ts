@@ -51,7 +51,10 @@ export function examplesOf(markdown: string): Example[] {
     const end = lines.findIndex((other, j) => j > i && /^```\s*$/.test(other));
     assert.ok(end !== -1, `the block at line ${i + 1} is not closed`);
     const language = fence[1]!;
-    assert.ok(language in defaultFiles, `the block at line ${i + 1} is \`${language}\`: examples are ${Object.keys(defaultFiles).join(', ')}`);
+    assert.ok(
+      language in defaultFiles,
+      `the block at line ${i + 1} is \`${language}\`: examples are ${Object.keys(defaultFiles).join(', ')}`,
+    );
     const block: Block = { file: /\bfile=(\S+)/.exec(fence[2]!)?.[1], language, text: lines.slice(i + 1, end).join('\n'), line: i + 1 };
     i = end;
     if (!kind) {
@@ -62,7 +65,9 @@ export function examplesOf(markdown: string): Example[] {
     if (current.blocks.some((other) => fileOf(other) === fileOf(block))) examples.push({ kind, blocks: [block] });
     else current.blocks.push(block);
   }
-  return examples.filter((example) => example.blocks.length > 0).map(({ kind, blocks }) => ({ kind, fixture: fixtureOf([...shared, ...blocks]), line: blocks[0]!.line }));
+  return examples
+    .filter((example) => example.blocks.length > 0)
+    .map(({ kind, blocks }) => ({ kind, fixture: fixtureOf([...shared, ...blocks]), line: blocks[0]!.line }));
 }
 
 function fileOf(block: Block): string {

@@ -58,7 +58,9 @@ export function renderFixture(files: ReadonlyMap<string, string>, markers: reado
     const prefix = path.endsWith('.yaml') || path.endsWith('.yml') ? '#' : '//';
     lines.forEach((line, index) => {
       out.push(line);
-      const here = markers.filter((m) => m.file === path && m.line === index).sort((a, b) => a.column - b.column || a.label.localeCompare(b.label));
+      const here = markers
+        .filter((m) => m.file === path && m.line === index)
+        .sort((a, b) => a.column - b.column || a.label.localeCompare(b.label));
       for (const marker of here) out.push(markerLine(prefix, marker));
     });
   }
@@ -87,7 +89,10 @@ function splitFiles(source: string): [string, string][] {
 
 /** Template literals in tests are indented with the code; the fixture is not. */
 export function dedent(source: string): string {
-  const lines = source.replace(/^([ \t]*\n)+/, '').replace(/(\n[ \t]*)+$/, '').split('\n');
+  const lines = source
+    .replace(/^([ \t]*\n)+/, '')
+    .replace(/(\n[ \t]*)+$/, '')
+    .split('\n');
   const indents = lines.filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)![0].length);
   const common = indents.length === 0 ? 0 : Math.min(...indents);
   return lines.map((line) => line.slice(common)).join('\n');

@@ -5,36 +5,36 @@
  * keeping the diagnostics it is sent. Tests wait for states (a file's diagnostics, an idle status), never
  * for fixed times.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { after, before } from 'node:test';
+import type { Status } from 'appi-guard-server/lsp/status';
 import {
   ApplyWorkspaceEditRequest,
+  type ClientCapabilities,
   ConfigurationRequest,
   createProtocolConnection,
+  type Diagnostic,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   FileChangeType,
-  InitializeRequest,
   InitializedNotification,
+  InitializeRequest,
   LogMessageNotification,
+  type ProtocolConnection,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  type ShowDocumentParams,
   ShowDocumentRequest,
   StreamMessageReader,
   StreamMessageWriter,
   WorkDoneProgressCreateRequest,
-  type ClientCapabilities,
-  type Diagnostic,
-  type ProtocolConnection,
-  type ShowDocumentParams,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
-import { after, before } from 'node:test';
 import { URI } from 'vscode-uri';
-import type { Status } from 'appi-guard-server/lsp/status';
 import { serverDirectory } from './cli';
 
 const bin = path.join(serverDirectory, 'bin', 'appi-guard.js');
@@ -98,14 +98,22 @@ export class LspClient {
   }
 
   static async start(options: StartOptions): Promise<LspClient> {
-    const child = spawn(process.execPath, [bin, 'lsp', '--stdio'], { env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'lsp', '--stdio'], {
+      env: { ...process.env, ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(connection, child, options);
     child.stderr!.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));
     client.listen();
     connection.listen();
     const folders = options.folders.map((folder) => ({ uri: uriOf(folder), name: path.basename(folder) }));
-    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: folders[0]?.uri ?? null, workspaceFolders: folders, capabilities: capabilities(options) });
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: folders[0]?.uri ?? null,
+      workspaceFolders: folders,
+      capabilities: capabilities(options),
+    });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;
   }
@@ -113,7 +121,10 @@ export class LspClient {
   private listen(): void {
     const c = this.connection;
     c.onNotification(PublishDiagnosticsNotification.type, (params) => {
-      this.diagnostics.set(params.uri, { ...(params.version !== undefined && { version: params.version }), diagnostics: params.diagnostics });
+      this.diagnostics.set(params.uri, {
+        ...(params.version !== undefined && { version: params.version }),
+        diagnostics: params.diagnostics,
+      });
       this.events.push(`publish ${params.uri}`);
       this.wake();
     });
@@ -211,14 +222,19 @@ export class LspClient {
   async open(file: string, text = fs.readFileSync(file, 'utf8')): Promise<void> {
     this.versions.set(file, 1);
     const languageId = file.endsWith('.yaml') ? 'yaml' : file.endsWith('.tsx') ? 'typescriptreact' : 'typescript';
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf(file), languageId, version: 1, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: uriOf(file), languageId, version: 1, text },
+    });
   }
 
   /** Replaces an open document's whole text (unsaved: the disk keeps the old one). Returns the new version. */
   async change(file: string, text: string): Promise<number> {
     const version = (this.versions.get(file) ?? 0) + 1;
     this.versions.set(file, version);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uriOf(file), version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: uriOf(file), version },
+      contentChanges: [{ text }],
+    });
     return version;
   }
 
@@ -229,8 +245,14 @@ export class LspClient {
 
   /** Tells the server what changed on disk, as the editor's file watcher does. */
   async watched(changes: readonly { file: string; type: 'created' | 'changed' | 'deleted' }[]): Promise<void> {
-    const types: Record<string, FileChangeType> = { created: FileChangeType.Created, changed: FileChangeType.Changed, deleted: FileChangeType.Deleted };
-    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: changes.map((change) => ({ uri: uriOf(change.file), type: types[change.type] })) });
+    const types: Record<string, FileChangeType> = {
+      created: FileChangeType.Created,
+      changed: FileChangeType.Changed,
+      deleted: FileChangeType.Deleted,
+    };
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: changes.map((change) => ({ uri: uriOf(change.file), type: types[change.type] })),
+    });
   }
 
   /** Writes raw bytes to the server's input, bypassing the protocol library (for malformed messages). */
@@ -252,7 +274,11 @@ export function uriOf(file: string): string {
  * A server for the enclosing suite: started before its tests (its first workspace run awaited, unless
  * `settle` is false), handed to `use`, stopped after them.
  */
-export function serverForSuite(options: StartOptions, use: (client: LspClient) => void, { settle = true }: { settle?: boolean } = {}): void {
+export function serverForSuite(
+  options: StartOptions,
+  use: (client: LspClient) => void,
+  { settle = true }: { settle?: boolean } = {},
+): void {
   let client: LspClient | undefined;
   before(async () => {
     client = await LspClient.start(options);

@@ -1,8 +1,11 @@
 import * as fs from 'node:fs';
-import * as ts from 'typescript';
 import type { DirectoryEntries, Host } from 'appi-guard-server/base/host';
+import * as ts from 'typescript';
 
-const libDirectory = ts.getDefaultLibFilePath({}).replace(/\\/g, '/').replace(/\/[^/]*$/, '');
+const libDirectory = ts
+  .getDefaultLibFilePath({})
+  .replace(/\\/g, '/')
+  .replace(/\/[^/]*$/, '');
 
 /**
  * Files in memory, for engine tests: the workspace is exactly the fixture. TypeScript's own lib files are

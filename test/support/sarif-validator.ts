@@ -19,7 +19,9 @@ export async function validate(files: readonly string[]): Promise<Map<string, st
     const args = ['validate', ...files, '--rule-kind', 'Sarif;Gh', '--output', output, '--log', 'ForceOverwrite'];
     // ICU is optional for what the validator does; invariant mode spares machines that lack it.
     const env = { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' };
-    execFile(validator, args, { env, encoding: 'utf8', timeout: 120_000 }, (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stdout}${stderr}`)) : resolve(stdout)));
+    execFile(validator, args, { env, encoding: 'utf8', timeout: 120_000 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${error.message}\n${stdout}${stderr}`)) : resolve(stdout),
+    );
   });
   const report = JSON.parse(fs.readFileSync(output, 'utf8'));
   assert.equal(report.runs[0].invocations[0].executionSuccessful, true, transcript);

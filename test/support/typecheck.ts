@@ -6,8 +6,8 @@
  * "no findings" case pass by making the engine see nothing.
  */
 import * as assert from 'node:assert/strict';
-import ts from 'typescript';
 import { inferredOptions } from 'appi-guard-server/engine/project';
+import ts from 'typescript';
 import { root } from './fixture';
 import { MemoryHost } from './memory-host';
 
@@ -34,10 +34,18 @@ export function typeErrors(files: ReadonlyMap<string, string>): TypeError[] {
   const projects: CheckProject[] = [];
   for (const configPath of [...files.keys()].filter((file) => file.endsWith('/tsconfig.json')).sort(byDepth)) {
     // A config that cannot be read is the engine's notice to give, not a type error of the fixture.
-    const parsed = ts.getParsedCommandLineOfConfigFile(configPath, undefined, { ...systemOf(host, root), onUnRecoverableConfigFileDiagnostic: () => {} });
+    const parsed = ts.getParsedCommandLineOfConfigFile(configPath, undefined, {
+      ...systemOf(host, root),
+      onUnRecoverableConfigFileDiagnostic: () => {},
+    });
     if (!parsed) continue;
     const directory = configPath.slice(0, configPath.lastIndexOf('/'));
-    projects.push({ options: { ...parsed.options, noEmit: true }, rootFiles: parsed.fileNames, references: parsed.projectReferences ?? [], directory });
+    projects.push({
+      options: { ...parsed.options, noEmit: true },
+      rootFiles: parsed.fileNames,
+      references: parsed.projectReferences ?? [],
+      directory,
+    });
   }
   // Each source file is checked by the project that owns it, as the engine assigns them: the nearest
   // enclosing project that lists it, else the deepest that lists it, else the inferred project.
@@ -84,7 +92,9 @@ export function assertTypeErrors(files: ReadonlyMap<string, string>, expected: r
   const wanted = [...new Set(expected)].sort((a, b) => a - b);
   if (codes.join() === wanted.join()) return;
   const listing = errors.map((error) => `  ${error.file}:${error.line}:${error.column} TS${error.code}: ${error.message}`).join('\n');
-  assert.fail(`the fixture has TypeScript errors ${codes.map((c) => `TS${c}`).join(', ') || '(none)'}, expected ${wanted.map((c) => `TS${c}`).join(', ') || 'none'}:\n${listing}`);
+  assert.fail(
+    `the fixture has TypeScript errors ${codes.map((c) => `TS${c}`).join(', ') || '(none)'}, expected ${wanted.map((c) => `TS${c}`).join(', ') || 'none'}:\n${listing}`,
+  );
 }
 
 /** What the engine analyses: TypeScript files other than declaration files. */
@@ -121,15 +131,37 @@ function systemOf(host: MemoryHost, directory: string) {
     getDirectories: (dir: string) => [...host.entries(dir).directories],
     realpath: (path: string) => host.realpath(path),
     getCurrentDirectory: () => directory,
-    readDirectory: (dir: string, extensions?: readonly string[], excludes?: readonly string[], includes?: readonly string[], depth?: number) =>
-      matchFiles(host, dir, extensions, excludes, includes, depth),
+    readDirectory: (
+      dir: string,
+      extensions?: readonly string[],
+      excludes?: readonly string[],
+      includes?: readonly string[],
+      depth?: number,
+    ) => matchFiles(host, dir, extensions, excludes, includes, depth),
   };
 }
 
 /** TypeScript's glob matching over the fixture's folders (its own `matchFiles` is internal). */
-function matchFiles(host: MemoryHost, dir: string, extensions?: readonly string[], excludes?: readonly string[], includes?: readonly string[], depth?: number): string[] {
+function matchFiles(
+  host: MemoryHost,
+  dir: string,
+  extensions?: readonly string[],
+  excludes?: readonly string[],
+  includes?: readonly string[],
+  depth?: number,
+): string[] {
   const internal = (ts as unknown as { matchFiles: MatchFiles }).matchFiles;
-  return internal(dir, extensions, excludes, includes, true, dir, depth, (path) => host.entries(path), (path) => host.realpath(path));
+  return internal(
+    dir,
+    extensions,
+    excludes,
+    includes,
+    true,
+    dir,
+    depth,
+    (path) => host.entries(path),
+    (path) => host.realpath(path),
+  );
 }
 
 type MatchFiles = (
@@ -149,14 +181,23 @@ type MatchFiles = (
  * them: by file, language version and the options that change how a file is bound.
  */
 const libFiles = new Map<string, ts.SourceFile>();
-const libDirectory = ts.getDefaultLibFilePath({}).replace(/\\/g, '/').replace(/\/[^/]*$/, '/');
+const libDirectory = ts
+  .getDefaultLibFilePath({})
+  .replace(/\\/g, '/')
+  .replace(/\/[^/]*$/, '/');
 
 function compilerHost(host: MemoryHost, directory: string, options: ts.CompilerOptions): ts.CompilerHost {
   const system = systemOf(host, directory);
   return {
     ...system,
     getSourceFile: (file, language) => {
-      const key = [file, typeof language === 'object' ? language.languageVersion : language, options.module, options.strict, options.alwaysStrict].join('|');
+      const key = [
+        file,
+        typeof language === 'object' ? language.languageVersion : language,
+        options.module,
+        options.strict,
+        options.alwaysStrict,
+      ].join('|');
       const cached = file.startsWith(libDirectory) ? libFiles.get(key) : undefined;
       if (cached) return cached;
       const content = system.readFile(file);

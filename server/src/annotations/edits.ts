@@ -1,5 +1,5 @@
-import type { DocAnchor, Tag } from './model';
 import type { FileEdit } from '../base/finding';
+import type { DocAnchor, Tag } from './model';
 
 /**
  * Text edits on JSDoc that keep the user's layout: a one-line block stays one line, a multi-line block gets

@@ -1,11 +1,24 @@
 import ts from 'typescript';
-import type { AnnotationProblem, Arg, CodeContext, ContextKind, Decorator, DocAnchor, Field, FieldKind, FileAnnotations, Schema, SchemaDeclaration, Tag } from './model';
 import type { Span } from '../base/finding';
+import { Marks } from '../base/marks';
+import type {
+  AnnotationProblem,
+  Arg,
+  CodeContext,
+  ContextKind,
+  Decorator,
+  DocAnchor,
+  Field,
+  FieldKind,
+  FileAnnotations,
+  Schema,
+  SchemaDeclaration,
+  Tag,
+} from './model';
 import { emptyAnnotations } from './model';
 import { docOf, isFileDoc, sameLineDoc } from './tags';
-import { annotationPrefilter, isKnownTag, tagPlaces, type KnownTag } from './vocabulary';
 import { validateTag } from './validate';
-import { Marks } from '../base/marks';
+import { annotationPrefilter, isKnownTag, type KnownTag, tagPlaces } from './vocabulary';
 
 type Place = 'field' | 'schema' | 'code';
 
@@ -75,7 +88,14 @@ class Extractor {
     const span = found.span;
     const tags = this.validTags(found.tags, ['code'], 'a file');
     const anchor: DocAnchor = { block: span, insertAt: span.start, indent: '' };
-    this.pushContext('file', fileLabel(this.file), { start: 0, end: this.text.length }, { start: span.start, end: span.start }, tags, anchor);
+    this.pushContext(
+      'file',
+      fileLabel(this.file),
+      { start: 0, end: this.text.length },
+      { start: span.start, end: span.start },
+      tags,
+      anchor,
+    );
   }
 
   private readClass(node: ts.ClassLikeDeclaration): void {
@@ -84,7 +104,8 @@ class Extractor {
     );
     const name = node.name ?? (ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name) ? node.parent.name : undefined);
     const schemaTags = this.readSchema(node, name, 'class', fields, ['schema', 'code']);
-    if (name) this.pushContext('class', name.text, spanOf(node, this.sourceFile), spanOf(name, this.sourceFile), schemaTags.tags, schemaTags.doc);
+    if (name)
+      this.pushContext('class', name.text, spanOf(node, this.sourceFile), spanOf(name, this.sourceFile), schemaTags.tags, schemaTags.doc);
   }
 
   private readSchema(
@@ -136,7 +157,10 @@ class Extractor {
     for (const field of fields) {
       for (const arg of field.purposes?.args ?? []) {
         if (declared.includes(arg.text)) continue;
-        this.problem(arg.span, `\`${arg.text}\` is not among the schema's purposes (${declared.map((id) => `\`${id}\``).join(', ')}): a field's \`@purpose\` narrows them; declare it on the schema too.`);
+        this.problem(
+          arg.span,
+          `\`${arg.text}\` is not among the schema's purposes (${declared.map((id) => `\`${id}\``).join(', ')}): a field's \`@purpose\` narrows them; declare it on the schema too.`,
+        );
       }
     }
   }
@@ -228,7 +252,8 @@ class Extractor {
       if (bindings && ts.isNamedImports(bindings)) {
         for (const element of bindings.elements) this.imports.set(element.name.text, module);
         // `import { Entity as OrmEntity }`: the decorator is known by the name its module gives it.
-        for (const element of bindings.elements) if (element.propertyName) this.importedNames.set(element.name.text, element.propertyName.text);
+        for (const element of bindings.elements)
+          if (element.propertyName) this.importedNames.set(element.name.text, element.propertyName.text);
       } else if (bindings) this.imports.set(bindings.name.text, module);
     }
   }

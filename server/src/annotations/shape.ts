@@ -13,7 +13,14 @@ import type { Field, FileAnnotations } from './model';
 export function walkedPart(annotations: FileAnnotations): string {
   const fieldShape = (field: Field) => [field.name, field.kinds, field.parentalConsent];
   return JSON.stringify({
-    schemas: annotations.schemas.map((schema) => [schema.name, schema.declaration, schema.decorators, schema.minimumAge?.value, schema.fields.map(fieldShape), schema.consentFields.map(fieldShape)]),
+    schemas: annotations.schemas.map((schema) => [
+      schema.name,
+      schema.declaration,
+      schema.decorators,
+      schema.minimumAge?.value,
+      schema.fields.map(fieldShape),
+      schema.consentFields.map(fieldShape),
+    ]),
     consentFields: annotations.consentFields.map(fieldShape),
     consentChecks: annotations.contexts.filter((context) => context.parentalConsent).map((context) => [context.kind, context.name]),
   });

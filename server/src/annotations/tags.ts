@@ -1,6 +1,6 @@
 import ts from 'typescript';
-import type { Arg, Tag } from './model';
 import { parseJSDocComment } from '../base/typescript-internals';
+import type { Arg, Tag } from './model';
 
 /**
  * Reads one JSDoc tag with the offsets of its arguments. A tag's arguments are the words on its own line

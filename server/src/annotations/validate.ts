@@ -1,7 +1,7 @@
-import type { Tag } from './model';
 import type { Span } from '../base/finding';
-import { basisIds, purposeIdPattern, specialCareCategories, type KnownTag } from './vocabulary';
 import { closest } from '../base/spelling';
+import type { Tag } from './model';
+import { basisIds, type KnownTag, purposeIdPattern, specialCareCategories } from './vocabulary';
 
 export interface TagProblem {
   readonly span: Span;
@@ -20,12 +20,17 @@ export function validateTag(tag: Tag): TagProblem | undefined {
     case 'purpose': {
       if (!first) return { span: tag.span, message: '`@purpose` needs at least one purpose id, such as `@purpose treatment`.' };
       const bad = tag.args.find((arg) => !purposeIdPattern.test(arg.text));
-      if (bad) return { span: bad.span, message: `\`${bad.text}\` is not a purpose id: ids start with a letter and hold letters, digits, \`-\`, \`_\` or \`.\`.` };
+      if (bad)
+        return {
+          span: bad.span,
+          message: `\`${bad.text}\` is not a purpose id: ids start with a letter and hold letters, digits, \`-\`, \`_\` or \`.\`.`,
+        };
       return undefined;
     }
     case 'piFile':
       if (!first) return { span: tag.span, message: '`@piFile` needs the name of the Personal Information File, quoted if it has spaces.' };
-      if (tag.rest.startsWith('"') && !/^"[^"]*"/.test(tag.rest)) return { span: first.span, message: '`@piFile` name has an opening quote but no closing one.' };
+      if (tag.rest.startsWith('"') && !/^"[^"]*"/.test(tag.rest))
+        return { span: first.span, message: '`@piFile` name has an opening quote but no closing one.' };
       return undefined;
     case 'minimumAge':
       if (!first || !/^\d{1,3}$/.test(first.text) || Number(first.text) > 150) {

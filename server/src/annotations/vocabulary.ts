@@ -16,25 +16,10 @@ export const specialCareCategories = [
   'juvenile-procedure',
 ] as const;
 
-export const basisIds = [
-  'consent',
-  'law',
-  'vital-interest',
-  'public-health',
-  'statistics',
-  'academic-research',
-  'public-agency',
-] as const;
+export const basisIds = ['consent', 'law', 'vital-interest', 'public-health', 'statistics', 'academic-research', 'public-agency'] as const;
 
 /** Every tag the engine reads; any other tag is left alone. */
-export const knownTags = [
-  ...fieldTags,
-  'parentalConsent',
-  'purpose',
-  'piFile',
-  'minimumAge',
-  'basis',
-] as const;
+export const knownTags = [...fieldTags, 'parentalConsent', 'purpose', 'piFile', 'minimumAge', 'basis'] as const;
 export type KnownTag = (typeof knownTags)[number];
 
 export function isKnownTag(name: string): name is KnownTag {
@@ -60,4 +45,5 @@ export const tagPlaces: Record<KnownTag, readonly ('field' | 'schema' | 'code')[
 export const purposeIdPattern = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 
 /** A cheap look at the raw text: a file without any of these has no annotation worth a syntax walk. */
-export const annotationPrefilter = /@(?:personal|specialCare|facial|myNumber|birthDate|age|parentalConsent|purpose|piFile|minimumAge|basis)\b/;
+export const annotationPrefilter =
+  /@(?:personal|specialCare|facial|myNumber|birthDate|age|parentalConsent|purpose|piFile|minimumAge|basis)\b/;

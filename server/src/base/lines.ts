@@ -1,5 +1,4 @@
-import type { Position, Range } from './finding';
-import type { Span } from './finding';
+import type { Position, Range, Span } from './finding';
 
 /** Offsets to 0-based lines and UTF-16 columns, with the line starts computed once per text. */
 export class LineIndex {

@@ -36,7 +36,8 @@ export function namesOf(sourceFile: ts.SourceFile): ReadonlyMap<string, string> 
   return (sourceFile as ts.SourceFile & { identifiers: ReadonlyMap<string, string> }).identifiers;
 }
 
-if (!(namesOf(ts.createSourceFile('check.ts', 'f()', ts.ScriptTarget.Latest)) instanceof Map)) throw new Error('this TypeScript version keeps no identifiers table');
+if (!(namesOf(ts.createSourceFile('check.ts', 'f()', ts.ScriptTarget.Latest)) instanceof Map))
+  throw new Error('this TypeScript version keeps no identifiers table');
 
 function required<T>(value: T | undefined, name: string): T {
   if (typeof value !== 'function') throw new Error(`this TypeScript version has no ${name}`);

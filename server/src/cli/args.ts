@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isFormat, reporters, type Format } from '../reporters';
+import { type Format, isFormat, reporters } from '../reporters';
 
 /** What the command line asks for, before anything is touched on disk. */
 export type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'lsp' } | CheckCommand | RegisterCommand;
@@ -98,9 +98,11 @@ export function parseCommandLine(argv: readonly string[]): Command {
 }
 
 function registerCommand(values: ReturnType<typeof parse>['values'], rest: readonly string[]): RegisterCommand {
-  if (rest.length > 1) throw new UsageError(`register takes one directory, got ${rest.length}: ${rest.map((arg) => `'${arg}'`).join(', ')}`);
+  if (rest.length > 1)
+    throw new UsageError(`register takes one directory, got ${rest.length}: ${rest.map((arg) => `'${arg}'`).join(', ')}`);
   for (const option of ['format', 'output', 'exit-zero', 'timings'] as const) {
-    if (values[option] !== undefined) throw new UsageError(`--${option} belongs to \`appi-guard check\`; register prints the register, or writes it with --write`);
+    if (values[option] !== undefined)
+      throw new UsageError(`--${option} belongs to \`appi-guard check\`; register prints the register, or writes it with --write`);
   }
   return {
     kind: 'register',

@@ -20,7 +20,9 @@ export function toolVersion(from: string = __dirname): string {
 function ownVersion(file: string): string | undefined {
   try {
     const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: unknown; version?: unknown };
-    return typeof manifest.name === 'string' && ownPackages.has(manifest.name) && typeof manifest.version === 'string' ? manifest.version : undefined;
+    return typeof manifest.name === 'string' && ownPackages.has(manifest.name) && typeof manifest.version === 'string'
+      ? manifest.version
+      : undefined;
   } catch {
     return undefined;
   }

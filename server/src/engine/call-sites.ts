@@ -57,7 +57,12 @@ export class CallSites {
     const sites: CallSite[] = [];
     let exported = false;
     const visit = (node: ts.Node): void => {
-      if (ts.isIdentifier(node) && node.text === name.text && node !== name && canonical(checker, checker.getSymbolAtLocation(node)) === target) {
+      if (
+        ts.isIdentifier(node) &&
+        node.text === name.text &&
+        node !== name &&
+        canonical(checker, checker.getSymbolAtLocation(node)) === target
+      ) {
         if (ts.isExportAssignment(node.parent) || ts.isExportSpecifier(node.parent)) exported = true;
         const site = siteOf(node);
         if (site) sites.push({ node: site, program });
@@ -132,9 +137,18 @@ export function nameAt(sourceFile: ts.SourceFile, offset: number): ts.Node | und
  */
 function siteOf(name: ts.Node): ts.Node | undefined {
   const parent = name.parent;
-  if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent)) return undefined;
-  if (ts.isTypeQueryNode(parent) || ts.isQualifiedName(parent) || ts.isTypeReferenceNode(parent) || ts.isExpressionWithTypeArguments(parent)) return undefined;
-  const member = (ts.isPropertyAccessExpression(parent) && parent.name === name) || (ts.isElementAccessExpression(parent) && parent.argumentExpression === name);
+  if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent))
+    return undefined;
+  if (
+    ts.isTypeQueryNode(parent) ||
+    ts.isQualifiedName(parent) ||
+    ts.isTypeReferenceNode(parent) ||
+    ts.isExpressionWithTypeArguments(parent)
+  )
+    return undefined;
+  const member =
+    (ts.isPropertyAccessExpression(parent) && parent.name === name) ||
+    (ts.isElementAccessExpression(parent) && parent.argumentExpression === name);
   let value: ts.Node = member ? parent : name;
   while (ts.isParenthesizedExpression(value.parent) || ts.isNonNullExpression(value.parent)) value = value.parent;
   const user = value.parent;

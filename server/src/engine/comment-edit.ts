@@ -41,7 +41,10 @@ function commentAround(sourceFile: ts.SourceFile, from: number, to: number): ts.
     boundary = Math.max(boundary, node.pos);
   }
   // Comments on the line of the token before are its trailing ones; those on the lines after, leading.
-  const ranges = [...(ts.getTrailingCommentRanges(sourceFile.text, boundary) ?? []), ...(ts.getLeadingCommentRanges(sourceFile.text, boundary) ?? [])];
+  const ranges = [
+    ...(ts.getTrailingCommentRanges(sourceFile.text, boundary) ?? []),
+    ...(ts.getLeadingCommentRanges(sourceFile.text, boundary) ?? []),
+  ];
   return ranges.find((range) => {
     const close = range.kind === ts.SyntaxKind.MultiLineCommentTrivia ? 2 : 0;
     return from >= range.pos + 2 && to <= range.end - close;

@@ -6,9 +6,9 @@ import { sharedPart } from '../annotations/shape';
 import type { Host } from '../base/host';
 import { LineIndex } from '../base/lines';
 import type { Timings } from '../base/timings';
-import { parseRegister } from '../register/parse';
 import type { Register } from '../register/model';
-import { purposesOf, type PurposeCatalogue } from '../register/purposes';
+import { parseRegister } from '../register/parse';
+import { type PurposeCatalogue, purposesOf } from '../register/purposes';
 import { CallSites } from './call-sites';
 import type { Documents } from './documents';
 import { Guards } from './guards';
@@ -75,7 +75,11 @@ export class Derived {
 
   structure(): Structure {
     this.structureValue ??= this.options.timings.measure('load (projects, file lists)', () =>
-      buildStructure(this.options.root, { host: this.options.host, documents: this.options.documents, registry: this.registry, cancellation: this.options.cancellation }, { shareAlike: this.options.shareAlike }),
+      buildStructure(
+        this.options.root,
+        { host: this.options.host, documents: this.options.documents, registry: this.registry, cancellation: this.options.cancellation },
+        { shareAlike: this.options.shareAlike },
+      ),
     );
     return this.structureValue;
   }
@@ -94,7 +98,12 @@ export class Derived {
     if (cached && cached.generation === generation && cached.structure === structure) return cached.value;
     const all = [...structure.owners.keys()].map((file) => this.annotationsOf(file));
     const stale = !cached || cached.stamp !== this.stamps.all || cached.structure !== structure;
-    this.catalogueCache = { stamp: this.stamps.all, generation, structure, value: stale ? this.options.timings.measure('catalogue', () => new Catalogue(all)) : cached.value };
+    this.catalogueCache = {
+      stamp: this.stamps.all,
+      generation,
+      structure,
+      value: stale ? this.options.timings.measure('catalogue', () => new Catalogue(all)) : cached.value,
+    };
     return this.catalogueCache.value;
   }
 

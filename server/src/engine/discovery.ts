@@ -1,5 +1,5 @@
 import type { Host } from '../base/host';
-import { basename, dirname, join, isInside, isSourceFile } from '../base/paths';
+import { basename, dirname, isInside, isSourceFile, join } from '../base/paths';
 
 export interface DiscoveredWorkspace {
   /** Every `tsconfig.json` under the root, outside `node_modules`, in a stable order. */

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import type { Host } from '../base/host';
-import { decodeSource, tooLarge, maxSourceBytes, type SourceText } from './source-text';
+import { decodeSource, maxSourceBytes, type SourceText, tooLarge } from './source-text';
 
 /** What a face tells the engine about a file. Open buffers shadow the disk until they are closed. */
 export type FileChange =

@@ -103,7 +103,11 @@ class Planner {
     for (const property of literal.properties) {
       if (this.consent === undefined) break;
       if (ts.isShorthandPropertyAssignment(property) && property.name.text === this.consent) {
-        return { condition: negation(property.name.text, checker.getTypeAtLocation(property.name)), reads: property.name.text, addsField: false };
+        return {
+          condition: negation(property.name.text, checker.getTypeAtLocation(property.name)),
+          reads: property.name.text,
+          addsField: false,
+        };
       }
       if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === this.consent) {
         const value = property.initializer;
@@ -118,9 +122,11 @@ class Planner {
     const call = this.consentCall(literal);
     if (call) return { condition: `!${call}`, reads: call, addsField: false };
     let value: ts.Node = literal;
-    while (ts.isParenthesizedExpression(value.parent) || ts.isAsExpression(value.parent) || ts.isSatisfiesExpression(value.parent)) value = value.parent;
+    while (ts.isParenthesizedExpression(value.parent) || ts.isAsExpression(value.parent) || ts.isSatisfiesExpression(value.parent))
+      value = value.parent;
     const parent = value.parent;
-    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === value) return this.fromObject(parent.left);
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === value)
+      return this.fromObject(parent.left);
     return undefined;
   }
 
@@ -129,7 +135,8 @@ class Planner {
     const { checker, program, catalogue } = this.input;
     const names = new Set<string>();
     for (const file of program.getSourceFiles()) {
-      for (const context of catalogue.contextsOf(file.fileName)) if (context.parentalConsent && context.kind === 'function') names.add(context.name);
+      for (const context of catalogue.contextsOf(file.fileName))
+        if (context.parentalConsent && context.kind === 'function') names.add(context.name);
     }
     if (names.size === 0) return undefined;
     const found = new Map<ts.Node, string>();
@@ -181,7 +188,13 @@ function isSimple(expression: ts.Expression): boolean {
 function enclosingStatement(node: ts.Node): ts.Statement | undefined {
   for (let current = node; current.parent; current = current.parent) {
     const parent = current.parent;
-    if (ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent) || ts.isModuleBlock(parent)) {
+    if (
+      ts.isBlock(parent) ||
+      ts.isSourceFile(parent) ||
+      ts.isCaseClause(parent) ||
+      ts.isDefaultClause(parent) ||
+      ts.isModuleBlock(parent)
+    ) {
       return current as ts.Statement;
     }
     if (ts.isFunctionLike(parent) || ts.isClassLike(parent)) return undefined;

@@ -10,9 +10,7 @@ import { fieldsOfSymbol } from './symbols';
  */
 export const guardBounds = { depth: 8, sites: 200 } as const;
 
-export type Verdict =
-  | { readonly guarded: true }
-  | { readonly guarded: false; readonly why?: 'no-callers' | 'bounded' | 'unresolved' };
+export type Verdict = { readonly guarded: true } | { readonly guarded: false; readonly why?: 'no-callers' | 'bounded' | 'unresolved' };
 
 /** Every value a check at a place can have; `cycle` is only ever seen inside the search (see `entered`). */
 interface Outcome {
@@ -90,7 +88,10 @@ export class Guards {
         outcome = found;
         break;
       }
-      outcome = { value: found.value === 'guarded' || outcome.value === 'guarded' ? 'guarded' : 'cycle', stable: outcome.stable && found.stable };
+      outcome = {
+        value: found.value === 'guarded' || outcome.value === 'guarded' ? 'guarded' : 'cycle',
+        stable: outcome.stable && found.stable,
+      };
     }
     search.visiting.delete(key);
     return outcome.stable ? this.remember(key, outcome) : outcome;
@@ -109,7 +110,12 @@ export function functionName(node: ts.SignatureDeclaration): ts.Node | undefined
   if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
     const parent = node.parent;
     if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) {
-      return parent.initializer === node && !ts.isComputedPropertyName(parent.name) && !ts.isObjectBindingPattern(parent.name) && !ts.isArrayBindingPattern(parent.name) ? parent.name : undefined;
+      return parent.initializer === node &&
+        !ts.isComputedPropertyName(parent.name) &&
+        !ts.isObjectBindingPattern(parent.name) &&
+        !ts.isArrayBindingPattern(parent.name)
+        ? parent.name
+        : undefined;
     }
   }
   return undefined;
@@ -125,16 +131,31 @@ class Conditions {
   /** Whether reaching `child` through `parent` means that consent was checked and given. */
   dominates(parent: ts.Node, child: ts.Node): boolean {
     if (ts.isIfStatement(parent)) {
-      return (child === parent.thenStatement && this.consent(parent.expression, true)) || (child === parent.elseStatement && this.consent(parent.expression, false));
+      return (
+        (child === parent.thenStatement && this.consent(parent.expression, true)) ||
+        (child === parent.elseStatement && this.consent(parent.expression, false))
+      );
     }
     if (ts.isConditionalExpression(parent)) {
-      return (child === parent.whenTrue && this.consent(parent.condition, true)) || (child === parent.whenFalse && this.consent(parent.condition, false));
+      return (
+        (child === parent.whenTrue && this.consent(parent.condition, true)) ||
+        (child === parent.whenFalse && this.consent(parent.condition, false))
+      );
     }
     if (ts.isBinaryExpression(parent) && child === parent.right) {
       const operator = parent.operatorToken.kind;
-      return (operator === ts.SyntaxKind.AmpersandAmpersandToken && this.consent(parent.left, true)) || (operator === ts.SyntaxKind.BarBarToken && this.consent(parent.left, false));
+      return (
+        (operator === ts.SyntaxKind.AmpersandAmpersandToken && this.consent(parent.left, true)) ||
+        (operator === ts.SyntaxKind.BarBarToken && this.consent(parent.left, false))
+      );
     }
-    if (ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent) || ts.isModuleBlock(parent)) {
+    if (
+      ts.isBlock(parent) ||
+      ts.isSourceFile(parent) ||
+      ts.isCaseClause(parent) ||
+      ts.isDefaultClause(parent) ||
+      ts.isModuleBlock(parent)
+    ) {
       for (const statement of parent.statements) {
         if (statement === child) break;
         if (this.guardsTheRest(statement)) return true;
@@ -155,14 +176,23 @@ class Conditions {
     if (!ts.isExpressionStatement(statement)) return false;
     const call = skipOuter(statement.expression);
     const declaration = ts.isCallExpression(call) ? this.consentFunction(call) : undefined;
-    return !!declaration && !!declaration.type && ts.isTypePredicateNode(declaration.type) && declaration.type.assertsModifier !== undefined;
+    return (
+      !!declaration && !!declaration.type && ts.isTypePredicateNode(declaration.type) && declaration.type.assertsModifier !== undefined
+    );
   }
 
   /** A statement after which the code that follows it does not run. */
   private exits(statement: ts.Statement): boolean {
-    if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement) || ts.isContinueStatement(statement) || ts.isBreakStatement(statement)) return true;
+    if (
+      ts.isReturnStatement(statement) ||
+      ts.isThrowStatement(statement) ||
+      ts.isContinueStatement(statement) ||
+      ts.isBreakStatement(statement)
+    )
+      return true;
     if (ts.isBlock(statement)) return statement.statements.some((inner) => this.exits(inner));
-    if (ts.isIfStatement(statement)) return !!statement.elseStatement && this.exits(statement.thenStatement) && this.exits(statement.elseStatement);
+    if (ts.isIfStatement(statement))
+      return !!statement.elseStatement && this.exits(statement.thenStatement) && this.exits(statement.elseStatement);
     if (ts.isExpressionStatement(statement) && ts.isCallExpression(skipOuter(statement.expression))) {
       const signature = this.checker.getResolvedSignature(skipOuter(statement.expression) as ts.CallExpression);
       return !!signature && (this.checker.getReturnTypeOfSignature(signature).flags & ts.TypeFlags.Never) !== 0;
@@ -178,15 +208,20 @@ class Conditions {
     if (depth > 8) return false;
     const node = skipOuter(expression);
     const next = depth + 1;
-    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return this.consent(node.operand, !when, next);
+    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken)
+      return this.consent(node.operand, !when, next);
     if (ts.isAwaitExpression(node)) return this.consent(node.expression, when, next);
     if (ts.isBinaryExpression(node)) {
       const { left, right } = node;
       switch (node.operatorToken.kind) {
         case ts.SyntaxKind.AmpersandAmpersandToken:
-          return when ? this.consent(left, true, next) || this.consent(right, true, next) : this.consent(left, false, next) && this.consent(right, false, next);
+          return when
+            ? this.consent(left, true, next) || this.consent(right, true, next)
+            : this.consent(left, false, next) && this.consent(right, false, next);
         case ts.SyntaxKind.BarBarToken:
-          return when ? this.consent(left, true, next) && this.consent(right, true, next) : this.consent(left, false, next) || this.consent(right, false, next);
+          return when
+            ? this.consent(left, true, next) && this.consent(right, true, next)
+            : this.consent(left, false, next) || this.consent(right, false, next);
         case ts.SyntaxKind.EqualsEqualsEqualsToken:
         case ts.SyntaxKind.EqualsEqualsToken:
           return this.comparison(left, right, when, next);
@@ -197,7 +232,12 @@ class Conditions {
           return false;
       }
     }
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Boolean' && node.arguments.length === 1) {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'Boolean' &&
+      node.arguments.length === 1
+    ) {
       return this.consent(node.arguments[0]!, when, next);
     }
     if (ts.isIdentifier(node)) {
@@ -214,7 +254,8 @@ class Conditions {
     if (!literal) return false;
     const operand = literalOf(right) ? left : right;
     if (literal === 'true') return this.consent(operand, holds, depth);
-    if (literal === 'false') return holds ? this.consent(operand, false, depth) : !this.nullable(operand) && this.consent(operand, true, depth);
+    if (literal === 'false')
+      return holds ? this.consent(operand, false, depth) : !this.nullable(operand) && this.consent(operand, true, depth);
     // `x == null` holding says x is absent; not holding says nothing about whether it is true.
     return holds && this.consent(operand, false, depth);
   }
@@ -222,7 +263,10 @@ class Conditions {
   private nullable(expression: ts.Expression): boolean {
     const type = this.checker.getTypeAtLocation(expression);
     const parts = type.isUnion() ? type.types : [type];
-    return parts.some((part) => (part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0);
+    return parts.some(
+      (part) =>
+        (part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0,
+    );
   }
 
   /** A read of a `@parentalConsent` field, or a call of a `@parentalConsent` function. */
@@ -247,16 +291,23 @@ class Conditions {
     if (!name) return undefined;
     const file = name.getSourceFile();
     const start = name.getStart(file);
-    return this.catalogue.contextsOf(file.fileName).some((context) => context.parentalConsent && context.nameSpan.start === start) ? declaration : undefined;
+    return this.catalogue.contextsOf(file.fileName).some((context) => context.parentalConsent && context.nameSpan.start === start)
+      ? declaration
+      : undefined;
   }
 }
-
 
 /** Parentheses, `!`, `as` and `satisfies` do not change what a value is when it runs. */
 
 export function skipOuter(expression: ts.Expression): ts.Expression {
   let node = expression;
-  while (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node)) {
+  while (
+    ts.isParenthesizedExpression(node) ||
+    ts.isNonNullExpression(node) ||
+    ts.isAsExpression(node) ||
+    ts.isSatisfiesExpression(node) ||
+    ts.isTypeAssertionExpression(node)
+  ) {
     node = node.expression;
   }
   return node;
@@ -266,7 +317,8 @@ function literalOf(expression: ts.Expression): 'true' | 'false' | 'null' | undef
   const node = skipOuter(expression);
   if (node.kind === ts.SyntaxKind.TrueKeyword) return 'true';
   if (node.kind === ts.SyntaxKind.FalseKeyword) return 'false';
-  if (node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === 'undefined') || ts.isVoidExpression(node)) return 'null';
+  if (node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === 'undefined') || ts.isVoidExpression(node))
+    return 'null';
   return undefined;
 }
 

@@ -35,7 +35,11 @@ export function importsOf(sourceFile: ts.SourceFile, program: ts.Program): Impor
   if (/\bimport\s*\(|\brequire\s*\(/.test(text)) {
     const visit = (node: ts.Node): void => {
       if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) add(node.argument.literal as ts.Expression);
-      else if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))) add(node.arguments[0]);
+      else if (
+        ts.isCallExpression(node) &&
+        (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))
+      )
+        add(node.arguments[0]);
       ts.forEachChild(node, visit);
     };
     visit(sourceFile);

@@ -1,7 +1,7 @@
 import type { FileResult } from '../base/finding';
 import type { Imports } from './imports';
 import type { FileQuery } from './query';
-import { isCurrent, type Current, type Reads } from './reads';
+import { type Current, isCurrent, type Reads } from './reads';
 
 /** What the cache notes of a file at a version, to tell after an edit what the edit can have changed. */
 export interface FileNote {
@@ -120,7 +120,10 @@ export class Results {
     );
     const changed = edited.filter((file) => !inComments.has(file));
     const importing = closure(changed, (file) => this.importers.get(file) ?? []);
-    const imported = closure(changed, (file) => [...(withFiles(now(file)?.imports) ?? []), ...(withFiles(before.get(file)?.imports) ?? [])]);
+    const imported = closure(changed, (file) => [
+      ...(withFiles(now(file)?.imports) ?? []),
+      ...(withFiles(before.get(file)?.imports) ?? []),
+    ]);
     const stale = (file: string, reads: Reads) =>
       [...reads.named].some((named) => inComments.has(named)) ||
       (reads.imports && changed.length > 0 && (importing.has(file) || this.globals.has(file))) ||

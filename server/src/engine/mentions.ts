@@ -25,7 +25,8 @@ export class Mentions {
     const tables: { file: string; names: ReadonlyMap<string, string> }[] = [];
     for (const project of this.structure.projects) {
       for (const sourceFile of project.program().getSourceFiles()) {
-        if (this.structure.owners.get(sourceFile.fileName) === project) tables.push({ file: sourceFile.fileName, names: namesOf(sourceFile) });
+        if (this.structure.owners.get(sourceFile.fileName) === project)
+          tables.push({ file: sourceFile.fileName, names: namesOf(sourceFile) });
       }
     }
     return tables;

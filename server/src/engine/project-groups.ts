@@ -24,9 +24,27 @@ export interface ProjectGroup {
  * resolution, and so no finding.
  */
 const emitOnly = new Set([
-  'configFilePath', 'configFile', 'composite', 'incremental', 'tsBuildInfoFile', 'noEmit', 'emitDeclarationOnly',
-  'declaration', 'declarationMap', 'declarationDir', 'outDir', 'rootDir', 'sourceMap', 'inlineSourceMap',
-  'inlineSources', 'sourceRoot', 'mapRoot', 'removeComments', 'newLine', 'emitBOM', 'stripInternal',
+  'configFilePath',
+  'configFile',
+  'composite',
+  'incremental',
+  'tsBuildInfoFile',
+  'noEmit',
+  'emitDeclarationOnly',
+  'declaration',
+  'declarationMap',
+  'declarationDir',
+  'outDir',
+  'rootDir',
+  'sourceMap',
+  'inlineSourceMap',
+  'inlineSources',
+  'sourceRoot',
+  'mapRoot',
+  'removeComments',
+  'newLine',
+  'emitBOM',
+  'stripInternal',
 ]);
 
 /**
@@ -42,7 +60,11 @@ const emitOnly = new Set([
  * program is updated at a cost that grows with all of its files, and a package's program is smaller than
  * its group's.
  */
-export function groupProjects(projects: readonly ConfiguredProject[], directoryExists: (dir: string) => boolean, shareAlike = true): ProjectGroup[] {
+export function groupProjects(
+  projects: readonly ConfiguredProject[],
+  directoryExists: (dir: string) => boolean,
+  shareAlike = true,
+): ProjectGroup[] {
   const groups = new Map<string, ConfiguredProject[]>();
   for (const project of projects) {
     if (project.rootFiles.length === 0) continue;
@@ -72,6 +94,8 @@ function readingKey(project: ConfiguredProject, directoryExists: (dir: string) =
   const options = Object.entries(project.options)
     .filter(([name]) => !emitOnly.has(name))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const typeRoots = (ts.getEffectiveTypeRoots(project.options, { getCurrentDirectory: () => project.directory }) ?? []).filter(directoryExists);
+  const typeRoots = (ts.getEffectiveTypeRoots(project.options, { getCurrentDirectory: () => project.directory }) ?? []).filter(
+    directoryExists,
+  );
   return JSON.stringify([options, typeRoots]);
 }

@@ -1,9 +1,9 @@
 import ts from 'typescript';
-import type { Documents } from './documents';
 import type { Host } from '../base/host';
 import { dirname } from '../base/paths';
-import { jsDocParsingMode } from './registry';
 import { matchFiles } from '../base/typescript-internals';
+import type { Documents } from './documents';
+import { jsDocParsingMode } from './registry';
 
 /** Where TypeScript's checks for cancellation look; the workspace points it at the running request. */
 interface CancellationSource {
@@ -103,7 +103,15 @@ function languageServiceHost(project: Project, setup: ProjectSetup, shared: Shar
       // A referenced project's files are resolved with its options, which the reference names; the rest with this project's.
       if (!redirectedReference) resolutions.update(options);
       return literals.map((literal) =>
-        ts.resolveModuleName(literal.text, containingFile, options, resolutionHost, resolutions, redirectedReference, ts.getModeForUsageLocation(containingSourceFile, literal, options)),
+        ts.resolveModuleName(
+          literal.text,
+          containingFile,
+          options,
+          resolutionHost,
+          resolutions,
+          redirectedReference,
+          ts.getModeForUsageLocation(containingSourceFile, literal, options),
+        ),
       );
     },
     useCaseSensitiveFileNames: () => true,
@@ -136,8 +144,24 @@ export function moduleResolutionHost(host: Host, documents: Documents) {
     directoryExists: (dir: string) => host.directoryExists(dir),
     getDirectories: (dir: string) => [...host.entries(dir).directories],
     realpath: (path: string) => host.realpath(path),
-    readDirectory: (root: string, extensions?: readonly string[], excludes?: readonly string[], includes?: readonly string[], depth?: number) =>
-      matchFiles(root, extensions, excludes, includes, true, root, depth, (dir) => host.entries(dir), (path) => host.realpath(path)),
+    readDirectory: (
+      root: string,
+      extensions?: readonly string[],
+      excludes?: readonly string[],
+      includes?: readonly string[],
+      depth?: number,
+    ) =>
+      matchFiles(
+        root,
+        extensions,
+        excludes,
+        includes,
+        true,
+        root,
+        depth,
+        (dir) => host.entries(dir),
+        (path) => host.realpath(path),
+      ),
   };
 }
 

@@ -1,7 +1,7 @@
 import type ts from 'typescript';
 import type { Catalogue } from '../annotations/catalogue';
-import type { PurposeCatalogue } from '../register/purposes';
 import type { Register } from '../register/model';
+import type { PurposeCatalogue } from '../register/purposes';
 import type { Guards } from './guards';
 
 /**

@@ -21,17 +21,22 @@ const sharedLibraries = ts.createDocumentRegistry(true, '', jsDocParsingMode);
 export function createWorkspaceRegistry(): ts.DocumentRegistry {
   const own = ts.createDocumentRegistry(true, '', jsDocParsingMode);
   const pick = (fileName: string): ts.DocumentRegistry => (isLibraryFile(fileName) ? sharedLibraries : own);
-  const keyOf = (fileName: string, settings: SettingsOrHost, key: ts.DocumentRegistryBucketKey) => (isLibraryFile(fileName) ? libraryKey(key, settings) : key);
+  const keyOf = (fileName: string, settings: SettingsOrHost, key: ts.DocumentRegistryBucketKey) =>
+    isLibraryFile(fileName) ? libraryKey(key, settings) : key;
   return {
     // The language service calls only the `WithKey` variants; the others keep TypeScript's own keys.
     acquireDocument: (fileName, settings, snapshot, ...rest) =>
       parseOrStandIn(snapshot, (text) => pick(fileName).acquireDocument(fileName, settings, text, ...rest)),
     acquireDocumentWithKey: (fileName, path, settings, key, snapshot, ...rest) =>
-      parseOrStandIn(snapshot, (text) => pick(fileName).acquireDocumentWithKey(fileName, path, settings, keyOf(fileName, settings, key), text, ...rest)),
+      parseOrStandIn(snapshot, (text) =>
+        pick(fileName).acquireDocumentWithKey(fileName, path, settings, keyOf(fileName, settings, key), text, ...rest),
+      ),
     updateDocument: (fileName, settings, snapshot, ...rest) =>
       parseOrStandIn(snapshot, (text) => pick(fileName).updateDocument(fileName, settings, text, ...rest)),
     updateDocumentWithKey: (fileName, path, settings, key, snapshot, ...rest) =>
-      parseOrStandIn(snapshot, (text) => pick(fileName).updateDocumentWithKey(fileName, path, settings, keyOf(fileName, settings, key), text, ...rest)),
+      parseOrStandIn(snapshot, (text) =>
+        pick(fileName).updateDocumentWithKey(fileName, path, settings, keyOf(fileName, settings, key), text, ...rest),
+      ),
     getKeyForCompilationSettings: (settings) => own.getKeyForCompilationSettings(settings),
     releaseDocument: (fileName: string, settings: ts.CompilerOptions, scriptKind?: ts.ScriptKind, format?: ts.ResolutionMode) =>
       pick(fileName).releaseDocument(fileName, settings, scriptKind!, format),
@@ -44,7 +49,9 @@ export function createWorkspaceRegistry(): ts.DocumentRegistry {
 type SettingsOrHost = ts.CompilerOptions | ts.MinimalResolutionCacheHost;
 
 function settingsOf(settings: SettingsOrHost): ts.CompilerOptions {
-  return 'getCompilationSettings' in settings && typeof settings.getCompilationSettings === 'function' ? settings.getCompilationSettings() : (settings as ts.CompilerOptions);
+  return 'getCompilationSettings' in settings && typeof settings.getCompilationSettings === 'function'
+    ? settings.getCompilationSettings()
+    : (settings as ts.CompilerOptions);
 }
 
 /** The library key of each registry key seen, for releases, which name only the registry key. */

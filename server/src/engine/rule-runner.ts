@@ -7,7 +7,7 @@ import type { Derived } from './derived';
 import type { Documents } from './documents';
 import type { Results } from './invalidation';
 import type { FileQuery, QueryInput, WorkspaceQuery } from './query';
-import { Reads, type Current } from './reads';
+import { type Current, Reads } from './reads';
 import type { RelatedSpan, Report, Rule } from './rule';
 import { applySuppressions, findSuppressions } from './suppressions';
 
@@ -37,11 +37,17 @@ export class RuleRunner {
     const { documents, derived } = this.setup;
     const reads = new Reads(documents.version(file));
     const source = documents.read(file);
-    if (source.kind !== 'text') return { result: { findings: [], notices: source.kind === 'skipped' ? [{ file, message: `skipped: ${source.reason}` }] : [] }, reads };
+    if (source.kind !== 'text')
+      return {
+        result: { findings: [], notices: source.kind === 'skipped' ? [{ file, message: `skipped: ${source.reason}` }] : [] },
+        reads,
+      };
     const program = derived.program(file);
     const sourceFile = program?.getSourceFile(file);
-    if (!program || !sourceFile) return { result: { findings: [], notices: [{ file, message: 'skipped: not part of any project' }] }, reads };
-    if (derived.sourceOf(file) === undefined) return { result: { findings: [], notices: [{ file, message: 'skipped: nested too deeply for TypeScript to parse' }] }, reads };
+    if (!program || !sourceFile)
+      return { result: { findings: [], notices: [{ file, message: 'skipped: not part of any project' }] }, reads };
+    if (derived.sourceOf(file) === undefined)
+      return { result: { findings: [], notices: [{ file, message: 'skipped: nested too deeply for TypeScript to parse' }] }, reads };
     const annotations = derived.annotationsOf(file);
     const catalogue = derived.catalogue();
     const notices: Notice[] = [];
@@ -75,14 +81,25 @@ export class RuleRunner {
         }),
       );
     }
-    if (program.getSyntacticDiagnostics(sourceFile).length > 0) notices.push({ file, message: 'has syntax errors: findings may be incomplete' });
-    const suppressions = this.setup.timings.measure('suppressions', () => findSuppressions(sourceFile, () => derived.lineIndex(file, sourceFile.text)!));
+    if (program.getSyntacticDiagnostics(sourceFile).length > 0)
+      notices.push({ file, message: 'has syntax errors: findings may be incomplete' });
+    const suppressions = this.setup.timings.measure('suppressions', () =>
+      findSuppressions(sourceFile, () => derived.lineIndex(file, sourceFile.text)!),
+    );
     const { findings: marked, applied } = applySuppressions(findings, suppressions);
     const ruleIds = this.setup.rules.map((rule) => rule.meta.id);
     for (const rule of active) {
       if (!rule.checkSuppressions || suppressions.length === 0) continue;
       this.run(rule, file, notices, () =>
-        rule.checkSuppressions!({ file, text: sourceFile.text, root, registerPath, suppressions: applied, ruleIds, report: (report) => marked.push(this.toFinding(rule, file, report)) }),
+        rule.checkSuppressions!({
+          file,
+          text: sourceFile.text,
+          root,
+          registerPath,
+          suppressions: applied,
+          ruleIds,
+          report: (report) => marked.push(this.toFinding(rule, file, report)),
+        }),
       );
     }
     return { result: { findings: marked, notices }, reads };
@@ -99,13 +116,23 @@ export class RuleRunner {
     const source = documents.read(file);
     if (source.kind === 'skipped') {
       for (const rule of active) {
-        if (rule.checkUnreadableRegister) this.run(rule, file, notices, () => rule.checkUnreadableRegister!({ file, root, registerPath, reason: source.reason, report: (report) => findings.push(this.toFinding(rule, file, report)) }));
+        if (rule.checkUnreadableRegister)
+          this.run(rule, file, notices, () =>
+            rule.checkUnreadableRegister!({
+              file,
+              root,
+              registerPath,
+              reason: source.reason,
+              report: (report) => findings.push(this.toFinding(rule, file, report)),
+            }),
+          );
       }
       return { result: { findings, notices }, reads };
     }
     const register = derived.register();
     if (!register || source.kind !== 'text') return { result: { findings, notices }, reads };
-    if (register.broken) notices.push({ file, message: 'the register has YAML errors: purpose ids are not checked against it until they are fixed' });
+    if (register.broken)
+      notices.push({ file, message: 'the register has YAML errors: purpose ids are not checked against it until they are fixed' });
     const catalogue = derived.catalogue();
     const purposes = derived.purposes();
     for (const rule of active) {

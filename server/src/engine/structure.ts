@@ -1,9 +1,9 @@
 import ts from 'typescript';
-import { discover, walkedPath } from './discovery';
 import type { Notice } from '../base/finding';
-import { moduleResolutionHost, inferredOptions, Project, projectDirectory, type ProjectSetup, type SharedResolution } from './project';
 import { isInside, isNodeModules, isSourceFile } from '../base/paths';
-import { groupProjects, type ConfiguredProject } from './project-groups';
+import { discover, walkedPath } from './discovery';
+import { inferredOptions, moduleResolutionHost, Project, type ProjectSetup, projectDirectory, type SharedResolution } from './project';
+import { type ConfiguredProject, groupProjects } from './project-groups';
 
 /** The workspace's projects and which one analyses each file, as tsserver assigns files to projects. */
 export interface Structure {
@@ -47,7 +47,8 @@ export function buildStructure(root: string, setup: ProjectSetup, options: Struc
   const parse = (configPath: string) => {
     // A config that cannot be read at all is told against its own path, not the workspace's.
     unreadable = configPath;
-    if (!parsedConfigs.has(configPath)) parsedConfigs.set(configPath, ts.getParsedCommandLineOfConfigFile(configPath, undefined, parseHost));
+    if (!parsedConfigs.has(configPath))
+      parsedConfigs.set(configPath, ts.getParsedCommandLineOfConfigFile(configPath, undefined, parseHost));
     return parsedConfigs.get(configPath);
   };
   const shared: SharedResolution = {
@@ -61,10 +62,17 @@ export function buildStructure(root: string, setup: ProjectSetup, options: Struc
     const configFile = parsed.options.configFile as ts.TsConfigSourceFile | undefined;
     for (const extended of configFile?.extendedSourceFiles ?? []) configFiles.add(extended.replace(/\\/g, '/'));
     // TypeScript keeps JSON syntax errors on the parsed file, apart from `errors`; `tsc` reports both.
-    for (const error of ts.getConfigFileParsingDiagnostics(parsed)) if (!quietConfigErrors.has(error.code)) notices.push(configNotice(error, configPath));
+    for (const error of ts.getConfigFileParsingDiagnostics(parsed))
+      if (!quietConfigErrors.has(error.code)) notices.push(configNotice(error, configPath));
     const options = { ...parsed.options, noEmit: true };
     const rootFiles = [...new Set(parsed.fileNames.map((file) => canonical(file.replace(/\\/g, '/'))))];
-    configured.push({ configPath, rootFiles, options, references: parsed.projectReferences ?? [], directory: projectDirectory(configPath) });
+    configured.push({
+      configPath,
+      rootFiles,
+      options,
+      references: parsed.projectReferences ?? [],
+      directory: projectDirectory(configPath),
+    });
   }
 
   // Which config owns each file, as tsserver decides it; then the program that serves that config's group.

@@ -1,6 +1,5 @@
 import ts from 'typescript';
-import type { Span } from '../base/finding';
-import type { Finding, Fix } from '../base/finding';
+import type { Finding, Fix, Span } from '../base/finding';
 import type { LineIndex } from '../base/lines';
 
 /** `// appi-guard-disable-next-line <rule-id>[, <rule-id>…] -- <reason>` */
@@ -50,7 +49,10 @@ export function findSuppressions(sourceFile: ts.SourceFile, lines: () => LineInd
  * Marks the findings each suppression covers (those of the rules it names that start on the next line) and
  * says which suppressions covered something; the `suppression` rule reads that to report the wrong ones.
  */
-export function applySuppressions(findings: readonly Finding[], suppressions: readonly Suppression[]): { findings: Finding[]; applied: AppliedSuppression[] } {
+export function applySuppressions(
+  findings: readonly Finding[],
+  suppressions: readonly Suppression[],
+): { findings: Finding[]; applied: AppliedSuppression[] } {
   const result = [...findings];
   const applied = suppressions.map((suppression) => {
     let used = false;
@@ -95,11 +97,13 @@ function isInTrivia(sourceFile: ts.SourceFile, offset: number): boolean {
     if (offset < (inside as ts.Node).getStart(sourceFile)) return true;
     node = inside;
   }
-  if (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node) || ts.isJsxText(node) || ts.isRegularExpressionLiteral(node)) return false;
+  if (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node) || ts.isJsxText(node) || ts.isRegularExpressionLiteral(node))
+    return false;
   const text = sourceFile.text;
   const scanner = ts.createScanner(sourceFile.languageVersion, false, sourceFile.languageVariant, text, undefined, gapStart);
   for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
-    if (scanner.getTokenEnd() > offset) return kind === ts.SyntaxKind.SingleLineCommentTrivia || kind === ts.SyntaxKind.MultiLineCommentTrivia;
+    if (scanner.getTokenEnd() > offset)
+      return kind === ts.SyntaxKind.SingleLineCommentTrivia || kind === ts.SyntaxKind.MultiLineCommentTrivia;
   }
   return false;
 }

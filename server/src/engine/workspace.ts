@@ -8,22 +8,22 @@ import { Timings } from '../base/timings';
 import { listingFixes } from '../register/listing';
 import type { Register } from '../register/model';
 import type { PurposeCatalogue } from '../register/purposes';
-import { CancelledError, type CancellationToken } from './cancellation';
+import { type CancellationToken, CancelledError } from './cancellation';
 import { onlyCommentChanged } from './comment-edit';
 import { Derived } from './derived';
 import { Documents, type FileChange } from './documents';
-import { completionsAt, type Completion } from './editor/completions';
+import { type Completion, completionsAt } from './editor/completions';
 import { definitionsInRegister, definitionsInSource } from './editor/definitions';
-import { hoverInfo, type HoverInfo, type Place } from './editor/hover-info';
-import { schemaLenses, type SchemaLens } from './editor/lenses';
+import { type HoverInfo, hoverInfo, type Place } from './editor/hover-info';
+import { type SchemaLens, schemaLenses } from './editor/lenses';
 import { importsOf } from './imports';
-import { Results, type DependencyView, type FileNote } from './invalidation';
+import { type DependencyView, type FileNote, Results } from './invalidation';
 import type { Current } from './reads';
 import type { FixContext, Rule } from './rule';
 import { RuleRunner } from './rule-runner';
 
-export { CancelledError, type CancellationToken } from './cancellation';
 export type { FileResult } from '../base/finding';
+export { type CancellationToken, CancelledError } from './cancellation';
 
 export interface WorkspaceOptions {
   /** The workspace folder: absolute, forward slashes. */
@@ -153,7 +153,8 @@ export class Workspace {
     try {
       const { result, reads } = file === this.registerPath ? this.runner.analyseRegister() : this.runner.analyseSource(file, now);
       this.results.setResult(file, result, reads);
-      if (this.edits && file !== this.registerPath) this.results.note(file, reads.version, () => this.timings.measure('notes for edits', () => this.noteOf(file)));
+      if (this.edits && file !== this.registerPath)
+        this.results.note(file, reads.version, () => this.timings.measure('notes for edits', () => this.noteOf(file)));
       return result;
     } catch (error) {
       if (error instanceof ts.OperationCanceledException) throw new CancelledError();
@@ -208,7 +209,9 @@ export class Workspace {
     const source = this.derived.sourceOf(file);
     if (!source) return undefined;
     const catalogue = this.purposeCatalogue();
-    const purposes = catalogue ? [...catalogue.entries.values()].map(({ id, description }) => ({ id, ...(description && { description }) })) : [...this.catalogue().purposeIds()].sort().map((id) => ({ id }));
+    const purposes = catalogue
+      ? [...catalogue.entries.values()].map(({ id, description }) => ({ id, ...(description && { description }) }))
+      : [...this.catalogue().purposeIds()].sort().map((id) => ({ id }));
     const files = (this.register()?.files ?? []).flatMap((entry) => entry.name?.value ?? []);
     return completionsAt(source.sourceFile, offset, { purposes, files });
   }
@@ -241,7 +244,12 @@ export class Workspace {
   private current(): Current {
     const stamps = this.derived.annotationStamps();
     this.results.settle(() => this.dependencies());
-    return { version: (file) => this.documents.version(file), register: this.derived.registerVersion(), sharedAnnotations: stamps.shared, allAnnotations: stamps.all };
+    return {
+      version: (file) => this.documents.version(file),
+      register: this.derived.registerVersion(),
+      sharedAnnotations: stamps.shared,
+      allAnnotations: stamps.all,
+    };
   }
 
   private dependencies(): DependencyView {

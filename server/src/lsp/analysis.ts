@@ -1,14 +1,13 @@
 import * as v8 from 'node:v8';
-import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import type { Connection, TextDocuments, WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextDocuments } from 'vscode-languageserver';
 import type { Finding } from '../base/finding';
-import { CancelledError, type CancellationToken, type FileResult } from '../engine/workspace';
+import { type CancellationToken, CancelledError, type FileResult } from '../engine/workspace';
+import { Compaction, type CompactionOptions } from './compaction';
 import { toDiagnostic } from './convert';
 import type { Folder, Folders } from './folders';
-import { statusNotification, type Status } from './status';
+import { type Status, statusNotification } from './status';
 import { pathOf, uriOf } from './uris';
-import { Compaction, type CompactionOptions } from './compaction';
 
 /** Edits come in bursts; analysing after each keystroke would only be cancelled by the next one. */
 const editDebounceMilliseconds = 200;
@@ -68,11 +67,20 @@ export class Analysis {
   private readonly compaction: Compaction | undefined;
 
   constructor(private readonly options: AnalysisOptions) {
-    this.compaction = options.compaction && new Compaction({ ...options.compaction, log: (message) => options.connection.console.log(message) });
+    this.compaction =
+      options.compaction && new Compaction({ ...options.compaction, log: (message) => options.connection.console.log(message) });
   }
 
   /** Something changed: stop the run in progress and start another after `delay`, `first` (the edited file) first. */
-  schedule({ delay = editDebounceMilliseconds, progress = false, first }: { delay?: number; progress?: boolean; first?: string } = {}): void {
+  schedule({
+    delay = editDebounceMilliseconds,
+    progress = false,
+    first,
+  }: {
+    delay?: number;
+    progress?: boolean;
+    first?: string;
+  } = {}): void {
     this.revision++;
     this.compaction?.busy();
     if (first !== undefined) this.first = first;
@@ -129,7 +137,11 @@ export class Analysis {
     const progress = this.withProgress && this.options.progress && this.scope === 'workspace' ? await this.beginProgress() : undefined;
     this.withProgress = false;
     const cancelled = () => revision !== this.revision || (progress?.token.isCancellationRequested ?? false);
-    const token: CancellationToken = { get isCancellationRequested() { return cancelled(); } };
+    const token: CancellationToken = {
+      get isCancellationRequested() {
+        return cancelled();
+      },
+    };
     try {
       const plan = this.plan();
       let sliceStart = Date.now();
@@ -155,7 +167,8 @@ export class Analysis {
           break;
         }
       }
-      if (progress?.token.isCancellationRequested && revision === this.revision) this.pause('cancelled: only open files are analysed until you re-analyse the workspace');
+      if (progress?.token.isCancellationRequested && revision === this.revision)
+        this.pause('cancelled: only open files are analysed until you re-analyse the workspace');
       else if (!cancelled() && this.scope === 'workspace') {
         this.clearOthers(plan);
         this.compaction?.settled();
@@ -175,7 +188,13 @@ export class Analysis {
     const folders = this.options.folders;
     const planned = new Map<string, Folder>();
     const first = this.first === undefined ? undefined : folders.of(this.first);
-    if (this.first !== undefined && first?.settings.enable && isAnalysed(first, this.first) && this.options.documents.get(uriOf(this.first))) planned.set(this.first, first);
+    if (
+      this.first !== undefined &&
+      first?.settings.enable &&
+      isAnalysed(first, this.first) &&
+      this.options.documents.get(uriOf(this.first))
+    )
+      planned.set(this.first, first);
     for (const document of this.options.documents.all()) {
       const file = pathOf(document.uri);
       const folder = file === undefined ? undefined : folders.of(file);
@@ -225,9 +244,17 @@ export class Analysis {
     const published = JSON.stringify(diagnostics);
     const uri = uriOf(file);
     const version = this.options.documents.get(uri)?.version;
-    if (stored?.published !== published) void this.options.connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined && { version }) });
+    if (stored?.published !== published)
+      void this.options.connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined && { version }) });
     const count = (severity: string) => visible.filter((finding) => finding.severity === severity).length;
-    this.stored.set(file, { folder, revision: this.revision, result, findings: result.findings, published, counts: { errors: count('error'), warnings: count('warning'), infos: count('info') } });
+    this.stored.set(file, {
+      folder,
+      revision: this.revision,
+      result,
+      findings: result.findings,
+      published,
+      counts: { errors: count('error'), warnings: count('warning'), infos: count('info') },
+    });
   }
 
   private clear(file: string): void {

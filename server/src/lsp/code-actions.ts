@@ -1,4 +1,4 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Command } from 'vscode-languageserver';
+import { type CodeAction, CodeActionKind, type CodeActionParams, type Command } from 'vscode-languageserver';
 import type { Finding, Fix } from '../base/finding';
 import { suppressionFix } from '../engine/suppressions';
 import { toDiagnostic, toWorkspaceEdit } from './convert';
@@ -55,14 +55,23 @@ export function codeActions(session: Session, params: CodeActionParams): (CodeAc
       if (!docs.has(finding.ruleId)) {
         docs.add(finding.ruleId);
         const title = `Show documentation for ${finding.ruleId}`;
-        actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: openRuleDocsCommand, arguments: [finding.ruleId] } });
+        actions.push({
+          title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          command: { title, command: openRuleDocsCommand, arguments: [finding.ruleId] },
+        });
       }
     }
   }
   if (wants(fixAllKind) && findings.some((finding) => safeFixesOf(folder, finding, file).length > 0)) {
     const data: ActionData = { uri: params.textDocument.uri, version, fixAll: true };
     const title = 'Fix all safe APPI Guard problems';
-    actions.push({ title, kind: fixAllKind, ...(session.abilities.codeActionResolve ? { data } : { edit: fixAllEdit(session, folder, file, findings) }) });
+    actions.push({
+      title,
+      kind: fixAllKind,
+      ...(session.abilities.codeActionResolve ? { data } : { edit: fixAllEdit(session, folder, file, findings) }),
+    });
   }
   return actions;
 }

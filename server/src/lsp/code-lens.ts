@@ -22,9 +22,23 @@ export function codeLenses(session: Session, params: CodeLensParams): CodeLens[]
     if (lens.file.status === 'registered' && lens.file.entry) {
       const entry = lens.file.entry;
       const registerText = folder.workspace.text(entry.file) ?? '';
-      lenses.push({ range, command: { title: `Registered as ${lens.file.name}`, command: openRegisterEntryCommand, arguments: [uriOf(entry.file), spanRange(registerText, entry.span)] } });
+      lenses.push({
+        range,
+        command: {
+          title: `Registered as ${lens.file.name}`,
+          command: openRegisterEntryCommand,
+          arguments: [uriOf(entry.file), spanRange(registerText, entry.span)],
+        },
+      });
     } else if (lens.file.status === 'unregistered') {
-      lenses.push({ range, command: { title: `Not registered — add ${lens.file.name}`, command: addToRegisterCommand, arguments: [folder.uri, lens.schemaKey] } });
+      lenses.push({
+        range,
+        command: {
+          title: `Not registered — add ${lens.file.name}`,
+          command: addToRegisterCommand,
+          arguments: [folder.uri, lens.schemaKey],
+        },
+      });
     } else {
       lenses.push({ range, command: { title: 'Register status unknown: the register cannot be read', command: '' } });
     }

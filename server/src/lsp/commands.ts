@@ -1,8 +1,8 @@
 import type { ExecuteCommandParams, Range } from 'vscode-languageserver';
 import type { Fix } from '../base/finding';
 import { docsUrl } from '../engine/rule';
-import { addToRegisterCommand, openRegisterEntryCommand } from './code-lens';
 import { openRuleDocsCommand } from './code-actions';
+import { addToRegisterCommand, openRegisterEntryCommand } from './code-lens';
 import { toWorkspaceEdit } from './convert';
 import type { Folder } from './folders';
 import type { Session } from './session';
@@ -12,7 +12,13 @@ const reanalyseCommand = 'appiGuard.reanalyseWorkspace';
 const createRegisterCommand = 'appiGuard.createRegister';
 
 /** Commands the server carries out; the client library registers each of them as an editor command. */
-export const serverCommands = [reanalyseCommand, createRegisterCommand, openRuleDocsCommand, addToRegisterCommand, openRegisterEntryCommand];
+export const serverCommands = [
+  reanalyseCommand,
+  createRegisterCommand,
+  openRuleDocsCommand,
+  addToRegisterCommand,
+  openRegisterEntryCommand,
+];
 
 export async function executeCommand(session: Session, params: ExecuteCommandParams): Promise<unknown> {
   const args = params.arguments ?? [];
@@ -50,8 +56,12 @@ async function createRegister(session: Session, folder: Folder | undefined): Pro
 
 async function applyFix(session: Session, folder: Folder, fix: Fix | undefined): Promise<boolean> {
   if (!fix) return false;
-  const result = await session.connection.workspace.applyEdit({ label: fix.title, edit: toWorkspaceEdit(fix.edits, session.editTarget(folder)) });
-  if (!result.applied) session.connection.console.warn(`the editor did not apply "${fix.title}"${result.failureReason ? `: ${result.failureReason}` : ''}`);
+  const result = await session.connection.workspace.applyEdit({
+    label: fix.title,
+    edit: toWorkspaceEdit(fix.edits, session.editTarget(folder)),
+  });
+  if (!result.applied)
+    session.connection.console.warn(`the editor did not apply "${fix.title}"${result.failureReason ? `: ${result.failureReason}` : ''}`);
   return result.applied;
 }
 

@@ -1,4 +1,4 @@
-import { CompletionItemKind, type CompletionItem, type CompletionParams } from 'vscode-languageserver';
+import { type CompletionItem, CompletionItemKind, type CompletionParams } from 'vscode-languageserver';
 import type { CompletionKind } from '../engine/editor/completions';
 import { spanRange } from './convert';
 import type { Session } from './session';

@@ -1,13 +1,12 @@
 import {
-  DiagnosticSeverity,
   type CreateFile,
   type Diagnostic,
+  DiagnosticSeverity,
   type Range as LspRange,
   type TextDocumentEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { Span } from '../base/finding';
-import type { FileEdit, Finding, Range, Severity } from '../base/finding';
+import type { FileEdit, Finding, Range, Severity, Span } from '../base/finding';
 import { LineIndex } from '../base/lines';
 import { docsUrl } from '../engine/rule';
 import { uriOf } from './uris';
@@ -23,7 +22,10 @@ const severities: Record<Severity, DiagnosticSeverity> = {
 };
 
 function toRange(range: Range): LspRange {
-  return { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } };
+  return {
+    start: { line: range.start.line, character: range.start.character },
+    end: { line: range.end.line, character: range.end.character },
+  };
 }
 
 export function toDiagnostic(finding: Finding, options: { readonly relatedInformation: boolean }): Diagnostic {
@@ -36,7 +38,10 @@ export function toDiagnostic(finding: Finding, options: { readonly relatedInform
     message: finding.message,
     ...(options.relatedInformation &&
       finding.related.length > 0 && {
-        relatedInformation: finding.related.map((related) => ({ location: { uri: uriOf(related.file), range: toRange(related.range) }, message: related.message })),
+        relatedInformation: finding.related.map((related) => ({
+          location: { uri: uriOf(related.file), range: toRange(related.range) },
+          message: related.message,
+        })),
       }),
   };
 }

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import type { Host } from '../base/host';
 import { Workspace } from '../engine/workspace';
-import { rules } from '../rules';
 import { toPortable } from '../host/node-host';
+import { rules } from '../rules';
 import type { Settings } from './settings';
 import { pathOf } from './uris';
 
@@ -65,7 +65,13 @@ export class Folders {
         continue;
       }
       old?.workspace.dispose();
-      const folder: Folder = { uri, name, root, settings, workspace: new Workspace({ root, host: this.host, rules, registerPath, severities: settings.rules, edits: true }) };
+      const folder: Folder = {
+        uri,
+        name,
+        root,
+        settings,
+        workspace: new Workspace({ root, host: this.host, rules, registerPath, severities: settings.rules, edits: true }),
+      };
       fresh.push(folder);
       next.push(folder);
     }

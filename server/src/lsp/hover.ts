@@ -1,4 +1,4 @@
-import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
+import { type Hover, type HoverParams, MarkupKind } from 'vscode-languageserver';
 import { describeKind, listIds } from '../annotations/describe';
 import { LineIndex } from '../base/lines';
 import { relative } from '../base/paths';
@@ -36,9 +36,14 @@ function render(info: HoverInfo, folder: Folder): string {
 function describeFieldFacts(field: FieldFacts, where: (place: Place) => string): string {
   const kinds = field.kinds.map(describeKind);
   const what = kinds.length > 0 ? kinds.join(', ') : 'records parental consent';
-  const lines = [`**\`${field.schema ? `${field.schema}.` : ''}${field.field}\`** — ${what}${field.parentalConsent && kinds.length > 0 ? '; records parental consent' : ''}`];
+  const lines = [
+    `**\`${field.schema ? `${field.schema}.` : ''}${field.field}\`** — ${what}${field.parentalConsent && kinds.length > 0 ? '; records parental consent' : ''}`,
+  ];
   lines.push(`Tagged at ${where(field.declaredAt)}.`);
-  if (field.purposes) lines.push(`Declared purposes: ${listIds(field.purposes.ids)} (\`@purpose\` on the ${field.purposes.from}, ${where(field.purposes.at)}).`);
+  if (field.purposes)
+    lines.push(
+      `Declared purposes: ${listIds(field.purposes.ids)} (\`@purpose\` on the ${field.purposes.from}, ${where(field.purposes.at)}).`,
+    );
   else if (field.kinds.length > 0) lines.push('Declared purposes: none — its uses are not checked until it has some.');
   if (field.file) {
     lines.push(

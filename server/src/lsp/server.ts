@@ -1,7 +1,12 @@
 import {
+  type CancellationToken,
   CodeActionKind,
+  type Connection,
+  createConnection,
   DidChangeConfigurationNotification,
   ErrorCodes,
+  type InitializeParams,
+  type InitializeResult,
   LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
@@ -9,27 +14,22 @@ import {
   StreamMessageWriter,
   TextDocumentSyncKind,
   TextDocuments,
-  createConnection,
-  type CancellationToken,
-  type Connection,
-  type InitializeParams,
-  type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { toolVersion } from '../cli/version';
 import type { Host } from '../base/host';
 import { basename } from '../base/paths';
+import { toolVersion } from '../cli/version';
 import { NodeHost } from '../host/node-host';
+import type { AnalysisOptions } from './analysis';
 import { codeActions, fixAllKind, resolveCodeAction } from './code-actions';
 import { codeLenses } from './code-lens';
 import { executeCommand, serverCommands } from './commands';
+import { defaultCompaction, exposedGc } from './compaction';
 import { completion, completionTriggers } from './completion';
 import { definition } from './definition';
 import { injectFaults } from './faults';
 import { hover } from './hover';
-import { Session, type ClientAbilities } from './session';
-import type { AnalysisOptions } from './analysis';
-import { defaultCompaction, exposedGc } from './compaction';
+import { type ClientAbilities, Session } from './session';
 import { pathOf } from './uris';
 import { registerWatchers, watchedFilesChanged } from './watched-files';
 
@@ -53,7 +53,9 @@ function serve(connection: Connection, host: Host): void {
   connection.onInitialize((params): InitializeResult => {
     const abilities = abilitiesOf(params);
     session = new Session(connection, documents, abilities, host, memoryOf(process.env));
-    folders = params.workspaceFolders?.map(({ uri, name }) => ({ uri, name })) ?? (params.rootUri ? [{ uri: params.rootUri, name: basename(pathOf(params.rootUri) ?? params.rootUri) }] : []);
+    folders =
+      params.workspaceFolders?.map(({ uri, name }) => ({ uri, name })) ??
+      (params.rootUri ? [{ uri: params.rootUri, name: basename(pathOf(params.rootUri) ?? params.rootUri) }] : []);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -71,7 +73,8 @@ function serve(connection: Connection, host: Host): void {
 
   connection.onInitialized(async () => {
     const current = session!;
-    if (current.abilities.configurationRegistration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'appiGuard' });
+    if (current.abilities.configurationRegistration)
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: 'appiGuard' });
     if (current.abilities.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((folder) => folder.uri));
@@ -88,7 +91,8 @@ function serve(connection: Connection, host: Host): void {
   documents.onDidChangeContent((event) => session?.documentChanged(event.document));
   documents.onDidClose((event) => session?.documentClosed(event.document));
 
-  const guard = <P, R>(method: string, run: (session: Session, params: P) => R | Promise<R>, none: R) =>
+  const guard =
+    <P, R>(method: string, run: (session: Session, params: P) => R | Promise<R>, none: R) =>
     async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
       if (!session) return none;
       try {
@@ -140,7 +144,9 @@ function abilitiesOf(params: InitializeParams): ClientAbilities {
     configurationRegistration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
     relatedInformation: capabilities.textDocument?.publishDiagnostics?.relatedInformation === true,
     progress: capabilities.window?.workDoneProgress === true,
-    documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true && (capabilities.workspace.workspaceEdit.resourceOperations ?? []).includes('create'),
+    documentChanges:
+      capabilities.workspace?.workspaceEdit?.documentChanges === true &&
+      (capabilities.workspace.workspaceEdit.resourceOperations ?? []).includes('create'),
     codeActionResolve: capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
     showDocument: capabilities.window?.showDocument?.support === true,
   };

@@ -1,10 +1,10 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineIndex } from '../base/lines';
 import type { Host } from '../base/host';
+import { LineIndex } from '../base/lines';
 import { Analysis, type AnalysisOptions } from './analysis';
 import type { EditTarget } from './convert';
-import { Folders, type Folder } from './folders';
+import { type Folder, Folders } from './folders';
 import { SettingsStore } from './settings';
 import { pathOf, uriOf } from './uris';
 
@@ -48,7 +48,14 @@ export class Session {
   ) {
     this.folders = new Folders(host);
     this.settings = new SettingsStore(connection, abilities.configuration);
-    this.analysis = new Analysis({ connection, folders: this.folders, documents, relatedInformation: abilities.relatedInformation, progress: abilities.progress, ...memory });
+    this.analysis = new Analysis({
+      connection,
+      folders: this.folders,
+      documents,
+      relatedInformation: abilities.relatedInformation,
+      progress: abilities.progress,
+      ...memory,
+    });
   }
 
   /** Re-reads the folders' settings and brings the engine workspaces in line; then re-analyses everything. */
@@ -59,7 +66,9 @@ export class Session {
     for (const folder of removed) this.analysis.clearFolder(folder);
     for (const folder of this.folders.all()) if (!folder.settings.enable) this.analysis.clearFolder(folder);
     for (const folder of fresh) {
-      for (const file of this.overlaid) if (this.folders.of(file) === folder) folder.workspace.applyChange({ kind: 'open', file, text: this.documents.get(uriOf(file))?.getText() ?? '' });
+      for (const file of this.overlaid)
+        if (this.folders.of(file) === folder)
+          folder.workspace.applyChange({ kind: 'open', file, text: this.documents.get(uriOf(file))?.getText() ?? '' });
     }
     this.analysis.schedule({ delay: 0, progress: true });
   }

@@ -23,7 +23,8 @@ function readSettings(raw: unknown, warn: (message: string) => void): Settings {
   }
   const value = raw as Record<string, unknown>;
   const enable = typeof value.enable === 'boolean' ? value.enable : defaultSettings.enable;
-  const registerPath = typeof value.registerPath === 'string' && value.registerPath.trim() !== '' ? value.registerPath.trim() : defaultSettings.registerPath;
+  const registerPath =
+    typeof value.registerPath === 'string' && value.registerPath.trim() !== '' ? value.registerPath.trim() : defaultSettings.registerPath;
   const rules: Record<string, Severity | 'off'> = {};
   if (value.rules !== undefined && value.rules !== null && typeof value.rules === 'object') {
     for (const [id, level] of Object.entries(value.rules as Record<string, unknown>)) {

@@ -1,4 +1,4 @@
-import { DidChangeWatchedFilesNotification, FileChangeType, type DidChangeWatchedFilesParams } from 'vscode-languageserver';
+import { DidChangeWatchedFilesNotification, type DidChangeWatchedFilesParams, FileChangeType } from 'vscode-languageserver';
 import type { Session } from './session';
 import { pathOf } from './uris';
 
@@ -7,7 +7,9 @@ const watchedGlobs = ['**/*.{ts,tsx,mts,cts}', '**/{tsconfig,jsconfig}*.json', '
 
 export async function registerWatchers(session: Session): Promise<void> {
   if (!session.abilities.watchedFilesRegistration) return;
-  await session.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: watchedGlobs.map((globPattern) => ({ globPattern })) });
+  await session.connection.client.register(DidChangeWatchedFilesNotification.type, {
+    watchers: watchedGlobs.map((globPattern) => ({ globPattern })),
+  });
 }
 
 /**

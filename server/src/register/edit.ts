@@ -75,7 +75,13 @@ export function addEntry(registerPath: string, text: string, register: Register,
 }
 
 /** Brings an entry in line with the code: only the items that differ, and within a list only its words. */
-export function alignEntry(registerPath: string, text: string, entry: FileEntry, file: CodeFile | undefined, found: readonly Difference[]): FileEdit[] {
+export function alignEntry(
+  registerPath: string,
+  text: string,
+  entry: FileEntry,
+  file: CodeFile | undefined,
+  found: readonly Difference[],
+): FileEdit[] {
   const edits: FileEdit[] = [];
   for (const difference of found) {
     switch (difference.item) {
@@ -83,7 +89,13 @@ export function alignEntry(registerPath: string, text: string, entry: FileEntry,
         if (entry.purposes) edits.push(...rewriteList(registerPath, text, entry.purposes, difference.code));
         break;
       case 'recordedMatters':
-        if (entry.recordedMatters) edits.push(...rewriteList(registerPath, text, entry.recordedMatters, [...entry.recordedMatters.items.map((item) => item.value), ...difference.missing]));
+        if (entry.recordedMatters)
+          edits.push(
+            ...rewriteList(registerPath, text, entry.recordedMatters, [
+              ...entry.recordedMatters.items.map((item) => item.value),
+              ...difference.missing,
+            ]),
+          );
         break;
       case 'specialCare':
         if (entry.specialCare) edits.push({ file: registerPath, ...entry.specialCare.span, newText: String(difference.code) });
@@ -151,7 +163,10 @@ function rewriteList(registerPath: string, text: string, list: WordList, words: 
   const have = new Set(kept.map((item) => item.value));
   const added = words.filter((word, index) => !have.has(word) && words.indexOf(word) === index);
   if (list.viaAlias || list.node.flow || list.items.length === 0) {
-    const inner = [...kept.map((item) => text.slice(item.span.start, item.span.end)), ...added.map((word) => scalarText(word, { flow: true }))];
+    const inner = [
+      ...kept.map((item) => text.slice(item.span.start, item.span.end)),
+      ...added.map((word) => scalarText(word, { flow: true })),
+    ];
     // The node's range starts after its anchor (`&common`), which stays.
     const span = list.viaAlias ? list.span : { start: list.node.range![0], end: list.node.range![1] };
     return [{ file: registerPath, ...span, newText: `[${inner.join(', ')}]` }];

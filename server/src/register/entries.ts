@@ -37,7 +37,8 @@ export function readEntries(reader: Reader, items: readonly unknown[]): FileEntr
     const specialCare = reader.boolean(pair('specialCare'), messages.specialCare);
     const exemption = reader.text_(pair('exemption'), messages.text('exemption'));
     const texts = new Map<string, Located<string> | undefined>();
-    for (const key of ['section', 'scope', 'collectionMethod', 'requestOffice'] as const) texts.set(key, reader.text_(pair(key), messages.text(key)));
+    for (const key of ['section', 'scope', 'collectionMethod', 'requestOffice'] as const)
+      texts.set(key, reader.text_(pair(key), messages.text(key)));
     const recipients = reader.words(pair('recipients'), messages.recipients);
 
     const known = exemption === undefined || exemption.value === 'none' || (exemptions as readonly string[]).includes(exemption.value);
@@ -49,7 +50,8 @@ export function readEntries(reader: Reader, items: readonly unknown[]): FileEntr
       // A value the fixes wrote for what the code cannot know is not yet an answer.
       const text = key === 'name' ? name : texts.get(key);
       if (text && isPlaceholder(text.value)) return true;
-      const list = key === 'purposes' ? purposes : key === 'recordedMatters' ? recordedMatters : key === 'recipients' ? recipients : undefined;
+      const list =
+        key === 'purposes' ? purposes : key === 'recordedMatters' ? recordedMatters : key === 'recipients' ? recipients : undefined;
       // No purpose and no recorded matter is no answer; no routine recipient is one.
       if (list && list.items.length === 0 && key !== 'recipients') return true;
       return !!list && list.items.some((word) => isPlaceholder(word.value)) && value !== undefined;

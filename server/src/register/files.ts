@@ -21,7 +21,9 @@ export interface CodeFile {
 }
 
 function isEntity(schema: Schema): boolean {
-  return schema.decorators.some((decorator) => decorator.name === 'Entity' && decorator.module !== undefined && /typeorm|mikro-orm/.test(decorator.module));
+  return schema.decorators.some(
+    (decorator) => decorator.name === 'Entity' && decorator.module !== undefined && /typeorm|mikro-orm/.test(decorator.module),
+  );
 }
 
 export function codeFileOf(schema: Schema, root: string): CodeFile | undefined {

@@ -20,7 +20,11 @@ export interface ImpliedRegister {
  * and `register-mismatch` applied, computed by the same edit functions, one step at a time against the text
  * each step leaves. Nothing is removed: an entry the code does not know stays as it is.
  */
-export function impliedRegister(current: string | undefined, catalogue: Catalogue, options: { root: string; registerPath: string }): ImpliedRegister {
+export function impliedRegister(
+  current: string | undefined,
+  catalogue: Catalogue,
+  options: { root: string; registerPath: string },
+): ImpliedRegister {
   const { root, registerPath } = options;
   const files = codeFiles(catalogue, root);
   if (current === undefined) {
@@ -29,7 +33,8 @@ export function impliedRegister(current: string | undefined, catalogue: Catalogu
   }
   let text = current;
   const register = parseRegister(text);
-  if (!register.entriesKnown) return { text, created: false, added: [], aligned: [], unreadable: register.problems[0]?.message ?? 'the register is not a mapping' };
+  if (!register.entriesKnown)
+    return { text, created: false, added: [], aligned: [], unreadable: register.problems[0]?.message ?? 'the register is not a mapping' };
 
   const matching = matchRegister(register, catalogue, root);
   const aligned: string[] = [];
@@ -57,12 +62,15 @@ export function impliedRegister(current: string | undefined, catalogue: Catalogu
 }
 
 function overlaps(edit: FileEdit, others: readonly FileEdit[]): boolean {
-  return others.some((other) => edit.start < other.end && other.start < edit.end || (edit.start === other.start && edit.end === other.end));
+  return others.some(
+    (other) => (edit.start < other.end && other.start < edit.end) || (edit.start === other.start && edit.end === other.end),
+  );
 }
 
 /** Applies edits of one file from the end, so that offsets stay valid. */
 function apply(text: string, edits: readonly FileEdit[]): string {
   let result = text;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+  for (const edit of [...edits].sort((a, b) => b.start - a.start))
+    result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
   return result;
 }

@@ -24,7 +24,9 @@ export function listingFixes(schemaKey: string | undefined, input: ListingInput)
   const registerName = relative(input.root, input.registerPath);
   if (text === undefined) {
     const edit = createRegister(input.registerPath, codeFiles(input.catalogue, input.root), input.catalogue.purposeIds());
-    return [{ title: `Create the register ${registerName} with an entry for every Personal Information File`, isPreferred: true, edits: [edit] }];
+    return [
+      { title: `Create the register ${registerName} with an entry for every Personal Information File`, isPreferred: true, edits: [edit] },
+    ];
   }
   const schema = schemaKey === undefined ? undefined : input.catalogue.schemas.get(schemaKey);
   const file = schema && codeFileOf(schema, input.root);

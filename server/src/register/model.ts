@@ -119,7 +119,17 @@ export const entryKeys = [
 ] as const;
 
 /** Required in an entry without exemption; an exempt entry needs only `name`, `purposes` and `exemption`. */
-export const requiredItems = ['name', 'section', 'purposes', 'recordedMatters', 'scope', 'collectionMethod', 'specialCare', 'recipients', 'requestOffice'] as const;
+export const requiredItems = [
+  'name',
+  'section',
+  'purposes',
+  'recordedMatters',
+  'scope',
+  'collectionMethod',
+  'specialCare',
+  'recipients',
+  'requestOffice',
+] as const;
 export const requiredWhenExempt = ['name', 'purposes'] as const;
 
 export const topLevelKeys = ['organization', 'purposes', 'files'] as const;

@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isPair, isScalar, type Alias, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import { type Alias, type Document, isAlias, isCollection, isPair, isScalar, type Pair, type Node as YamlNode } from 'yaml';
 import type { Span } from '../base/finding';
 
 /**

@@ -1,4 +1,4 @@
-import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import { type Document, isMap, isSeq, parseDocument } from 'yaml';
 import { readEntries } from './entries';
 import type { FileEntry, Register, RegisterProblem } from './model';
 import { isPlaceholder, topLevelKeys } from './model';
@@ -16,7 +16,13 @@ export function parseRegister(text: string): Register {
   } catch (error) {
     // The parser recurses on nesting; a hostile depth ends here rather than in the caller.
     const message = error instanceof RangeError ? 'it is nested too deeply to be read' : `it could not be read (${String(error)})`;
-    return { document: parseDocument(''), problems: [{ span: { start: 0, end: 0 }, message: `The register is not valid YAML: ${message}.` }], unknownKeys: [], broken: true, entriesKnown: false };
+    return {
+      document: parseDocument(''),
+      problems: [{ span: { start: 0, end: 0 }, message: `The register is not valid YAML: ${message}.` }],
+      unknownKeys: [],
+      broken: true,
+      entriesKnown: false,
+    };
   }
   const problems: RegisterProblem[] = document.errors.map((error) => ({
     span: wordAt(text, error.pos[0], error.pos[1]),
@@ -67,7 +73,9 @@ function readRegister(reader: Reader): Register {
     broken: false,
     entriesKnown,
     ...(organization && { organization }),
-    ...(organizationMissing && { organizationMissing: firstLineOf(rangeOf(organizationPair?.key ?? root.items[0]?.key ?? root, text), text) }),
+    ...(organizationMissing && {
+      organizationMissing: firstLineOf(rangeOf(organizationPair?.key ?? root.items[0]?.key ?? root, text), text),
+    }),
     ...(purposes && { purposes }),
     ...(files && { files }),
     ...(isSeq(filesNode) && { filesNode }),

@@ -1,8 +1,8 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type Pair, type YAMLMap } from 'yaml';
+import { type Document, isAlias, isMap, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
 import { closest } from '../base/spelling';
 import type { Located, PurposeEntry, RegisterProblem, UnknownKey, WordList } from './model';
 import { purposeKeys } from './model';
-import { keyOf, pairOf, rangeOf, type AliasMap } from './nodes';
+import { type AliasMap, keyOf, pairOf, rangeOf } from './nodes';
 
 /** The reading helpers of the register's shape, with a fixed depth: the top level's and the entries' readers share them. */
 export class Reader {
@@ -31,7 +31,8 @@ export class Reader {
     const value = this.resolve(pair.value);
     const span = rangeOf(pair.value, this.text);
     if (isScalar(value) && typeof value.value === 'string') return { value: value.value, span };
-    if (isScalar(value) && (typeof value.value === 'number' || typeof value.value === 'bigint')) return { value: String(value.value), span };
+    if (isScalar(value) && (typeof value.value === 'number' || typeof value.value === 'bigint'))
+      return { value: String(value.value), span };
     this.problems.push({ span, message });
     return undefined;
   }
@@ -57,7 +58,8 @@ export class Reader {
     const items: Located<string>[] = [];
     for (const item of node.items) {
       const value = this.resolve(item);
-      if (isScalar(value) && (typeof value.value === 'string' || typeof value.value === 'number')) items.push({ value: String(value.value), span: rangeOf(item, this.text) });
+      if (isScalar(value) && (typeof value.value === 'string' || typeof value.value === 'number'))
+        items.push({ value: String(value.value), span: rangeOf(item, this.text) });
       else this.problems.push({ span: rangeOf(item, this.text), message });
     }
     return { items, span, node, viaAlias: isAlias(pair.value) };
@@ -79,7 +81,10 @@ export class Reader {
   readPurposes(pair: Pair): PurposeEntry[] | undefined {
     const list = this.resolve(pair.value);
     if (!isSeq(list)) {
-      this.problems.push({ span: rangeOf(pair.value ?? pair.key, this.text), message: '`purposes` must be a list of `{ id, description, related }` entries.' });
+      this.problems.push({
+        span: rangeOf(pair.value ?? pair.key, this.text),
+        message: '`purposes` must be a list of `{ id, description, related }` entries.',
+      });
       return undefined;
     }
     const entries: PurposeEntry[] = [];

@@ -2,8 +2,8 @@ import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Finding, Notice, Range, Severity } from '../base/finding';
 import { isInside } from '../base/paths';
-import { rules, type RuleMeta } from '../rules';
 import { docsUrl } from '../engine/rule';
+import { type RuleMeta, rules } from '../rules';
 import { inReadingOrder, type ReportInput } from './report';
 
 /**

@@ -30,6 +30,13 @@ export const annotationInvalid: Rule = {
   fixes(finding) {
     const { suggestion } = finding.data as Data;
     if (!suggestion) return [];
-    return [{ title: `Replace with \`${suggestion.text}\``, isPreferred: true, safe: true, edits: [replace(finding.file, suggestion.span, suggestion.text)] }];
+    return [
+      {
+        title: `Replace with \`${suggestion.text}\``,
+        isPreferred: true,
+        safe: true,
+        edits: [replace(finding.file, suggestion.span, suggestion.text)],
+      },
+    ];
   },
 };

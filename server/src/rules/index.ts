@@ -1,3 +1,4 @@
+import type { Rule } from '../engine/rule';
 import { annotationInvalid } from './annotation-invalid';
 import { minorFacialConsent } from './minor-facial-consent';
 import { missingPurpose } from './missing-purpose';
@@ -5,14 +6,25 @@ import { registerIncomplete } from './register-incomplete';
 import { registerInvalid } from './register-invalid';
 import { registerMismatch } from './register-mismatch';
 import { registerUnknownKey } from './register-unknown-key';
-import type { Rule } from '../engine/rule';
 import { suppression } from './suppression';
 import { unknownPurpose } from './unknown-purpose';
 import { unregisteredFile } from './unregistered-file';
 import { useBeyondPurpose } from './use-beyond-purpose';
 
 /** Every rule, in the order the docs list them. */
-export const rules: readonly Rule[] = [useBeyondPurpose, missingPurpose, unknownPurpose, minorFacialConsent, unregisteredFile, registerMismatch, registerIncomplete, registerInvalid, registerUnknownKey, suppression, annotationInvalid];
+export const rules: readonly Rule[] = [
+  useBeyondPurpose,
+  missingPurpose,
+  unknownPurpose,
+  minorFacialConsent,
+  unregisteredFile,
+  registerMismatch,
+  registerIncomplete,
+  registerInvalid,
+  registerUnknownKey,
+  suppression,
+  annotationInvalid,
+];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.meta.id, rule]));
 

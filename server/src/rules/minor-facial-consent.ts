@@ -1,12 +1,12 @@
-import type { Field, Schema } from '../annotations/model';
 import { addTag, insert, replace } from '../annotations/edits';
-import { adultAge, collectionsOf, writeSiteAt, type Collection } from '../engine/queries/collections';
+import type { Field, Schema } from '../annotations/model';
 import type { FileEdit, Finding, Fix } from '../base/finding';
-import { addedConsentField, consentFieldOf, planGuard, type GuardPlan } from '../engine/guard-plan';
-import { guardBounds } from '../engine/guards';
 import { provisions } from '../base/provisions';
-import { suppressionFix } from '../engine/suppressions';
+import { addedConsentField, consentFieldOf, type GuardPlan, planGuard } from '../engine/guard-plan';
+import { guardBounds } from '../engine/guards';
+import { adultAge, type Collection, collectionsOf, writeSiteAt } from '../engine/queries/collections';
 import type { FixContext, Rule } from '../engine/rule';
+import { suppressionFix } from '../engine/suppressions';
 
 interface Data {
   /** The facial field written, by key. */
@@ -23,7 +23,8 @@ const consentError = 'Parental consent is required to collect facial data';
 export const minorFacialConsent: Rule = {
   meta: {
     id: 'minor-facial-consent',
-    description: 'Facial data written (in an object literal or an assignment) for a schema without `@minimumAge` 16 or more, where no parental-consent check guards the write, neither in the code around it nor in every caller.',
+    description:
+      'Facial data written (in an object literal or an assignment) for a schema without `@minimumAge` 16 or more, where no parental-consent check guards the write, neither in the code around it nor in every caller.',
     defaultSeverity: 'error',
     provision: provisions.minorFacial,
     fixable: true,
@@ -41,7 +42,13 @@ export const minorFacialConsent: Rule = {
         related: [
           { file: field.file, span: field.nameSpan, message: `\`${schema.name}.${field.name}\` is declared \`@facial\` here.` },
           ...(consent
-            ? [{ file: consent.file, span: consent.nameSpan, message: `\`${schema.name}.${consent.name}\` records the consent of a parent or legal representative (\`@parentalConsent\`).` }]
+            ? [
+                {
+                  file: consent.file,
+                  span: consent.nameSpan,
+                  message: `\`${schema.name}.${consent.name}\` records the consent of a parent or legal representative (\`@parentalConsent\`).`,
+                },
+              ]
             : []),
         ],
         data: { field: field.key } satisfies Data,
@@ -58,8 +65,13 @@ export const minorFacialConsent: Rule = {
     if (field && schema && guard) fixes.push(guardFix(field, schema, guard, finding.file));
     const schemaText = schema && context.text(schema.file);
     if (schema && schemaText !== undefined) {
-      const edit = schema.minimumAge ? replace(schema.file, schema.minimumAge.span, String(adultAge)) : addTag(schema.file, schemaText, schema.doc, `@minimumAge ${adultAge}`);
-      fixes.push({ title: `Declare \`@minimumAge ${adultAge}\` on \`${schema.name}\` (only if everyone it describes is ${adultAge} or older)`, edits: [edit] });
+      const edit = schema.minimumAge
+        ? replace(schema.file, schema.minimumAge.span, String(adultAge))
+        : addTag(schema.file, schemaText, schema.doc, `@minimumAge ${adultAge}`);
+      fixes.push({
+        title: `Declare \`@minimumAge ${adultAge}\` on \`${schema.name}\` (only if everyone it describes is ${adultAge} or older)`,
+        edits: [edit],
+      });
     }
     const suppress = suppressionFix(finding, context.text(finding.file));
     if (suppress) fixes.push(suppress);
@@ -87,7 +99,15 @@ function planGuardAt(finding: Finding, field: Field, context: FixContext): Guard
   const site = source && writeSiteAt(source.sourceFile, finding.range.start.offset);
   if (!source || !site) return undefined;
   const checker = source.program.getTypeChecker();
-  return planGuard({ at: site.at, literal: site.literal, object: site.object, field, checker, program: source.program, catalogue: context.catalogue });
+  return planGuard({
+    at: site.at,
+    literal: site.literal,
+    object: site.object,
+    field,
+    checker,
+    program: source.program,
+    catalogue: context.catalogue,
+  });
 }
 
 /** The insertion of `if (<no consent>) throw …;` before the statement, and the consent field when the schema has none. */
@@ -95,5 +115,9 @@ function guardFix(field: Field, schema: Schema, guard: GuardPlan, file: string):
   const edits: FileEdit[] = [insert(file, guard.at, `if (${guard.condition}) throw new Error('${consentError}');${guard.separator}`)];
   if (guard.addField) edits.push(insert(guard.addField.file, guard.addField.at, guard.addField.text));
   const adds = guard.addField ? `, adding \`@parentalConsent ${addedConsentField}\` to \`${schema.name}\`` : '';
-  return { title: `Require parental consent before collecting \`${field.name}\` (throw unless \`${guard.reads}\`${adds})`, isPreferred: true, edits };
+  return {
+    title: `Require parental consent before collecting \`${field.name}\` (throw unless \`${guard.reads}\`${adds})`,
+    isPreferred: true,
+    edits,
+  };
 }

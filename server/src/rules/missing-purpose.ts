@@ -24,7 +24,10 @@ export const missingPurpose: Rule = {
       const bare = schema.fields.filter((field) => !context.catalogue.declaredPurposes(field));
       if (bare.length === 0) continue;
       const names = bare.map((field) => `\`${field.name}\``).join(', ');
-      const what = bare.length === schema.fields.length ? `\`${schema.name}\` declares no purpose of use` : `\`${schema.name}\` declares no purpose of use for ${names}`;
+      const what =
+        bare.length === schema.fields.length
+          ? `\`${schema.name}\` declares no purpose of use`
+          : `\`${schema.name}\` declares no purpose of use for ${names}`;
       context.report({
         span: schema.nameSpan,
         message: `${what}: purposes of use must be specified (${provisions.purposeSpecified}). Its uses are not checked until it has one.`,

@@ -1,12 +1,13 @@
 import { provisions } from '../base/provisions';
-import { exemptions } from '../register/model';
 import type { Rule } from '../engine/rule';
+import { exemptions } from '../register/model';
 
 /** `register-incomplete` (docs/rules/register-incomplete.md): an entry (or the register) missing a required Art. 74(1) item. */
 export const registerIncomplete: Rule = {
   meta: {
     id: 'register-incomplete',
-    description: 'A register entry missing a required item of APPI Art. 74(1) (or still holding a `TODO` placeholder) or naming an unknown exemption, or a register without its `organization`.',
+    description:
+      'A register entry missing a required item of APPI Art. 74(1) (or still holding a `TODO` placeholder) or naming an unknown exemption, or a register without its `organization`.',
     defaultSeverity: 'warning',
     provision: provisions.fileNotice,
     fixable: false,
@@ -26,9 +27,14 @@ export const registerIncomplete: Rule = {
       const parts: string[] = [];
       if (entry.missing.length > 0) parts.push(`does not state ${entry.missing.map((key) => `\`${key}\``).join(', ')}`);
       if (entry.unknownExemption) {
-        parts.push(`its exemption \`${entry.unknownExemption.value}\` is not one of ${exemptions.map((id) => `\`${id}\``).join(', ')} (${provisions.fileExemptions})`);
+        parts.push(
+          `its exemption \`${entry.unknownExemption.value}\` is not one of ${exemptions.map((id) => `\`${id}\``).join(', ')} (${provisions.fileExemptions})`,
+        );
       }
-      context.report({ span: entry.anchor, message: `${label} ${parts.join('; ')}. Each file is notified with these items (${provisions.fileNotice}).` });
+      context.report({
+        span: entry.anchor,
+        message: `${label} ${parts.join('; ')}. Each file is notified with these items (${provisions.fileNotice}).`,
+      });
     }
   },
 };

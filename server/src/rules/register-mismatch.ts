@@ -1,11 +1,11 @@
 import type { Finding, Fix } from '../base/finding';
 import { provisions } from '../base/provisions';
+import { matchingWith, registerMatching } from '../engine/queries/register-matching';
+import type { FixContext, Rule } from '../engine/rule';
 import { alignEntry } from '../register/edit';
 import type { CodeFile, Difference } from '../register/files';
 import type { FileEntry } from '../register/model';
 import { parseRegister } from '../register/parse';
-import { matchingWith, registerMatching } from '../engine/queries/register-matching';
-import type { FixContext, Rule } from '../engine/rule';
 
 interface Data {
   /** The entry's index in `files`, and its name, to find it again in the register's current text. */
@@ -20,7 +20,8 @@ interface Data {
 export const registerMismatch: Rule = {
   meta: {
     id: 'register-mismatch',
-    description: 'A register entry whose purposes, recorded matters, special care-required information or `schema` disagree with the code, reported at the entry and at the schema.',
+    description:
+      'A register entry whose purposes, recorded matters, special care-required information or `schema` disagree with the code, reported at the entry and at the schema.',
     defaultSeverity: 'warning',
     provision: provisions.fileRegister,
     fixable: true,
@@ -31,7 +32,11 @@ export const registerMismatch: Rule = {
       context.report({
         span: entry.anchor,
         message: messageOf(entry, file, found),
-        ...(file && { related: [{ file: file.schema.file, span: file.schema.nameSpan, message: `\`${file.schema.name}\`, the schema the entry describes.` }] }),
+        ...(file && {
+          related: [
+            { file: file.schema.file, span: file.schema.nameSpan, message: `\`${file.schema.name}\`, the schema the entry describes.` },
+          ],
+        }),
         data: dataOf(entry),
       });
     }
@@ -45,7 +50,9 @@ export const registerMismatch: Rule = {
       context.report({
         span: file.schema.nameSpan,
         message: messageOf(entry, file, found),
-        related: [{ file: context.registerPath, span: entry.anchor, message: `The register's entry \`${entry.name?.value ?? entry.index + 1}\`.` }],
+        related: [
+          { file: context.registerPath, span: entry.anchor, message: `The register's entry \`${entry.name?.value ?? entry.index + 1}\`.` },
+        ],
         data: dataOf(entry),
       });
     }
@@ -61,10 +68,14 @@ function alignFixes(finding: Finding, context: FixContext): Fix[] {
   const text = context.text(context.registerPath);
   if (text === undefined) return [];
   const register = parseRegister(text);
-  const found = matchingWith(register, context.catalogue, context.root).disagreements.find((d) => d.entry.index === index && d.entry.name?.value === name);
+  const found = matchingWith(register, context.catalogue, context.root).disagreements.find(
+    (d) => d.entry.index === index && d.entry.name?.value === name,
+  );
   if (!found) return [];
   const edits = alignEntry(context.registerPath, text, found.entry, found.file, found.found);
-  return edits.length === 0 ? [] : [{ title: `Bring the register entry \`${name ?? index + 1}\` in line with the code`, isPreferred: true, edits }];
+  return edits.length === 0
+    ? []
+    : [{ title: `Bring the register entry \`${name ?? index + 1}\` in line with the code`, isPreferred: true, edits }];
 }
 
 function dataOf(entry: FileEntry): Data {
@@ -80,17 +91,17 @@ function messageOf(entry: FileEntry, file: CodeFile | undefined, found: readonly
 function partOf(difference: Difference, entry: FileEntry, file: CodeFile | undefined): string {
   const schema = file ? `\`${file.schema.name}\`` : 'the code';
   switch (difference.item) {
-      case 'purposes':
-        return `its purposes are ${words(difference.entry)}, ${schema}'s are ${words(difference.code)}`;
-      case 'recordedMatters':
-        return `its \`recordedMatters\` leave out ${words(difference.missing)}`;
-      case 'specialCare':
-        return difference.code
-          ? `it says \`specialCare: false\`, but ${schema} has special care-required fields`
-          : `it says \`specialCare: true\`, but ${schema} has no special care-required field`;
-      case 'schema':
-        return `its \`schema\` \`${entry.schema?.value}\` names no schema of the workspace${file ? ` (\`${file.reference}\` has its name)` : ''}`;
-    }
+    case 'purposes':
+      return `its purposes are ${words(difference.entry)}, ${schema}'s are ${words(difference.code)}`;
+    case 'recordedMatters':
+      return `its \`recordedMatters\` leave out ${words(difference.missing)}`;
+    case 'specialCare':
+      return difference.code
+        ? `it says \`specialCare: false\`, but ${schema} has special care-required fields`
+        : `it says \`specialCare: true\`, but ${schema} has no special care-required field`;
+    case 'schema':
+      return `its \`schema\` \`${entry.schema?.value}\` names no schema of the workspace${file ? ` (\`${file.reference}\` has its name)` : ''}`;
+  }
 }
 
 function words(list: readonly string[]): string {

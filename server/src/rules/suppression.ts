@@ -1,7 +1,7 @@
 import { replace } from '../annotations/edits';
 import type { Span } from '../base/finding';
-import type { Report, Rule } from '../engine/rule';
 import { closest } from '../base/spelling';
+import type { Report, Rule } from '../engine/rule';
 import type { AppliedSuppression } from '../engine/suppressions';
 
 export type SuppressionProblem = 'no-reason' | 'unknown-rule' | 'unused';
@@ -27,7 +27,8 @@ export const suppression: Rule = {
   },
 
   checkSuppressions(context) {
-    for (const suppression of context.suppressions) for (const report of problemsOf(suppression, context.ruleIds, context.text)) context.report(report);
+    for (const suppression of context.suppressions)
+      for (const report of problemsOf(suppression, context.ruleIds, context.text)) context.report(report);
   },
 
   fixes(finding, context) {
@@ -37,7 +38,14 @@ export const suppression: Rule = {
         return [{ title: 'Remove the unused suppression', isPreferred: true, safe: true, edits: [replace(finding.file, data.line, '')] }];
       case 'unknown-rule':
         return data.suggestion
-          ? [{ title: `Replace with \`${data.suggestion.text}\``, isPreferred: true, safe: true, edits: [replace(finding.file, data.suggestion.span, data.suggestion.text)] }]
+          ? [
+              {
+                title: `Replace with \`${data.suggestion.text}\``,
+                isPreferred: true,
+                safe: true,
+                edits: [replace(finding.file, data.suggestion.span, data.suggestion.text)],
+              },
+            ]
           : [];
       case 'no-reason': {
         const comment = (context.text(finding.file) ?? '').slice(finding.range.start.offset, finding.range.end.offset).trimEnd();
@@ -59,18 +67,30 @@ function problemsOf(suppression: AppliedSuppression, ruleIds: readonly string[],
     problems.push({
       span: rule.span,
       message: `\`${rule.id}\` is not an APPI Guard rule${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`,
-      data: { problem: 'unknown-rule', line: lineSpan(text, suppression.span), ...(suggestion && { suggestion: { span: rule.span, text: suggestion } }) } satisfies Data,
+      data: {
+        problem: 'unknown-rule',
+        line: lineSpan(text, suppression.span),
+        ...(suggestion && { suggestion: { span: rule.span, text: suggestion } }),
+      } satisfies Data,
     });
   }
   if (suppression.rules.length === 0) {
     problems.push({ span: suppression.span, message: 'This suppression names no rule: name the rule it disables, then `-- <reason>`.' });
   }
   if (suppression.reason === undefined && suppression.rules.length > 0) {
-    problems.push({ span: suppression.span, message: 'This suppression gives no reason: add `-- <reason>` so reviewers know why the finding does not apply.', data: { problem: 'no-reason', line: lineSpan(text, suppression.span) } satisfies Data });
+    problems.push({
+      span: suppression.span,
+      message: 'This suppression gives no reason: add `-- <reason>` so reviewers know why the finding does not apply.',
+      data: { problem: 'no-reason', line: lineSpan(text, suppression.span) } satisfies Data,
+    });
   }
   if (!suppression.used && known.length > 0 && known.length === suppression.rules.length) {
     const names = known.map((rule) => `\`${rule.id}\``).join(', ');
-    problems.push({ span: suppression.span, message: `This suppression of ${names} suppresses nothing: no such finding starts on the next line.`, data: { problem: 'unused', line: lineSpan(text, suppression.span) } satisfies Data });
+    problems.push({
+      span: suppression.span,
+      message: `This suppression of ${names} suppresses nothing: no such finding starts on the next line.`,
+      data: { problem: 'unused', line: lineSpan(text, suppression.span) } satisfies Data,
+    });
   }
   return problems;
 }

@@ -1,5 +1,5 @@
-import type { Arg, Tag } from '../annotations/model';
 import { replace } from '../annotations/edits';
+import type { Arg, Tag } from '../annotations/model';
 import { provisions } from '../base/provisions';
 import { closest } from '../base/spelling';
 import type { Rule } from '../engine/rule';

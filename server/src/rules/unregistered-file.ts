@@ -1,9 +1,9 @@
 import { relative } from '../base/paths';
 import { provisions } from '../base/provisions';
-import { codeFileOf } from '../register/files';
-import { listingFixes } from '../register/listing';
 import { registerMatching } from '../engine/queries/register-matching';
 import type { Rule } from '../engine/rule';
+import { codeFileOf } from '../register/files';
+import { listingFixes } from '../register/listing';
 
 interface Data {
   readonly schemaKey: string;
@@ -13,7 +13,8 @@ interface Data {
 export const unregisteredFile: Rule = {
   meta: {
     id: 'unregistered-file',
-    description: 'A Personal Information File in the code (a schema with `@piFile`, or an ORM `@Entity` with tagged fields) that the register does not list, or any such file when there is no register.',
+    description:
+      'A Personal Information File in the code (a schema with `@piFile`, or an ORM `@Entity` with tagged fields) that the register does not list, or any such file when there is no register.',
     defaultSeverity: 'error',
     provision: provisions.fileRegister,
     fixable: true,

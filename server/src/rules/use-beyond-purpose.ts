@@ -1,11 +1,11 @@
-import type { CodeContext, Field } from '../annotations/model';
 import { describeField, listIds } from '../annotations/describe';
 import { addTag, appendArgs } from '../annotations/edits';
+import type { CodeContext, Field } from '../annotations/model';
 import type { FileEdit, Fix } from '../base/finding';
 import { provisions } from '../base/provisions';
-import { suppressionFix } from '../engine/suppressions';
-import { usesOf, type Use } from '../engine/queries/uses';
+import { type Use, usesOf } from '../engine/queries/uses';
 import type { FixContext, Rule, SourceContext } from '../engine/rule';
+import { suppressionFix } from '../engine/suppressions';
 import type { PurposeCatalogue } from '../register/purposes';
 
 interface Data {
@@ -21,7 +21,8 @@ interface Data {
 export const useBeyondPurpose: Rule = {
   meta: {
     id: 'use-beyond-purpose',
-    description: 'A tagged field read, or a whole record escaping (logged, serialised, sent, stored, passed to a package, or spread into an object), in code whose purpose is not among those declared for the field and that gives no `@basis`.',
+    description:
+      'A tagged field read, or a whole record escaping (logged, serialised, sent, stored, passed to a package, or spread into an object), in code whose purpose is not among those declared for the field and that gives no `@basis`.',
     defaultSeverity: 'error',
     provision: provisions.beyondPurpose,
     fixable: true,

@@ -3,7 +3,7 @@
  * playwright-core (which drives a browser it did not download).
  */
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import type { Server } from './server';
 
 export interface WorkbenchOptions {

@@ -5,8 +5,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { shownFindings, type CliFinding } from '../../support/cli';
-import { inputVariable, type ExpectedFinding, type SuiteInput } from '../suite/protocol';
+import { type CliFinding, shownFindings } from '../../support/cli';
+import { type ExpectedFinding, inputVariable, type SuiteInput } from '../suite/protocol';
 import { repositoryRoot } from './install';
 
 export interface ClinicRun {

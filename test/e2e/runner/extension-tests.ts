@@ -4,8 +4,9 @@
  * `extensionTestsPath` in the extension host and awaits its `run()`, then reports the outcome through
  * `window.codeAutomationExit(code)` (0 when `run()` resolved).
  */
-import type { Installation } from './install';
+
 import { openWorkbench } from './browser';
+import type { Installation } from './install';
 import { startServer } from './server';
 
 export interface ExtensionTestOptions {
@@ -36,7 +37,12 @@ export interface ExtensionTestResult {
 
 export async function runExtensionTests(options: ExtensionTestOptions): Promise<ExtensionTestResult> {
   const started = Date.now();
-  const server = await startServer({ serverMain: options.installation.serverMain, scratch: options.scratch, env: options.env ?? {}, settings: options.settings ?? {} });
+  const server = await startServer({
+    serverMain: options.installation.serverMain,
+    scratch: options.scratch,
+    env: options.env ?? {},
+    settings: options.settings ?? {},
+  });
   try {
     let exit!: (code: number) => void;
     const exited = new Promise<number>((resolve) => (exit = resolve));
@@ -54,7 +60,8 @@ export async function runExtensionTests(options: ExtensionTestOptions): Promise<
       onConsole: (text) => options.onConsole(withoutLevel(text)),
     });
     try {
-      const failure = (reason: string) => new Error(`${reason} (logs under ${options.scratch}); the server printed:\n${tail(server.output())}`);
+      const failure = (reason: string) =>
+        new Error(`${reason} (logs under ${options.scratch}); the server printed:\n${tail(server.output())}`);
       const crashed = new Promise<never>((_, reject) => {
         workbench.page.once('crash', () => reject(failure('the workbench crashed')));
         void server.exited.then((how) => reject(failure(`the VS Code server ended (${how}) before the tests did`)));

@@ -63,7 +63,8 @@ export function findInstallation(): Installation {
   if (problem !== undefined) throw new Error(`the e2e set-up could not install what these tests need: ${problem}`);
   const missing: string[] = runtimePackages.filter((name) => !isInstalled(name));
   if (!codeServerInstalled()) missing.push(`code-server ${codeServerVersion} in ${codeServer.root}`);
-  if (missing.length > 0) throw new Error(`the e2e tests need ${missing.join(', ')}: run \`npm run test:setup\` (\`npm test\` runs it first)`);
+  if (missing.length > 0)
+    throw new Error(`the e2e tests need ${missing.join(', ')}: run \`npm run test:setup\` (\`npm test\` runs it first)`);
   return { serverMain: codeServer.serverMain, chromium: chromiumPath };
 }
 
@@ -73,7 +74,10 @@ export function findInstallation(): Installation {
  */
 export function assertOutsideRepository(file: string): void {
   const relative = path.relative(repositoryRoot, file);
-  assert.ok(relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative), `${file} is inside the repository, which \`npm test\` must leave as it found it`);
+  assert.ok(
+    relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative),
+    `${file} is inside the repository, which \`npm test\` must leave as it found it`,
+  );
 }
 
 /**
@@ -107,7 +111,9 @@ async function ensureAptPackages(packages: readonly string[], log: (line: string
   const missing = packages.filter((name) => !isInstalled(name));
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
-    throw new Error(`the e2e tests need the Debian packages ${missing.join(', ')}: run \`sudo apt-get install -y ${missing.join(' ')}\` once`);
+    throw new Error(
+      `the e2e tests need the Debian packages ${missing.join(', ')}: run \`sudo apt-get install -y ${missing.join(' ')}\` once`,
+    );
   }
   log(`installing ${missing.join(', ')} with apt-get`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -118,7 +124,10 @@ async function ensureAptPackages(packages: readonly string[], log: (line: string
 
 function isInstalled(name: string): boolean {
   try {
-    return execFileSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).includes('install ok installed');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format, not a template
+    return execFileSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).includes(
+      'install ok installed',
+    );
   } catch {
     return false;
   }
@@ -152,7 +161,10 @@ async function ensureCodeServer(log: (line: string) => void): Promise<string> {
   const tmp = path.join(root, 'tmp');
   fs.mkdirSync(tmp, { recursive: true });
   // Its own package.json, so npm installs here and not into the repository's workspaces.
-  fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ private: true, description: 'Installed by test/e2e/setup.ts' }) + '\n');
+  fs.writeFileSync(
+    path.join(root, 'package.json'),
+    `${JSON.stringify({ private: true, description: 'Installed by test/e2e/setup.ts' })}\n`,
+  );
   seedRipgrepCache(tmp);
   await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', `code-server@${codeServerVersion}`], {
     cwd: root,
@@ -160,7 +172,7 @@ async function ensureCodeServer(log: (line: string) => void): Promise<string> {
   });
   if (!fs.existsSync(serverMain)) throw new Error(`installing code-server left no ${serverMain}`);
   fs.rmSync(tmp, { recursive: true, force: true });
-  fs.writeFileSync(marker, JSON.stringify(codeServerVersion) + '\n');
+  fs.writeFileSync(marker, `${JSON.stringify(codeServerVersion)}\n`);
   log(`installed code-server ${codeServerVersion} in ${Math.round((Date.now() - started) / 1000)} s`);
   return serverMain;
 }
@@ -184,8 +196,11 @@ function seedRipgrepCache(tmp: string): void {
 }
 
 function whichRipgrep(): string {
-  const found = (process.env['PATH'] ?? '').split(path.delimiter).map((dir) => path.join(dir, 'rg')).find((file) => fs.existsSync(file));
-  if (!found) throw new Error('no `rg` on PATH (Debian package ripgrep) to seed code-server\'s ripgrep download with');
+  const found = (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .map((dir) => path.join(dir, 'rg'))
+    .find((file) => fs.existsSync(file));
+  if (!found) throw new Error("no `rg` on PATH (Debian package ripgrep) to seed code-server's ripgrep download with");
   return found;
 }
 
@@ -199,7 +214,7 @@ function installEnvironment(tmp: string): NodeJS.ProcessEnv {
   const inherited = Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && name !== 'INIT_CWD');
   const env: NodeJS.ProcessEnv = { ...Object.fromEntries(inherited), TMPDIR: tmp, npm_config_unsafe_perm: 'true', npm_config_yes: 'true' };
   const prefix = path.resolve(path.dirname(process.execPath), '..');
-  if (fs.existsSync(path.join(prefix, 'include', 'node', 'node.h'))) env['npm_config_nodedir'] = prefix;
+  if (fs.existsSync(path.join(prefix, 'include', 'node', 'node.h'))) env.npm_config_nodedir = prefix;
   return env;
 }
 

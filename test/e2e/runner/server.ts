@@ -3,7 +3,7 @@
  * wrapper: the same entry works across versions) on a free local port, in scratch folders of its own, and
  * stops it with its whole process group.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
@@ -39,17 +39,22 @@ export async function startServer(options: ServerOptions): Promise<Server> {
   fs.writeFileSync(machineSettings, JSON.stringify({ ...quietSettings, ...options.settings }, null, 2));
   const args = [
     options.serverMain,
-    '--host', '127.0.0.1',
-    '--port', String(port),
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
     '--without-connection-token',
     '--accept-server-license-terms',
     // Lets the workbench call `window.codeAutomationExit(code)` when the extension tests end.
     '--enable-smoke-test-driver',
     '--disable-telemetry',
     '--disable-workspace-trust',
-    '--server-data-dir', dirs.serverData,
-    '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions,
+    '--server-data-dir',
+    dirs.serverData,
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
   ];
   // Its own process group (`detached`), so `stop` reaches the extension host and the language server too.
   const child = spawn(process.execPath, args, {
@@ -106,9 +111,7 @@ const quietSettings = {
 
 /** Inherited variables that would make the server think it runs inside another VS Code. */
 function cleanEnvironment(): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('VSCODE_') && name !== 'ELECTRON_RUN_AS_NODE'),
-  );
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VSCODE_') && name !== 'ELECTRON_RUN_AS_NODE'));
 }
 
 interface ScratchDirectories {

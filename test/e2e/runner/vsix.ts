@@ -28,11 +28,22 @@ export async function packageExtension(repositoryRoot: string, outdir: string): 
  */
 export async function installVsix(serverMain: string, vsix: string, scratch: string): Promise<string[]> {
   const dirs = scratchDirectories(scratch);
-  const common = ['--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--server-data-dir', dirs.serverData, '--accept-server-license-terms'];
+  const common = [
+    '--extensions-dir',
+    dirs.extensions,
+    '--user-data-dir',
+    dirs.userData,
+    '--server-data-dir',
+    dirs.serverData,
+    '--accept-server-license-terms',
+  ];
   const env = { ...process.env, HOME: dirs.home, TMPDIR: dirs.tmp };
   await run(process.execPath, [serverMain, '--install-extension', vsix, ...common], { env, timeoutMs: 60_000 });
   const listed = await run(process.execPath, [serverMain, '--list-extensions', '--show-versions', ...common], { env, timeoutMs: 60_000 });
-  return listed.stdout.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  return listed.stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 }
 
 interface RunOptions {
@@ -44,9 +55,14 @@ interface RunOptions {
 /** Runs a command to its end; a failure carries its output. */
 function run(command: string, args: readonly string[], options: RunOptions): Promise<CommandOutput> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { cwd: options.cwd, env: options.env, encoding: 'utf8', timeout: options.timeoutMs, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`\`${path.basename(command)} ${args.join(' ')}\` failed: ${error.message}\n${stdout}\n${stderr}`));
-      else resolve({ stdout, stderr });
-    });
+    execFile(
+      command,
+      args,
+      { cwd: options.cwd, env: options.env, encoding: 'utf8', timeout: options.timeoutMs, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`\`${path.basename(command)} ${args.join(' ')}\` failed: ${error.message}\n${stdout}\n${stderr}`));
+        else resolve({ stdout, stderr });
+      },
+    );
   });
 }

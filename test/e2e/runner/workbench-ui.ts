@@ -50,7 +50,10 @@ export async function waitForProblemCounts(page: Page, counts: ProblemCounts, ti
     );
   } catch (error) {
     const shown = await label.getAttribute('aria-label').catch(() => null);
-    throw new Error(`the status bar did not count ${counts.errors} errors and ${counts.warnings} warnings within ${timeoutMs / 1000} s; it said ${JSON.stringify(shown)}`, { cause: error });
+    throw new Error(
+      `the status bar did not count ${counts.errors} errors and ${counts.warnings} warnings within ${timeoutMs / 1000} s; it said ${JSON.stringify(shown)}`,
+      { cause: error },
+    );
   }
 }
 
@@ -96,13 +99,18 @@ export async function openProblem(page: Page, text: string): Promise<void> {
 export async function hoverWord(page: Page, hovered: { line: string; word: string }, showing: string): Promise<string> {
   // The editor draws each line as spans of tokens; an identifier is a span of its own.
   const lineOf = page.locator('.monaco-editor .view-line', { hasText: hovered.line });
-  await lineOf.locator('span span', { hasText: new RegExp(`^${hovered.word}$`) }).first().hover();
+  await lineOf
+    .locator('span span', { hasText: new RegExp(`^${hovered.word}$`) })
+    .first()
+    .hover();
   const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden)', { hasText: showing }).first();
   try {
     await hover.waitFor({ timeout: 30_000 });
   } catch (error) {
     const shown = await page.locator('.monaco-editor .monaco-hover').allTextContents();
-    throw new Error(`no hover showing ${JSON.stringify(showing)} on \`${hovered.word}\`; there was ${JSON.stringify(shown)}`, { cause: error });
+    throw new Error(`no hover showing ${JSON.stringify(showing)} on \`${hovered.word}\`; there was ${JSON.stringify(shown)}`, {
+      cause: error,
+    });
   }
   return (await hover.textContent()) ?? '';
 }

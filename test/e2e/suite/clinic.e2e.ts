@@ -21,7 +21,11 @@ describe('APPI Guard in VS Code, on the sample clinic', () => {
     const shown = await settled('the workspace diagnostics', published, (keys) => sameList(keys, wanted), 120_000).catch(() => published());
     assert.deepEqual(shown, wanted);
     const opened = vscode.workspace.textDocuments.filter((document) => document.uri.scheme === 'file' && /\.tsx?$/.test(document.fileName));
-    assert.deepEqual(opened.map((document) => document.fileName), [], 'no TypeScript file was opened');
+    assert.deepEqual(
+      opened.map((document) => document.fileName),
+      [],
+      'no TypeScript file was opened',
+    );
   });
 
   it('fixes a misspelt purpose with its preferred quick fix, and the diagnostic clears', async () => {
@@ -33,20 +37,33 @@ describe('APPI Guard in VS Code, on the sample clinic', () => {
     // Asked again until it has an answer, as a user presses Ctrl+. again: right after a file opens, VS Code
     // sometimes drops the server's answer (it returns no actions, or a cancellation) while the extensions
     // that the file's language activates start up.
-    const fix = await eventually('a preferred quick fix', async () => {
-      // The last argument asks VS Code to resolve the actions' edits, which the server computes lazily.
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value, 10,
-      );
-      return actions.find((action) => action.isPreferred && action.edit);
-    }, 30_000);
+    const fix = await eventually(
+      'a preferred quick fix',
+      async () => {
+        // The last argument asks VS Code to resolve the actions' edits, which the server computes lazily.
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          uri,
+          diagnostic.range,
+          vscode.CodeActionKind.QuickFix.value,
+          10,
+        );
+        return actions.find((action) => action.isPreferred && action.edit);
+      },
+      30_000,
+    );
     assert.equal(fix.title, 'Replace with `marketing`');
     assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'the edit applies');
 
     const line = document.lineAt(diagnostic.range.start.line).text;
     assert.match(line, /@purpose marketing\s*$/, 'the misspelt id is replaced by the closest one');
     assert.doesNotMatch(document.getText(), /markting/);
-    await settled('the unknown purpose to clear', () => diagnosticsOf(uri, 'unknown-purpose').length, (count) => count === 0, 60_000);
+    await settled(
+      'the unknown purpose to clear',
+      () => diagnosticsOf(uri, 'unknown-purpose').length,
+      (count) => count === 0,
+      60_000,
+    );
   });
 
   it('hovers a tagged field with its kind and its declared purposes', async () => {
@@ -56,11 +73,21 @@ describe('APPI Guard in VS Code, on the sample clinic', () => {
     const offset = document.getText().search(/^ {2}name: string;/m);
     assert.ok(offset >= 0, 'the `name` field of Patient');
     // Asked again until there is an answer, for the reason the quick fix is.
-    const text = await eventually('a hover', async () => {
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, document.positionAt(offset + 3));
-      const markdown = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value)));
-      return markdown.length > 0 ? markdown.join('\n') : undefined;
-    }, 30_000);
+    const text = await eventually(
+      'a hover',
+      async () => {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          uri,
+          document.positionAt(offset + 3),
+        );
+        const markdown = hovers.flatMap((hover) =>
+          hover.contents.map((content) => (typeof content === 'string' ? content : content.value)),
+        );
+        return markdown.length > 0 ? markdown.join('\n') : undefined;
+      },
+      30_000,
+    );
     assert.match(text, /Patient\.name/);
     assert.match(text, /personal/);
     assert.match(text, /Declared purposes: .*`treatment`.*`billing`/);

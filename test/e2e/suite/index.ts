@@ -16,7 +16,11 @@ export function run(): Promise<void> {
     for (const line of format(...args).split('\n')) console.log(reportMarker + line);
   };
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 120_000 });
-  for (const file of fs.readdirSync(__dirname).filter((name) => name.endsWith('.e2e.js')).sort()) mocha.addFile(path.join(__dirname, file));
+  for (const file of fs
+    .readdirSync(__dirname)
+    .filter((name) => name.endsWith('.e2e.js'))
+    .sort())
+    mocha.addFile(path.join(__dirname, file));
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} editor test(s) failed`)) : resolve()));
   });

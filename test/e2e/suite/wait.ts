@@ -45,7 +45,8 @@ export async function eventually<T>(what: string, attempt: () => Promise<T | und
     } catch (error) {
       last = error;
     }
-    if (Date.now() >= deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}; the last attempt gave ${describe(last)}`);
+    if (Date.now() >= deadline)
+      throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}; the last attempt gave ${describe(last)}`);
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }

@@ -1,6 +1,6 @@
 import type ts from 'typescript';
+import { basisIds, type KnownTag, knownTags, specialCareCategories } from '../../annotations/vocabulary';
 import type { Span } from '../../base/finding';
-import { basisIds, knownTags, specialCareCategories, type KnownTag } from '../../annotations/vocabulary';
 import { commentAt } from './node-at';
 
 export type CompletionKind = 'tag' | 'purpose' | 'category' | 'basis' | 'file';
@@ -59,16 +59,30 @@ export function completionsAt(sourceFile: ts.SourceFile, offset: number, vocabul
   const earlier = written.trim().split(/\s+/).filter(Boolean);
   const replace = { start: offset - partial.length, end: wordEnd };
   const words = (kind: CompletionKind, list: readonly { id: string; description?: string }[]): Completion[] =>
-    list.filter((word) => !earlier.includes(word.id)).map((word) => ({ label: word.id, kind, ...(word.description && { detail: word.description }), replace }));
+    list
+      .filter((word) => !earlier.includes(word.id))
+      .map((word) => ({ label: word.id, kind, ...(word.description && { detail: word.description }), replace }));
   switch (tag) {
     case 'purpose':
       return words('purpose', vocabulary.purposes);
     case 'specialCare':
-      return earlier.length === 0 ? words('category', specialCareCategories.map((id) => ({ id }))) : [];
+      return earlier.length === 0
+        ? words(
+            'category',
+            specialCareCategories.map((id) => ({ id })),
+          )
+        : [];
     case 'basis':
-      return earlier.length === 0 ? words('basis', basisIds.map((id) => ({ id }))) : [];
+      return earlier.length === 0
+        ? words(
+            'basis',
+            basisIds.map((id) => ({ id })),
+          )
+        : [];
     case 'piFile':
-      return earlier.length === 0 ? vocabulary.files.map((name) => ({ label: /\s/.test(name) ? `"${name}"` : name, kind: 'file', replace })) : [];
+      return earlier.length === 0
+        ? vocabulary.files.map((name) => ({ label: /\s/.test(name) ? `"${name}"` : name, kind: 'file', replace }))
+        : [];
     default:
       return [];
   }

@@ -1,9 +1,9 @@
 import type { Catalogue } from '../../annotations/catalogue';
 import type { FileAnnotations } from '../../annotations/model';
 import type { Span } from '../../base/finding';
+import { relative } from '../../base/paths';
 import { codeFiles } from '../../register/files';
 import type { Register } from '../../register/model';
-import { relative } from '../../base/paths';
 import type { Place } from './hover-info';
 
 export interface DefinitionOptions {
@@ -23,7 +23,9 @@ export function definitionsInSource(annotations: FileAnnotations, offset: number
   for (const schema of annotations.schemas) {
     if (schema.piFile && inside(schema.piFile.span, offset)) {
       const name = schema.piFile.text;
-      return (register.files ?? []).flatMap((entry) => (entry.name?.value === name ? [{ file: options.registerPath, span: entry.anchor }] : []));
+      return (register.files ?? []).flatMap((entry) =>
+        entry.name?.value === name ? [{ file: options.registerPath, span: entry.anchor }] : [],
+      );
     }
   }
   const purposeArgs = [

@@ -1,8 +1,8 @@
 import ts from 'typescript';
 import type { Catalogue } from '../../annotations/catalogue';
+import { spanOf } from '../../annotations/extract';
 import type { Field } from '../../annotations/model';
 import type { Span } from '../../base/finding';
-import { spanOf } from '../../annotations/extract';
 import { fieldsOfSymbol } from '../symbols';
 import { nodeAt } from './node-at';
 
@@ -27,7 +27,9 @@ export function fieldsAt(sourceFile: ts.SourceFile, program: ts.Program, catalog
   const declared = catalogue.fields.get(`${sourceFile.fileName}#${span.start}`);
   if (declared) return { span, fields: [declared], declaration: true };
   const checker = program.getTypeChecker();
-  const fields = fieldsOfSymbol(checker, catalogue, symbolOf(node, checker)).filter((field) => field.kinds.length > 0 || field.parentalConsent);
+  const fields = fieldsOfSymbol(checker, catalogue, symbolOf(node, checker)).filter(
+    (field) => field.kinds.length > 0 || field.parentalConsent,
+  );
   return fields.length > 0 ? { span, fields: unique(fields), declaration: false } : undefined;
 }
 

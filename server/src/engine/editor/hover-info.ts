@@ -40,13 +40,21 @@ export interface HoverOptions {
   readonly register: Register | undefined;
 }
 
-export function hoverInfo(sourceFile: ts.SourceFile, program: ts.Program, catalogue: Catalogue, offset: number, options: HoverOptions): HoverInfo | undefined {
+export function hoverInfo(
+  sourceFile: ts.SourceFile,
+  program: ts.Program,
+  catalogue: Catalogue,
+  offset: number,
+  options: HoverOptions,
+): HoverInfo | undefined {
   const at = fieldsAt(sourceFile, program, catalogue, offset);
   if (!at) return undefined;
   const entryBySchema = entriesBySchema(options.register, catalogue, options.root);
   const facts = at.fields.map((field): FieldFacts => {
     const schema = catalogue.schemas.get(field.schemaKey);
-    const purposes = field.purposes ? { tag: field.purposes, from: 'field' as const } : schema?.purposes && { tag: schema.purposes, from: 'schema' as const };
+    const purposes = field.purposes
+      ? { tag: field.purposes, from: 'field' as const }
+      : schema?.purposes && { tag: schema.purposes, from: 'schema' as const };
     const codeFile = schema && codeFileOf(schema, options.root);
     const entry = schema && entryBySchema.get(schema.key);
     return {
@@ -57,7 +65,11 @@ export function hoverInfo(sourceFile: ts.SourceFile, program: ts.Program, catalo
       ...(purposes && { purposes: { ids: ids(purposes.tag), from: purposes.from, at: { file: field.file, span: purposes.tag.span } } }),
       parentalConsent: field.parentalConsent,
       ...(codeFile && {
-        file: { name: codeFile.name, registered: entry !== undefined, ...(entry && { entry: { file: options.registerPath, span: entry.anchor } }) },
+        file: {
+          name: codeFile.name,
+          registered: entry !== undefined,
+          ...(entry && { entry: { file: options.registerPath, span: entry.anchor } }),
+        },
       }),
       provisions: provisionsOf(field),
     };
@@ -67,7 +79,9 @@ export function hoverInfo(sourceFile: ts.SourceFile, program: ts.Program, catalo
   return {
     span: at.span,
     fields: facts,
-    ...(code?.purposes && { context: { name: code.name, ids: ids(code.purposes), at: { file: code.file, span: code.purposes.span }, ...(basis && { basis }) } }),
+    ...(code?.purposes && {
+      context: { name: code.name, ids: ids(code.purposes), at: { file: code.file, span: code.purposes.span }, ...(basis && { basis }) },
+    }),
   };
 }
 

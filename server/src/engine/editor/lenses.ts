@@ -38,7 +38,13 @@ export function schemaLenses(annotations: FileAnnotations, catalogue: Catalogue,
       schema: schema.name,
       span: schema.nameSpan,
       purposes: [...purposes],
-      ...(codeFile && { file: { name: codeFile.name, status: statusOf(entry !== undefined, options.register), ...(entry && { entry: { file: options.registerPath, span: entry.anchor } }) } }),
+      ...(codeFile && {
+        file: {
+          name: codeFile.name,
+          status: statusOf(entry !== undefined, options.register),
+          ...(entry && { entry: { file: options.registerPath, span: entry.anchor } }),
+        },
+      }),
     };
   });
 }

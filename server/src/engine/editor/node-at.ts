@@ -39,6 +39,7 @@ function rangesAt(text: string, pos: number): ts.CommentRange[] {
 
 /** Inside the comment; its end counts for a comment not closed yet (the user is still typing it). */
 function covers(range: ts.CommentRange, offset: number, text: string): boolean {
-  const closed = range.kind === ts.SyntaxKind.MultiLineCommentTrivia ? text.startsWith('*/', range.end - 2) && range.end - range.pos >= 4 : true;
+  const closed =
+    range.kind === ts.SyntaxKind.MultiLineCommentTrivia ? text.startsWith('*/', range.end - 2) && range.end - range.pos >= 4 : true;
   return range.pos < offset && (offset < range.end || (!closed && offset === range.end));
 }

@@ -1,13 +1,13 @@
 import ts from 'typescript';
 import type { Catalogue } from '../../annotations/catalogue';
+import { spanOf } from '../../annotations/extract';
 import type { Field } from '../../annotations/model';
 import type { Span } from '../../base/finding';
-import { spanOf } from '../../annotations/extract';
-import { skipOuter, type Guards, type Verdict } from '../guards';
-import { nameAt } from '../call-sites';
-import { fieldsOfSymbol } from '../symbols';
-import type { FileQuery } from '../query';
 import { namesOf } from '../../base/typescript-internals';
+import { nameAt } from '../call-sites';
+import { type Guards, skipOuter, type Verdict } from '../guards';
+import type { FileQuery } from '../query';
+import { fieldsOfSymbol } from '../symbols';
 
 /** A write of facial data (docs/annotations.md, "Collections of facial data"), with whether a parental-consent check guards it. */
 export interface Collection {
@@ -36,7 +36,12 @@ export const adultAge = 16;
  * Finds the collections of facial data in a file. Runs in every file that mentions the name of a facial
  * field (of a schema that may describe children), and asks the checker only about those names.
  */
-function collectCollections(sourceFile: ts.SourceFile, program: () => ts.Program, catalogue: Catalogue, guards: () => Guards): Collection[] {
+function collectCollections(
+  sourceFile: ts.SourceFile,
+  program: () => ts.Program,
+  catalogue: Catalogue,
+  guards: () => Guards,
+): Collection[] {
   const names = new Set<string>();
   for (const field of catalogue.fields.values()) if (isChildFacial(field, catalogue)) names.add(field.name);
   const mentioned = namesOf(sourceFile);
@@ -101,7 +106,11 @@ class CollectionWalker {
   }
 
   private write(target: ts.Expression, assignment: ts.BinaryExpression | undefined): void {
-    const name = ts.isPropertyAccessExpression(target) ? target.name : ts.isElementAccessExpression(target) && ts.isStringLiteralLike(target.argumentExpression) ? target.argumentExpression : undefined;
+    const name = ts.isPropertyAccessExpression(target)
+      ? target.name
+      : ts.isElementAccessExpression(target) && ts.isStringLiteralLike(target.argumentExpression)
+        ? target.argumentExpression
+        : undefined;
     if (!name || !this.names.has(name.text)) return;
     const fields = this.facialFields(this.checker.getSymbolAtLocation(name));
     if (fields.length > 0) this.collect(name, assignment ?? target, fields);
@@ -188,10 +197,19 @@ export function writeSiteAt(sourceFile: ts.SourceFile, offset: number): WriteSit
   const name = nameAt(sourceFile, offset);
   const parent = name?.parent;
   if (!name || !parent) return undefined;
-  if ((ts.isPropertyAssignment(parent) || ts.isShorthandPropertyAssignment(parent)) && parent.name === name && ts.isObjectLiteralExpression(parent.parent)) {
+  if (
+    (ts.isPropertyAssignment(parent) || ts.isShorthandPropertyAssignment(parent)) &&
+    parent.name === name &&
+    ts.isObjectLiteralExpression(parent.parent)
+  ) {
     return { at: parent, literal: parent.parent };
   }
-  const target = ts.isPropertyAccessExpression(parent) && parent.name === name ? parent : ts.isElementAccessExpression(parent) && parent.argumentExpression === name ? parent : undefined;
+  const target =
+    ts.isPropertyAccessExpression(parent) && parent.name === name
+      ? parent
+      : ts.isElementAccessExpression(parent) && parent.argumentExpression === name
+        ? parent
+        : undefined;
   if (!target) return undefined;
   let outer: ts.Node = target;
   while (isOuter(outer.parent)) outer = outer.parent;
@@ -202,5 +220,11 @@ export function writeSiteAt(sourceFile: ts.SourceFile, offset: number): WriteSit
 
 /** What `skipOuter` looks through. */
 function isOuter(node: ts.Node): boolean {
-  return ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node);
+  return (
+    ts.isParenthesizedExpression(node) ||
+    ts.isAsExpression(node) ||
+    ts.isNonNullExpression(node) ||
+    ts.isSatisfiesExpression(node) ||
+    ts.isTypeAssertionExpression(node)
+  );
 }

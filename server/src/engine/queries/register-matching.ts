@@ -1,5 +1,5 @@
 import type { Catalogue } from '../../annotations/catalogue';
-import { differences, matchRegister, type CodeFile, type Difference, type Matching } from '../../register/files';
+import { type CodeFile, type Difference, differences, type Matching, matchRegister } from '../../register/files';
 import type { FileEntry, Register } from '../../register/model';
 import type { WorkspaceQuery } from '../query';
 

@@ -1,11 +1,11 @@
 import ts from 'typescript';
 import type { Catalogue } from '../../annotations/catalogue';
+import { spanOf } from '../../annotations/extract';
 import type { Field } from '../../annotations/model';
 import type { Span } from '../../base/finding';
-import { spanOf } from '../../annotations/extract';
 import { Marks } from '../../base/marks';
-import { fieldsOfSymbol } from '../symbols';
 import type { FileQuery } from '../query';
+import { fieldsOfSymbol } from '../symbols';
 
 /** A read of a tagged field (docs/annotations.md, "Uses"). A union can make one read touch fields of several schemas. */
 interface FieldRead {
@@ -105,7 +105,10 @@ class UseWalker {
     const name = ts.isIdentifier(nameNode) || ts.isStringLiteral(nameNode) ? nameNode.text : undefined;
     if (name === undefined || !this.catalogue.fieldNames.has(name)) return;
     const type = this.checker.getTypeAtLocation(node.parent);
-    this.read(nameNode, constituents(type).flatMap((part) => this.fieldsOfSymbol(part.getProperty(name))));
+    this.read(
+      nameNode,
+      constituents(type).flatMap((part) => this.fieldsOfSymbol(part.getProperty(name))),
+    );
   }
 
   private call(node: ts.CallExpression): void {
@@ -117,7 +120,8 @@ class UseWalker {
 
   private escape(anchor: ts.Node, expression: ts.Expression, sink: string): void {
     const value = withoutAssertions(expression);
-    if (ts.isLiteralExpression(value) || ts.isObjectLiteralExpression(value) || ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return;
+    if (ts.isLiteralExpression(value) || ts.isObjectLiteralExpression(value) || ts.isArrowFunction(value) || ts.isFunctionExpression(value))
+      return;
     const fields = this.fieldsCarried(this.checker.getTypeAtLocation(value), 0);
     if (fields.length > 0) this.uses.push({ kind: 'escape', span: spanOf(anchor, this.sourceFile), fields: unique(fields), sink });
   }
@@ -165,7 +169,6 @@ class UseWalker {
     return fieldsOfSymbol(this.checker, this.catalogue, symbol).filter((field) => field.kinds.length > 0);
   }
 
-
   private readPackageImports(): void {
     for (const statement of this.sourceFile.statements) {
       if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
@@ -175,7 +178,8 @@ class UseWalker {
       if (clause.name) this.packageImports.set(clause.name.text, module);
       const bindings = clause.namedBindings;
       if (bindings && ts.isNamespaceImport(bindings)) this.packageImports.set(bindings.name.text, module);
-      else if (bindings) for (const element of bindings.elements) if (!element.isTypeOnly) this.packageImports.set(element.name.text, module);
+      else if (bindings)
+        for (const element of bindings.elements) if (!element.isTypeOnly) this.packageImports.set(element.name.text, module);
     }
   }
 }
@@ -209,7 +213,13 @@ function calleePath(callee: ts.Expression): string[] | undefined {
 /** `p as unknown as string` is still `p` when it runs: escapes look through assertions and parentheses. */
 function withoutAssertions(expression: ts.Expression): ts.Expression {
   let node = expression;
-  while (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node) || ts.isParenthesizedExpression(node)) {
+  while (
+    ts.isAsExpression(node) ||
+    ts.isTypeAssertionExpression(node) ||
+    ts.isSatisfiesExpression(node) ||
+    ts.isNonNullExpression(node) ||
+    ts.isParenthesizedExpression(node)
+  ) {
     node = node.expression;
   }
   return node;
