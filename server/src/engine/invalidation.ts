@@ -124,8 +124,12 @@ export class Results {
       ...(withFiles(now(file)?.imports) ?? []),
       ...(withFiles(before.get(file)?.imports) ?? []),
     ]);
+    const namesEdited = (reads: Reads) => {
+      for (const file of inComments) if (reads.named.has(file)) return true;
+      return false;
+    };
     const stale = (file: string, reads: Reads) =>
-      [...reads.named].some((named) => inComments.has(named)) ||
+      namesEdited(reads) ||
       (reads.imports && changed.length > 0 && (importing.has(file) || this.globals.has(file))) ||
       (reads.callers && imported.has(file));
     for (const file of edited) this.files.delete(file);
