@@ -1,14 +1,19 @@
 import ts from 'typescript';
+import type { Catalogue } from '../annotations/catalogue';
+import type { FileAnnotations } from '../annotations/model';
 import type { FileResult, Finding, Notice, Severity } from '../base/finding';
 import { LineIndex } from '../base/lines';
 import type { Timings } from '../base/timings';
+import type { Register } from '../register/model';
+import type { PurposeCatalogue } from '../register/purposes';
 import { CancelledError } from './cancellation';
 import type { Derived } from './derived';
 import type { Documents } from './documents';
 import type { Results } from './invalidation';
 import type { FileQuery, QueryInput, WorkspaceQuery } from './query';
 import { type Current, Reads } from './reads';
-import type { RelatedSpan, Report, Rule } from './rule';
+import { isStandIn } from './registry';
+import type { RelatedSpan, Report, Rule, SourceContext } from './rule';
 import { applySuppressions, findSuppressions } from './suppressions';
 
 /** What the runner works with: the rules and their severities, and the workspace's derived data and records. */
@@ -30,7 +35,7 @@ export interface RunnerSetup {
  * suppression comments, or the register's rules. Returns what the findings read, for the cache.
  */
 export class RuleRunner {
-  constructor(private readonly setup: RunnerSetup) {}
+  constructor(readonly setup: RunnerSetup) {}
 
   /** `now`: the versions and stamps the answers of queries are compared with. */
   analyseSource(file: string, now: Current): { result: FileResult; reads: Reads } {
@@ -46,40 +51,18 @@ export class RuleRunner {
     const sourceFile = program?.getSourceFile(file);
     if (!program || !sourceFile)
       return { result: { findings: [], notices: [{ file, message: 'skipped: not part of any project' }] }, reads };
-    if (derived.sourceOf(file) === undefined)
+    if (isStandIn(sourceFile))
       return { result: { findings: [], notices: [{ file, message: 'skipped: nested too deeply for TypeScript to parse' }] }, reads };
-    const annotations = derived.annotationsOf(file);
-    const catalogue = derived.catalogue();
     const notices: Notice[] = [];
     const findings: Finding[] = [];
-    const { root, registerPath } = this.setup;
-    const readRegister = () => (reads.register = derived.registerVersion());
+    const context = new FileContext(this, { file, sourceFile, program, reads, now, findings });
     const active = this.setup.rules.filter((rule) => this.setup.severityOf(rule) !== 'off');
     for (const rule of active) {
       // TypeScript polls the token only in its own long operations; rules are checked here.
       if (this.setup.cancelled()) throw new CancelledError();
       if (!rule.checkSource) continue;
-      this.run(rule, file, notices, () =>
-        rule.checkSource!({
-          file,
-          text: sourceFile.text,
-          annotations,
-          catalogue,
-          root,
-          registerPath,
-          get register() {
-            readRegister();
-            return derived.register();
-          },
-          get purposes() {
-            readRegister();
-            return derived.purposes();
-          },
-          query: (query) => this.ask(file, sourceFile, query, reads, now),
-          workspaceQuery: (query) => this.askWorkspace(query, reads),
-          report: (report) => findings.push(this.toFinding(rule, file, report)),
-        }),
-      );
+      context.rule = rule;
+      this.run(rule, file, notices, () => rule.checkSource!(context));
     }
     if (program.getSyntacticDiagnostics(sourceFile).length > 0)
       notices.push({ file, message: 'has syntax errors: findings may be incomplete' });
@@ -87,9 +70,10 @@ export class RuleRunner {
       findSuppressions(sourceFile, () => derived.lineIndex(file, sourceFile.text)!),
     );
     const { findings: marked, applied } = applySuppressions(findings, suppressions);
+    const { root, registerPath } = this.setup;
     const ruleIds = this.setup.rules.map((rule) => rule.meta.id);
-    for (const rule of active) {
-      if (!rule.checkSuppressions || suppressions.length === 0) continue;
+    for (const rule of suppressions.length > 0 ? active : []) {
+      if (!rule.checkSuppressions) continue;
       this.run(rule, file, notices, () =>
         rule.checkSuppressions!({
           file,
@@ -155,7 +139,7 @@ export class RuleRunner {
   }
 
   /** A query's answer for the file: kept, or computed now and kept with what it read. */
-  private ask<T>(file: string, sourceFile: ts.SourceFile, query: FileQuery<T>, into: Reads, now: Current): T {
+  ask<T>(file: string, sourceFile: ts.SourceFile, program: ts.Program, query: FileQuery<T>, into: Reads, now: Current): T {
     const { results, derived, documents, timings } = this.setup;
     const kept = results.answer(file, query, now);
     if (kept) {
@@ -171,7 +155,7 @@ export class RuleRunner {
       file,
       sourceFile,
       catalogue: derived.catalogue(),
-      program: query.reads.types ? () => derived.program(file)! : denied('types'),
+      program: query.reads.types ? () => program : denied('types'),
       guards: query.reads.callers
         ? () => {
             reads.callers = true;
@@ -184,7 +168,7 @@ export class RuleRunner {
             return derived.register();
           }
         : denied('the register'),
-      query: (other) => this.ask(file, sourceFile, other, reads, now),
+      query: (other) => this.ask(file, sourceFile, program, other, reads, now),
     };
     const value = timings.measure(query.name, () => query.compute(input));
     for (const named of query.namedFiles?.(value) ?? []) reads.named.add(named);
@@ -193,7 +177,7 @@ export class RuleRunner {
     return value;
   }
 
-  private askWorkspace<T>(query: WorkspaceQuery<T>, into: Reads): T {
+  askWorkspace<T>(query: WorkspaceQuery<T>, into: Reads): T {
     const { derived } = this.setup;
     if (query.reads.register) into.register = derived.registerVersion();
     if (query.reads.annotations) into.sharedAnnotations = derived.annotationStamps().shared;
@@ -210,7 +194,7 @@ export class RuleRunner {
     }
   }
 
-  private toFinding(rule: Rule, file: string, report: Report): Finding {
+  toFinding(rule: Rule, file: string, report: Report): Finding {
     const lines = this.setup.derived.lineIndex(file) ?? new LineIndex('');
     const severity = this.setup.severityOf(rule);
     return {
@@ -229,5 +213,64 @@ export class RuleRunner {
   private toRelated(related: RelatedSpan) {
     const lines = this.setup.derived.lineIndex(related.file);
     return lines ? [{ file: related.file, range: lines.range(related.span), message: related.message }] : [];
+  }
+}
+
+interface FileState {
+  readonly file: string;
+  readonly sourceFile: ts.SourceFile;
+  readonly program: ts.Program;
+  readonly reads: Reads;
+  readonly now: Current;
+  readonly findings: Finding[];
+}
+
+/**
+ * What a source file's rules are given: one object for all of them (a file's rules run one at a time),
+ * whose reports go to the rule that runs. Reading the register through it is recorded.
+ */
+class FileContext implements SourceContext {
+  rule: Rule | undefined;
+  readonly file: string;
+  readonly text: string;
+  readonly root: string;
+  readonly registerPath: string;
+  readonly annotations: FileAnnotations;
+  readonly catalogue: Catalogue;
+
+  constructor(
+    private readonly runner: RuleRunner,
+    private readonly state: FileState,
+  ) {
+    const { derived, root, registerPath } = runner.setup;
+    this.file = state.file;
+    this.text = state.sourceFile.text;
+    this.root = root;
+    this.registerPath = registerPath;
+    this.annotations = derived.annotationsOf(state.file);
+    this.catalogue = derived.catalogue();
+  }
+
+  get register(): Register | undefined {
+    this.state.reads.register = this.runner.setup.derived.registerVersion();
+    return this.runner.setup.derived.register();
+  }
+
+  get purposes(): PurposeCatalogue | undefined {
+    this.state.reads.register = this.runner.setup.derived.registerVersion();
+    return this.runner.setup.derived.purposes();
+  }
+
+  query<T>(query: FileQuery<T>): T {
+    const { file, sourceFile, program, reads, now } = this.state;
+    return this.runner.ask(file, sourceFile, program, query, reads, now);
+  }
+
+  workspaceQuery<T>(query: WorkspaceQuery<T>): T {
+    return this.runner.askWorkspace(query, this.state.reads);
+  }
+
+  report(report: Report): void {
+    this.state.findings.push(this.runner.toFinding(this.rule!, this.file, report));
   }
 }
