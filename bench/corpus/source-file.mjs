@@ -28,13 +28,16 @@ export class SourceFile {
   /**
    * Writes a line holding a planted finding anchored at `needle` (its first occurrence at or after `from`).
    * @param {string} ruleId @param {string} text @param {string} needle
-   * @param {{ from?: number, accesses?: number, suppressed?: boolean }} [options]
+   * @param {{ from?: number, accesses?: number, suppressed?: boolean, also?: string[] }} [options] `also`: other rules
+   *   reporting at the same place (a record logged beyond its purpose is also personal data in a log)
    */
   mark(ruleId, text, needle, options = {}) {
     const character = text.indexOf(needle, options.from ?? 0);
     if (character < 0) throw new Error(`generator bug: "${needle}" not in "${text}"`);
-    const finding = { ruleId, file: this.file, line: this.lines.length, character };
-    (options.suppressed ? this.suppressed : this.planted).push(finding);
+    for (const id of [ruleId, ...(options.also ?? [])]) {
+      const finding = { ruleId: id, file: this.file, line: this.lines.length, character };
+      (options.suppressed && id === ruleId ? this.suppressed : this.planted).push(finding);
+    }
     this.line(text, options.accesses ?? 0);
   }
 

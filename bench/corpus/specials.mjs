@@ -80,7 +80,9 @@ export function writeSpecial(random, out, special, unique) {
       doc(['Shares the records with the events team\'s mailing tool.'], ['@purpose marketing']);
       out.line(`export function ${unique(`share${T}`)}(${r}: ${T}): string {`);
       out.line("  let label = '';");
-      if (special.form === 'console') out.mark('use-beyond-purpose', `  console.log('shared', ${r});`, r, { from: 15, accesses: 1 });
+      if (special.form === 'console') {
+        out.mark('use-beyond-purpose', `  console.log('shared', ${r});`, r, { from: 15, accesses: 1, also: ['personal-data-in-log'] });
+      }
       else if (special.form === 'json') out.mark('use-beyond-purpose', `  label += JSON.stringify(${r});`, r, { from: 12, accesses: 1 });
       else out.mark('use-beyond-purpose', `  label += String(Object.keys({ ...${r} }).length);`, `...${r}`, { accesses: 2 });
       out.line('  return label;');

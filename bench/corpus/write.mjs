@@ -182,7 +182,11 @@ function writeFunction(random, out, fn, ctx) {
   if (fn.main.list) out.line(`${body}}`);
   if (fn.escape) {
     const statement = escapeStatement(fn.escape, fn.main.name, fn.name, fn.module.area, fn.main.list);
-    out.line(`${body}${statement.text}`, statement.accesses);
+    const text = `${body}${statement.text}`;
+    // A record of a tagged schema written to the console is personal data in a log, whatever the purpose.
+    if (fn.main.schema.tagged && statement.text.startsWith('console.log(')) {
+      out.mark('personal-data-in-log', text, fn.main.name, { from: text.indexOf("', ") + 3, accesses: statement.accesses });
+    } else out.line(text, statement.accesses);
     ctx.stats.escapes[fn.main.schema.tagged ? 'tagged' : 'plain']++;
   }
   if (fn.fhir && !fn.main.list) {

@@ -9,6 +9,7 @@ import { Timings } from './base/timings';
 import { type CheckCommand, parseCommandLine, type RegisterCommand, UsageError, usage } from './cli/args';
 import { Progress } from './cli/progress';
 import { toolVersion } from './cli/version';
+import type { SinkSettings } from './engine/queries/sinks';
 import { type AnalysisResult, Workspace } from './engine/workspace';
 import { NodeHost, toPortable } from './host/node-host';
 import { impliedRegister } from './register/implied';
@@ -61,7 +62,7 @@ async function check(command: CheckCommand, start: number): Promise<number> {
   if (command.output !== undefined) checkWritable(command.output);
 
   const timings = new Timings();
-  const result = await analyse(root, registerPath, start, timings);
+  const result = await analyse(root, registerPath, start, timings, command.sinks);
   if (command.format === 'text') {
     for (const notice of result.notices)
       process.stderr.write(`appi-guard: note: ${displayPath(root, notice.file)}: ${oneLine(notice.message)}\n`);
@@ -121,8 +122,22 @@ function register(command: RegisterCommand): number {
   }
 }
 
-async function analyse(root: string, registerPath: string | undefined, start: number, timings: Timings): Promise<AnalysisResult> {
-  const workspace = new Workspace({ root, host: new NodeHost(), rules, timings, ...(registerPath !== undefined && { registerPath }) });
+async function analyse(
+  root: string,
+  registerPath: string | undefined,
+  start: number,
+  timings: Timings,
+  sinks: SinkSettings,
+): Promise<AnalysisResult> {
+  const settings = { sinks };
+  const workspace = new Workspace({
+    root,
+    host: new NodeHost(),
+    rules,
+    timings,
+    settings,
+    ...(registerPath !== undefined && { registerPath }),
+  });
   const progress = new Progress({ stream: process.stderr, start });
   try {
     return await workspace.analyseWorkspace({ onProgress: (done, total) => progress.update(done, total) });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { clinic, runCli, serverDirectory, tidy, workspace } from '../support/cli';
+import { type CliRun, clinic, runCli, serverDirectory, tidy, workspace } from '../support/cli';
 
 const version = (JSON.parse(fs.readFileSync(path.join(serverDirectory, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -88,5 +88,21 @@ describe('check: json', () => {
       report.notices.map((notice: { file: string }) => notice.file),
       ['odd dir/broken #1.ts'],
     );
+  });
+});
+
+describe('check --sinks', () => {
+  it('adds packages to a kind of sink, as the editor setting does', async () => {
+    const root = workspace({
+      'model.ts': '/** @purpose treatment */\nexport interface Patient { /** @personal name */ name: string }\n',
+      'node_modules/audit-trail/index.d.ts': 'export declare function record(entry: unknown): void;\n',
+      'app.ts':
+        "import { record } from 'audit-trail';\nimport type { Patient } from './model';\nexport const keep = (p: Patient) => record(p);\n",
+    });
+    const plain = await runCli(['check', root, '--format', 'json']);
+    const logged = await runCli(['check', root, '--format', 'json', '--sinks', '{"log": ["audit-trail"]}']);
+    const rules = (run: CliRun) => (JSON.parse(run.stdout) as { findings: { ruleId: string }[] }).findings.map((finding) => finding.ruleId);
+    assert.deepEqual(rules(plain), []);
+    assert.deepEqual(rules(logged), ['personal-data-in-log']);
   });
 });

@@ -59,6 +59,12 @@ const cannotRun: ReadonlyArray<{ readonly name: string; readonly args: (root: st
     reason: /^--format does not apply to `appi-guard lsp`: the editor sends settings$/,
   },
   { name: '--stdio outside lsp', args: (root) => ['check', root, '--stdio'], reason: /^--stdio belongs to `appi-guard lsp`$/ },
+  { name: '--sinks that is not JSON', args: (root) => ['check', root, '--sinks', 'log=pino'], reason: /^--sinks takes JSON, such as/ },
+  {
+    name: '--sinks with an unknown kind',
+    args: (root) => ['check', root, '--sinks', '{"logs": ["pino"]}'],
+    reason: /^--sinks: "logs" is not one of log, network, storage, messaging, analytics, serialisation, inProcess$/,
+  },
   {
     name: 'a missing --register file',
     args: (root) => ['check', root, '--register', path.join(root, 'absent.yaml')],

@@ -63,6 +63,7 @@ describe('the extension manifest', () => {
       'appiGuard.enable',
       'appiGuard.registerPath',
       'appiGuard.rules',
+      'appiGuard.sinks',
       'appiGuard.trace.server',
     ]);
     assert.deepEqual(settings['appiGuard.trace.server']!.enum, ['off', 'messages', 'verbose']);
@@ -137,5 +138,12 @@ describe('the extension manifest', () => {
     assert.ok(untrusted.description);
     const virtual = manifest.capabilities.virtualWorkspaces;
     assert.equal(typeof virtual === 'boolean' ? virtual : virtual.supported, false);
+  });
+});
+
+describe('the sinks setting', () => {
+  it('has a list for every kind the engine reads, and no other', async () => {
+    const { sinkSettingKeys } = await import('appi-guard-server/engine/queries/sinks');
+    assert.deepEqual(Object.keys(settings['appiGuard.sinks']!.properties ?? {}).sort(), [...sinkSettingKeys].sort());
   });
 });

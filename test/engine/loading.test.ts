@@ -193,14 +193,19 @@ describe('loading: module resolution', () => {
 
       type Alias = P;
 
+      // A function each: reads of one field in one function are one finding.
       /** @purpose marketing */
-      export function uses(a: P, b: Client, c: model.Person, d: Alias) {
-        return [a.name, b.name, c.name, d.name];
-        //        ^^^^ use-beyond-purpose +fix
-        //                ^^^^ use-beyond-purpose +fix
-        //                        ^^^^ use-beyond-purpose +fix
-        //                                ^^^^ use-beyond-purpose +fix
-      }
+      export const viaExportStar = (a: P) => a.name;
+      //                                       ^^^^ use-beyond-purpose +fix
+      /** @purpose marketing */
+      export const viaRenamingReExport = (b: Client) => b.name;
+      //                                                  ^^^^ use-beyond-purpose +fix
+      /** @purpose marketing */
+      export const viaNamespace = (c: model.Person) => c.name;
+      //                                                 ^^^^ use-beyond-purpose +fix
+      /** @purpose marketing */
+      export const viaAlias = (d: Alias) => d.name;
+      //                                      ^^^^ use-beyond-purpose +fix
     `);
   });
 

@@ -139,14 +139,20 @@ const cases: readonly Case[] = [
           purposes: [treatment]
     `,
     steps: [
-      { file: 'model.ts', from: '@purpose treatment */\n', to: '@purpose treatment marketing */\n', expect: {} },
-      { file: 'model.ts', from: '@purpose treatment marketing */\n', to: '@purpose treatment */\n', expect: { 'use-beyond-purpose': 1 } },
+      // The records logged are personal data in a log whatever the purposes (personal-data-in-log).
+      { file: 'model.ts', from: '@purpose treatment */\n', to: '@purpose treatment marketing */\n', expect: { 'personal-data-in-log': 1 } },
+      {
+        file: 'model.ts',
+        from: '@purpose treatment marketing */\n',
+        to: '@purpose treatment */\n',
+        expect: { 'use-beyond-purpose': 1, 'personal-data-in-log': 1 },
+      },
       // The last JSDoc block is the one read: Patient loses its purposes, and claims the entry of staff.ts's file.
       {
         file: 'model.ts',
         from: 'export interface Patient',
         to: '/** @piFile "Staff" */ export interface Patient',
-        expect: { 'missing-purpose': 1, 'unregistered-file': 1 },
+        expect: { 'missing-purpose': 1, 'unregistered-file': 1, 'personal-data-in-log': 1 },
       },
     ],
   },
@@ -167,10 +173,25 @@ const cases: readonly Case[] = [
       export function run(c: Contact) { send(c); return c.email; }
     `,
     steps: [
-      { file: 'contact.ts', from: '/** how to reach them */', to: '/** @personal contact */', expect: { 'use-beyond-purpose': 2 } },
-      { file: 'contact.ts', from: '@purpose treatment */', to: '@purpose treatment marketing */', expect: {} },
-      { file: 'mailer.ts', from: '@purpose marketing', to: '@purpose research', expect: { 'use-beyond-purpose': 1 } },
-      { file: 'campaign.ts', from: '@purpose marketing', to: '@purpose treatment', expect: { 'use-beyond-purpose': 1 } },
+      {
+        file: 'contact.ts',
+        from: '/** how to reach them */',
+        to: '/** @personal contact */',
+        expect: { 'use-beyond-purpose': 2, 'personal-data-in-log': 1 },
+      },
+      { file: 'contact.ts', from: '@purpose treatment */', to: '@purpose treatment marketing */', expect: { 'personal-data-in-log': 1 } },
+      {
+        file: 'mailer.ts',
+        from: '@purpose marketing',
+        to: '@purpose research',
+        expect: { 'use-beyond-purpose': 1, 'personal-data-in-log': 1 },
+      },
+      {
+        file: 'campaign.ts',
+        from: '@purpose marketing',
+        to: '@purpose treatment',
+        expect: { 'use-beyond-purpose': 1, 'personal-data-in-log': 1 },
+      },
       { file: 'contact.ts', from: '@personal contact', to: 'how to reach them', expect: {} },
     ],
   },

@@ -59,11 +59,28 @@ describe('suppression', () => {
         const a = p.name + p.plan;
         //          ^^^^ use-beyond-purpose +fix (suppressed)
         //                   ^^^^ use-beyond-purpose +fix (suppressed)
+        return a;
+      }
+
+      /** @purpose marketing */
+      export function g(p: Patient) {
         const s = '// appi-guard-disable-next-line use-beyond-purpose -- not a comment';
-        const t = \`x \${a}
+        const t = \`x \${s}
       // appi-guard-disable-next-line use-beyond-purpose -- not a comment either\`;
         return s + t + p.name;
         //               ^^^^ use-beyond-purpose +fix
+      }
+    `);
+  });
+
+  it('suppresses a group of reads with its first', async () => {
+    await check(`${schema}
+      /** @purpose marketing */
+      export function f(p: Patient) {
+        // appi-guard-disable-next-line use-beyond-purpose -- the letter's greeting, reviewed
+        const greeting = p.name;
+        //                 ^^^^ use-beyond-purpose +fix (suppressed)
+        return greeting + p.name;
       }
     `);
   });

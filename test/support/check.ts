@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { FileEdit, Finding, Fix, Notice, Severity } from 'appi-guard-server/base/finding';
+import type { AnalysisSettings } from 'appi-guard-server/engine/settings';
 import { type AnalysisResult, Workspace } from 'appi-guard-server/engine/workspace';
 import { rules, rulesById } from 'appi-guard-server/rules/index';
 import { type Fixture, type Marker, parseFixture, renderFixture, root } from './fixture';
@@ -8,6 +9,8 @@ import { assertTypeErrors } from './typecheck';
 
 export interface CheckOptions {
   readonly severities?: Readonly<Record<string, Severity | 'off'>>;
+  /** What users set for the analysis (packages that are sinks). */
+  readonly settings?: AnalysisSettings;
   /** Register path relative to the root, when not `pi-register.yaml`. */
   readonly registerPath?: string;
   /** Extra raw files (bytes), relative to the root. */
@@ -40,6 +43,7 @@ export async function analyse(source: string, options: CheckOptions = {}): Promi
     rules,
     host,
     ...(options.severities && { severities: options.severities }),
+    ...(options.settings && { settings: options.settings }),
     ...(options.registerPath && { registerPath: `${root}/${options.registerPath}` }),
   });
   const result = await workspace.analyseWorkspace();

@@ -29,3 +29,19 @@ export class Marks {
     return low < this.offsets.length && this.offsets[low]! < node.end;
   }
 }
+
+/** Patterns of words, kept: the files of a run ask for a few sets of words. */
+const patterns = new Map<string, RegExp>();
+
+/** The whole words given, and, with `spreads`, every `...`: one pattern, so no match is made of other words. */
+export function wordsPattern(words: readonly string[], options: { readonly spreads: boolean }): RegExp {
+  const key = `${options.spreads} ${words.join(' ')}`;
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    if (patterns.size >= 64) patterns.clear();
+    const alternatives = words.map((word) => word.replace(/\$/g, '\\$')).join('|');
+    pattern = new RegExp(`${options.spreads ? '\\.\\.\\.|' : ''}(?<![\\w$])(?:${alternatives})(?![\\w$])`, 'g');
+    patterns.set(key, pattern);
+  }
+  return pattern;
+}

@@ -13,6 +13,7 @@ export const provisions = {
   fileRegister: 'APPI Art. 74(1) and 75 with Cabinet Order Art. 20 (formerly Act No. 58 of 2003 Art. 10(1) and 11)',
   fileExemptions: 'APPI Art. 74(2) (formerly Act No. 58 of 2003 Art. 10(2))',
   register: 'APPI Art. 75 with Cabinet Order Art. 20 (formerly Act No. 58 of 2003 Art. 11)',
+  securityControl: 'APPI Art. 23; for administrative organs Art. 66(1) (formerly Act No. 58 of 2003 Art. 6(1))',
   annotations: 'the annotation language (docs/annotations.md)',
   minorFacial:
     'APPI Art. 20(1) (proper acquisition; for administrative organs Art. 64, which Act No. 58 of 2003 did not have), facial feature data being personal information under Art. 2(2) with Cabinet Order Art. 1, and the 2026 APPI amendment bill (the consent of a parent or legal representative for a child under 16)',

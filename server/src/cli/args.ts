@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { readSinkSettings, type SinkSettings } from '../engine/queries/sinks';
 import { type Format, isFormat, reporters } from '../reporters';
 
 /** What the command line asks for, before anything is touched on disk. */
@@ -14,6 +15,8 @@ export interface CheckCommand {
   readonly exitZero: boolean;
   /** Print the time of each phase of the analysis on stderr. */
   readonly timings: boolean;
+  /** Packages added to kinds of sink, as the editor's `appiGuard.sinks` setting says them. */
+  readonly sinks: SinkSettings;
 }
 
 /** `register`: the register the code implies, printed, or written with `--write`. */
@@ -51,6 +54,8 @@ Options:
   -o, --output FILE     write the report to FILE instead of standard output
       --exit-zero       exit with 0 even when there are error findings
       --timings         print the time of each phase and rule on stderr
+      --sinks JSON      packages to add to a kind of sink, as the editor's appiGuard.sinks setting:
+                        '{"log": ["my-logger"], "inProcess": ["my-utils"]}'
       --write           register: write the register instead of printing it
       --stdio           lsp: talk over standard input and output (the default)
   -h, --help            show this help
@@ -65,6 +70,7 @@ const options = {
   output: { type: 'string', short: 'o' },
   'exit-zero': { type: 'boolean' },
   timings: { type: 'boolean' },
+  sinks: { type: 'string' },
   write: { type: 'boolean' },
   stdio: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -94,13 +100,27 @@ export function parseCommandLine(argv: readonly string[]): Command {
     ...(values.output !== undefined && { output: nonEmpty(values.output, '--output') }),
     exitZero: values['exit-zero'] ?? false,
     timings: values.timings ?? false,
+    sinks: values.sinks === undefined ? {} : sinksOf(values.sinks),
   };
+}
+
+/** `--sinks`: the setting's JSON, every problem with it a usage error. */
+function sinksOf(text: string): SinkSettings {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new UsageError(`--sinks takes JSON, such as '{"log": ["my-logger"]}'`);
+  }
+  return readSinkSettings(raw, (message) => {
+    throw new UsageError(`--${message}`);
+  });
 }
 
 function registerCommand(values: ReturnType<typeof parse>['values'], rest: readonly string[]): RegisterCommand {
   if (rest.length > 1)
     throw new UsageError(`register takes one directory, got ${rest.length}: ${rest.map((arg) => `'${arg}'`).join(', ')}`);
-  for (const option of ['format', 'output', 'exit-zero', 'timings'] as const) {
+  for (const option of ['format', 'output', 'exit-zero', 'timings', 'sinks'] as const) {
     if (values[option] !== undefined)
       throw new UsageError(`--${option} belongs to \`appi-guard check\`; register prints the register, or writes it with --write`);
   }
@@ -114,7 +134,7 @@ function registerCommand(values: ReturnType<typeof parse>['values'], rest: reado
 
 function lspCommand(values: ReturnType<typeof parse>['values'], rest: readonly string[]): Command {
   if (rest.length > 0) throw new UsageError(`lsp takes no arguments, got ${rest.map((arg) => `'${arg}'`).join(', ')}`);
-  for (const option of ['format', 'output', 'exit-zero', 'timings', 'write', 'register'] as const) {
+  for (const option of ['format', 'output', 'exit-zero', 'timings', 'sinks', 'write', 'register'] as const) {
     if (values[option] !== undefined) throw new UsageError(`--${option} does not apply to \`appi-guard lsp\`: the editor sends settings`);
   }
   return { kind: 'lsp' };

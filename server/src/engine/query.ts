@@ -3,6 +3,7 @@ import type { Catalogue } from '../annotations/catalogue';
 import type { Register } from '../register/model';
 import type { PurposeCatalogue } from '../register/purposes';
 import type { Guards } from './guards';
+import type { AnalysisSettings } from './settings';
 
 /**
  * A query is an analysis that several rules share, computed once per file (or once per workspace) and kept
@@ -45,6 +46,8 @@ export interface QueryInput {
   readonly sourceFile: ts.SourceFile;
   /** The annotations of the workspace, to map the checker's symbols back to tagged fields. */
   readonly catalogue: Catalogue;
+  /** What the user set for analysis; a change to it drops every answer. */
+  readonly settings: AnalysisSettings;
   /** Needs `reads.types`. */
   program(): ts.Program;
   /** Call sites and guard verdicts of the workspace; needs `reads.callers`. */

@@ -14,6 +14,7 @@ import type { FileQuery, QueryInput, WorkspaceQuery } from './query';
 import { type Current, Reads } from './reads';
 import { isStandIn } from './registry';
 import type { RelatedSpan, Report, Rule, SourceContext } from './rule';
+import type { AnalysisSettings } from './settings';
 import { applySuppressions, findSuppressions } from './suppressions';
 
 /** What the runner works with: the rules and their severities, and the workspace's derived data and records. */
@@ -22,6 +23,7 @@ export interface RunnerSetup {
   readonly registerPath: string;
   readonly rules: readonly Rule[];
   severityOf(rule: Rule): Severity | 'off';
+  settings(): AnalysisSettings;
   readonly documents: Documents;
   readonly derived: Derived;
   readonly results: Results;
@@ -155,6 +157,7 @@ export class RuleRunner {
       file,
       sourceFile,
       catalogue: derived.catalogue(),
+      settings: this.setup.settings(),
       program: query.reads.types ? () => program : denied('types'),
       guards: query.reads.callers
         ? () => {

@@ -21,6 +21,7 @@ import { type DependencyView, type FileNote, Results } from './invalidation';
 import type { Current } from './reads';
 import type { FixContext, Rule } from './rule';
 import { RuleRunner } from './rule-runner';
+import type { AnalysisSettings } from './settings';
 
 export type { FileResult } from '../base/finding';
 export { type CancellationToken, CancelledError } from './cancellation';
@@ -35,6 +36,8 @@ export interface WorkspaceOptions {
   readonly registerPath?: string;
   /** Per-rule severity, or `off`; rules not named keep their default. */
   readonly severities?: Readonly<Record<string, Severity | 'off'>>;
+  /** What users set that changes what the analysis finds (packages that are sinks). */
+  readonly settings?: AnalysisSettings;
   /** Where to add the time of each phase; the workspace keeps its own when not given. */
   readonly timings?: Timings;
   /**
@@ -75,12 +78,14 @@ export class Workspace {
   private readonly rulesById: ReadonlyMap<string, Rule>;
   private readonly cancellation: { current: { isCancellationRequested(): boolean } | undefined } = { current: undefined };
   private severities: Readonly<Record<string, Severity | 'off'>>;
+  private settings: AnalysisSettings;
   private readonly edits: boolean;
 
   constructor(options: WorkspaceOptions) {
     this.root = options.root.replace(/\/+$/, '') || '/';
     this.registerPath = options.registerPath ?? join(this.root, 'pi-register.yaml');
     this.severities = options.severities ?? {};
+    this.settings = options.settings ?? {};
     this.timings = options.timings ?? new Timings();
     this.documents = new Documents(options.host);
     this.edits = options.edits ?? false;
@@ -93,6 +98,7 @@ export class Workspace {
       registerPath,
       rules: this.rules,
       severityOf: (rule) => this.severities[rule.meta.id] ?? rule.meta.defaultSeverity,
+      settings: () => this.settings,
       documents,
       derived: this.derived,
       results: this.results,
@@ -120,6 +126,11 @@ export class Workspace {
 
   setSeverities(severities: Readonly<Record<string, Severity | 'off'>>): void {
     this.severities = severities;
+    this.results.clear();
+  }
+
+  setSettings(settings: AnalysisSettings): void {
+    this.settings = settings;
     this.results.clear();
   }
 

@@ -48,7 +48,7 @@ export class Folders {
 
   /**
    * Brings the folders in line with the client's list and settings. A folder whose register path changed
-   * gets a new workspace (the register is where purpose ids come from); severities change in place.
+   * gets a new workspace (the register is where purpose ids come from); severities and sinks change in place.
    * Returns the folders that are new or were replaced (they need the open documents) and those removed.
    */
   update(wanted: readonly { uri: string; name: string; settings: Settings }[]): { fresh: Folder[]; removed: Folder[] } {
@@ -61,6 +61,7 @@ export class Folders {
       const old = this.byUri(uri);
       if (old && old.workspace.registerPath === registerPath) {
         old.workspace.setSeverities(settings.rules);
+        if (JSON.stringify(old.settings.sinks) !== JSON.stringify(settings.sinks)) old.workspace.setSettings({ sinks: settings.sinks });
         next.push({ ...old, name, settings });
         continue;
       }
@@ -70,7 +71,15 @@ export class Folders {
         name,
         root,
         settings,
-        workspace: new Workspace({ root, host: this.host, rules, registerPath, severities: settings.rules, edits: true }),
+        workspace: new Workspace({
+          root,
+          host: this.host,
+          rules,
+          registerPath,
+          severities: settings.rules,
+          settings: { sinks: settings.sinks },
+          edits: true,
+        }),
       };
       fresh.push(folder);
       next.push(folder);

@@ -1,5 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import type { Severity } from '../base/finding';
+import { readSinkSettings, type SinkSettings } from '../engine/queries/sinks';
 import { rulesById } from '../rules';
 
 /** The `appiGuard` settings the server reads, typed once (the client contributes the same in package.json). */
@@ -8,9 +9,11 @@ export interface Settings {
   /** Relative to the workspace folder, or absolute. */
   readonly registerPath: string;
   readonly rules: Readonly<Record<string, Severity | 'off'>>;
+  /** Packages added to a kind of sink, or marked as computing only in the process. */
+  readonly sinks: SinkSettings;
 }
 
-const defaultSettings: Settings = { enable: true, registerPath: 'pi-register.yaml', rules: {} };
+const defaultSettings: Settings = { enable: true, registerPath: 'pi-register.yaml', rules: {}, sinks: {} };
 
 const levels = new Set(['error', 'warning', 'info', 'off']);
 
@@ -33,7 +36,8 @@ function readSettings(raw: unknown, warn: (message: string) => void): Settings {
       else warn(`appiGuard.rules.${id}: "${String(level)}" is not one of error, warning, info, off`);
     }
   }
-  return { enable, registerPath, rules };
+  const sinks = readSinkSettings(value.sinks, (message) => warn(`appiGuard.${message}`));
+  return { enable, registerPath, rules, sinks };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Rule } from '../engine/rule';
 import { annotationInvalid } from './annotation-invalid';
 import { minorFacialConsent } from './minor-facial-consent';
 import { missingPurpose } from './missing-purpose';
+import { personalDataInLog } from './personal-data-in-log';
 import { registerIncomplete } from './register-incomplete';
 import { registerInvalid } from './register-invalid';
 import { registerMismatch } from './register-mismatch';
@@ -14,6 +15,7 @@ import { useBeyondPurpose } from './use-beyond-purpose';
 /** Every rule, in the order the docs list them. */
 export const rules: readonly Rule[] = [
   useBeyondPurpose,
+  personalDataInLog,
   missingPurpose,
   unknownPurpose,
   minorFacialConsent,

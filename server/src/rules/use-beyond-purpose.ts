@@ -4,7 +4,7 @@ import type { CodeContext, Field } from '../annotations/model';
 import type { FileEdit, Fix } from '../base/finding';
 import { provisions } from '../base/provisions';
 import { type Use, usesOf } from '../engine/queries/uses';
-import type { FixContext, Rule, SourceContext } from '../engine/rule';
+import type { FixContext, RelatedSpan, Report, Rule, SourceContext } from '../engine/rule';
 import { suppressionFix } from '../engine/suppressions';
 import type { PurposeCatalogue } from '../register/purposes';
 
@@ -29,6 +29,8 @@ export const useBeyondPurpose: Rule = {
   },
 
   checkSource(context) {
+    /** Reads of the same fields in one function and one context: one finding, at the first. */
+    const groups = new Map<string, { finding: Report; others: RelatedSpan[] }>();
     for (const use of context.query(usesOf)) {
       const code = context.catalogue.contextAt(context.file, use.span.start);
       if (!code?.purposes || context.catalogue.basisAt(context.file, use.span.start)) continue;
@@ -40,7 +42,14 @@ export const useBeyondPurpose: Rule = {
       });
       if (beyond.length === 0) continue;
       const missing = [...new Set(beyond.flatMap((b) => b.missing))];
-      context.report({
+      const group =
+        use.kind === 'read' ? `${use.scope.start} ${code.nameSpan.start} ${use.fields.map((field) => field.key).join(' ')}` : undefined;
+      const known = group === undefined ? undefined : groups.get(group);
+      if (known) {
+        known.others.push({ file: context.file, span: use.span, message: 'Read again here, for the same purpose.' });
+        continue;
+      }
+      const finding: Report = {
         span: use.span,
         message: message(use, beyond, code, missing, context),
         related: [
@@ -52,8 +61,11 @@ export const useBeyondPurpose: Rule = {
           { file: code.file, span: code.purposes.span, message: `\`${code.name}\` serves ${listIds(served)}.` },
         ],
         data: { fields: beyond.map((b) => b.field.key), missing, context: { file: code.file, at: code.nameSpan.start } } satisfies Data,
-      });
+      };
+      if (group === undefined) context.report(finding);
+      else groups.set(group, { finding, others: [] });
     }
+    for (const { finding, others } of groups.values()) context.report({ ...finding, related: [...(finding.related ?? []), ...others] });
   },
 
   fixes(finding, context) {
@@ -90,11 +102,13 @@ function message(
     return `\`${qualified(field, context)}\` (${describeField(field)}) is declared for ${listIds(declared)}, but ${where} uses it for ${listIds(missing)}: ${law}.`;
   }
   const schemas = [...new Set(beyond.map(({ field }) => `\`${context.catalogue.schemaOf(field).name}\``))].join(', ');
+  const how =
+    use.kind === 'enumeration' ? `reads every field of ${schemas} values with ${use.how}` : `passes ${schemas} values whole to ${use.sink}`;
   const fields = groupByDeclared(beyond).map(({ declared, fields: group }) => {
     const named = group.map((field) => (beyond.length <= 3 ? `\`${field.name}\` (${describeField(field)})` : `\`${field.name}\``));
     return `${named.join(', ')} (declared for ${listIds(declared)})`;
   });
-  return `${where} passes ${schemas} values whole to ${use.sink} for ${listIds(missing)}, using ${fields.join('; ')}: beyond their purposes of use (${provisions.beyondPurpose}).`;
+  return `${where} ${how} for ${listIds(missing)}, using ${fields.join('; ')}: beyond their purposes of use (${provisions.beyondPurpose}).`;
 }
 
 /** Fields with the same declared purposes, listed together so that long schemas stay readable. */

@@ -1,0 +1,415 @@
+import ts from 'typescript';
+import type { Catalogue } from '../../annotations/catalogue';
+import { spanOf } from '../../annotations/extract';
+import type { Field } from '../../annotations/model';
+import type { Span } from '../../base/finding';
+import { Marks, wordsPattern } from '../../base/marks';
+import { namesOf } from '../../base/typescript-internals';
+import type { FileQuery } from '../query';
+import { fieldsCarried, taggedFieldsOfSymbol } from '../symbols';
+import { inProcessPackages, type SinkKind, type SinkSettings, sinkPackages, standardSinks } from './sinks';
+
+/** A sink a value reaches, and where that sink receives it: the argument, or the property of a literal argument. */
+export interface SinkHop {
+  readonly sink: string;
+  readonly kind: SinkKind;
+  readonly span: Span;
+}
+
+/**
+ * A value carrying tagged fields handed to a sink: a schema value (every tagged field it carries is used),
+ * or a tagged field's own value. A value nested in the arguments of several sinks is one escape: `through`
+ * lists them innermost first, and `span` and `sink` are the innermost's.
+ */
+export interface Escape {
+  readonly kind: 'escape';
+  readonly span: Span;
+  /** The value itself, inside what the sink receives (`p` in `log.info({ patient: p })`). */
+  readonly value: Span;
+  readonly fields: readonly Field[];
+  /** What it escapes into, for messages: `console.log`, `JSON.stringify`, `mailer.send`, `a spread`. */
+  readonly sink: string;
+  readonly through: readonly SinkHop[];
+  /** A whole value of a schema, or one tagged field's value (`p.name`), which a read of it already counts. */
+  readonly carries: 'value' | 'field';
+}
+
+/**
+ * The values carrying tagged fields that reach a sink in a file — in any code, whatever its purpose: the
+ * log rule reads them everywhere, and the uses of a context include those in its code. Asks the checker
+ * only about the values inside sinks' arguments, in files that name a sink or import a package.
+ */
+export const escapesOf: FileQuery<readonly Escape[]> = {
+  name: 'escapes (sinks, checker)',
+  reads: { types: true },
+  compute: (input) => {
+    if (input.catalogue.fields.size === 0) return [];
+    const sinks = new SinkResolver(input.sourceFile, input.settings.sinks ?? {});
+    if (!sinks.mayHaveSinks()) return [];
+    return new EscapeWalker(input.sourceFile, input.program(), input.catalogue, sinks).run();
+  },
+  namedFiles: (escapes) => escapes.flatMap((found) => found.fields.map((field) => field.file)),
+};
+
+interface Found {
+  readonly leaf: ts.Node;
+  readonly hops: SinkHop[];
+}
+
+class EscapeWalker {
+  private readonly checker: ts.TypeChecker;
+  private readonly found = new Map<ts.Node, Found>();
+
+  constructor(
+    private readonly sourceFile: ts.SourceFile,
+    private readonly program: ts.Program,
+    private readonly catalogue: Catalogue,
+    private readonly sinks: SinkResolver,
+  ) {
+    this.checker = program.getTypeChecker();
+  }
+
+  run(): Escape[] {
+    this.marks = Marks.of(this.sourceFile.text, wordsPattern(this.sinks.words(), { spreads: false }));
+    this.visit(this.sourceFile);
+    const escapes: Escape[] = [];
+    for (const { leaf, hops } of this.found.values()) {
+      const carried = this.carried(leaf);
+      if (!carried) continue;
+      // Outer sinks were met first: the innermost is the last.
+      const through = [...hops].reverse();
+      const innermost = through[0]!;
+      escapes.push({
+        kind: 'escape',
+        span: innermost.span,
+        value: spanOf(leaf, this.sourceFile),
+        fields: carried.fields,
+        sink: innermost.sink,
+        through,
+        carries: carried.carries,
+      });
+    }
+    return escapes.sort((a, b) => a.span.start - b.span.start);
+  }
+
+  private marks: Marks | undefined;
+
+  private readonly visit = (node: ts.Node): void => {
+    if (!this.marks!.within(node)) return;
+    if (ts.isCallExpression(node) && node.arguments.length > 0) {
+      const sink = this.sinks.sinkOf(node.expression, this.checker, this.program);
+      if (sink) for (const argument of node.arguments) this.collect(argument, argument, sink);
+    }
+    ts.forEachChild(node, this.visit);
+  };
+
+  /** The values an argument carries to the sink, looking through literals, templates, branches and other sinks. */
+  private collect(node: ts.Expression, anchor: ts.Node, sink: { name: string; kind: SinkKind }): void {
+    for (const part of partsOf(node, anchor)) {
+      if (part.leaf) this.add(part.node, part.anchor, sink);
+      else this.collect(part.node as ts.Expression, part.anchor, sink);
+    }
+  }
+
+  private add(leaf: ts.Node, anchor: ts.Node, sink: { name: string; kind: SinkKind }): void {
+    const found = this.found.get(leaf) ?? { leaf, hops: [] };
+    found.hops.push({ sink: sink.name, kind: sink.kind, span: spanOf(anchor, this.sourceFile) });
+    this.found.set(leaf, found);
+  }
+
+  /** A schema value's tagged fields, or a tagged field's own (`p.name`, `p['name']`). */
+  private carried(leaf: ts.Node): { fields: Field[]; carries: 'value' | 'field' } | undefined {
+    const name = ts.isPropertyAccessExpression(leaf)
+      ? leaf.name
+      : ts.isElementAccessExpression(leaf) && ts.isStringLiteralLike(leaf.argumentExpression)
+        ? leaf.argumentExpression
+        : undefined;
+    if (name && this.catalogue.fieldNames.has(name.text)) {
+      const fields = taggedFieldsOfSymbol(this.checker, this.catalogue, this.checker.getSymbolAtLocation(name));
+      if (fields.length > 0) return { fields: unique(fields), carries: 'field' };
+    }
+    const fields = fieldsCarried(this.checker, this.catalogue, this.checker.getTypeAtLocation(leaf));
+    return fields.length > 0 ? { fields: unique(fields), carries: 'value' } : undefined;
+  }
+}
+
+/** A package's export, as a file imports it (`default`, `*`, or its name). */
+interface Imported {
+  readonly module: string;
+  readonly imported: string;
+}
+
+/**
+ * Which callees of a file are sinks, and of which kind: the standard ones, functions of packages imported
+ * here (and methods of the objects they return, kept in variables and class properties of this file), and
+ * — where the code does not say — what the checker says declared the method: a package, or the standard
+ * library. Packages that only compute in the process are never sinks.
+ */
+class SinkResolver {
+  /** Local names bound by imports of packages, with the package and the name imported. */
+  private readonly imports = new Map<string, Imported>();
+  /** Variables, parameters and `this` properties that hold what a package made: returned, or typed as its. */
+  private readonly returned = new Map<string, Imported>();
+  /** Local names bound by imports of the workspace's own modules. */
+  private readonly workspaceImports = new Set<string>();
+  /** Local names of packages' types (`import type { Logger } from 'pino'`). */
+  private readonly typeImports = new Map<string, Imported>();
+  private readonly kinds = new Map<string, SinkKind>();
+  private readonly inProcess: ReadonlySet<string>;
+
+  constructor(
+    private readonly sourceFile: ts.SourceFile,
+    settings: SinkSettings,
+  ) {
+    for (const [kind, packages] of Object.entries(sinkPackages) as [Exclude<SinkKind, 'package'>, readonly string[]][]) {
+      for (const name of [...packages, ...(settings[kind] ?? [])]) this.kinds.set(name, kind);
+    }
+    this.inProcess = new Set([...inProcessPackages, ...(settings.inProcess ?? [])]);
+    this.readImports();
+  }
+
+  /** Whether anything in the file can be a sink: a standard sink's name, an import of a package or of another module. */
+  mayHaveSinks(): boolean {
+    if (this.imports.size > 0 || this.returned.size > 0 || this.workspaceImports.size > 0) return true;
+    const names = namesOf(this.sourceFile);
+    return standardWords.some((word) => names.has(word));
+  }
+
+  /** The words a sink's callee can start with here: where the walk looks. */
+  words(): string[] {
+    const holders = [...this.returned.keys()].map((holder) => holder.replace(/^this\./, ''));
+    return [...standardWords, ...this.imports.keys(), ...holders, ...this.workspaceImports];
+  }
+
+  sinkOf(callee: ts.Expression, checker: ts.TypeChecker, program: ts.Program): { name: string; kind: SinkKind } | undefined {
+    const path = calleePath(callee);
+    if (!path) return undefined;
+    const [root, ...members] = path;
+    const name = path.join('.');
+    const last = members[members.length - 1] ?? root!;
+    if (root === 'console' && members.length === 1) return { name, kind: standardSinks.consoleMembers };
+    const member = (standardSinks.members as Record<string, SinkKind>)[name];
+    if (member) return { name, kind: member };
+    const global = (standardSinks.globals as Record<string, SinkKind>)[last];
+    if (global && (members.length === 0 || root === 'window' || root === 'globalThis' || root === 'self')) return { name, kind: global };
+    const imported = this.imports.get(root!);
+    if (imported) return this.packageSink(imported.module, imported.imported, name);
+    const holder = this.returned.get(members.length > 0 && root === 'this' ? `this.${members[0]}` : root!);
+    if (holder && members.length > 0) return this.packageSink(holder.module, holder.imported, name);
+    // Only the checker knows what a standard object's method is, or what an object another module made is.
+    if (members.length > 0 && (libraryMethodNames.has(last) || this.workspaceImports.has(root!)))
+      return this.declaredSink(callee, checker, program, name);
+    return undefined;
+  }
+
+  private packageSink(module: string, imported: string | undefined, name: string): { name: string; kind: SinkKind } | undefined {
+    if (this.inProcess.has(module)) return undefined;
+    const kind = (imported !== undefined && this.kinds.get(`${module}#${imported}`)) || this.kinds.get(module);
+    // A package's log kind may name one export (`@nestjs/common#Logger`): its other exports are plain packages.
+    return { name, kind: kind ?? 'package' };
+  }
+
+  /** What the checker says declared the method: a package's function, or a standard-library sink. */
+  private declaredSink(callee: ts.Expression, checker: ts.TypeChecker, program: ts.Program, name: string) {
+    const at = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+    if (!ts.isIdentifier(at) && !ts.isPrivateIdentifier(at)) return undefined;
+    const symbol = checker.getSymbolAtLocation(at);
+    for (const declaration of symbol?.declarations ?? []) {
+      const file = declaration.getSourceFile();
+      if (program.isSourceFileDefaultLibrary(file)) {
+        const owner = declaration.parent;
+        const key =
+          owner && (ts.isInterfaceDeclaration(owner) || ts.isClassDeclaration(owner)) && owner.name
+            ? `${owner.name.text}.${at.text}`
+            : undefined;
+        const kind = key && (standardSinks.libraryMethods as Record<string, SinkKind>)[key];
+        if (kind) return { name, kind };
+        continue;
+      }
+      const module = packageOf(file.fileName);
+      if (module) return this.packageSink(module, undefined, name);
+    }
+    return undefined;
+  }
+
+  private readImports(): void {
+    for (const statement of this.sourceFile.statements) {
+      if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+      const module = statement.moduleSpecifier.text;
+      const clause = statement.importClause;
+      if (!clause) continue;
+      const local = module.startsWith('.') || module.startsWith('/');
+      const bind = (name: string, imported: string, typeOnly: boolean) => {
+        if (local) this.workspaceImports.add(name);
+        else {
+          this.typeImports.set(name, { module, imported });
+          if (!typeOnly) this.imports.set(name, { module, imported });
+        }
+      };
+      if (clause.name) bind(clause.name.text, 'default', clause.isTypeOnly);
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) bind(bindings.name.text, '*', clause.isTypeOnly);
+      else if (bindings)
+        for (const element of bindings.elements)
+          bind(element.name.text, (element.propertyName ?? element.name).text, clause.isTypeOnly || element.isTypeOnly);
+    }
+    if (this.typeImports.size > 0) this.readReturned(this.sourceFile);
+  }
+
+  /**
+   * `const log = pino()`, `logger = new Logger()`, `private readonly http = axios.create()`, and holders typed
+   * with a package's type (`constructor(private http: HttpClient)`, `(client: Client) => …`): what a package made.
+   */
+  private readReturned(node: ts.Node): void {
+    const holder = holderName(node);
+    if (holder) {
+      const { initializer, type } = node as ts.VariableDeclaration | ts.PropertyDeclaration | ts.ParameterDeclaration;
+      const made = (type && this.packageOfType(type)) ?? (initializer && this.packageOfValue(initializer));
+      if (made && !this.inProcess.has(made.module)) this.returned.set(holder, made);
+    }
+    ts.forEachChild(node, (child) => this.readReturned(child));
+  }
+
+  private packageOfValue(initializer: ts.Expression): Imported | undefined {
+    const value = skipOuter(ts.isAwaitExpression(initializer) ? initializer.expression : initializer);
+    const callee = ts.isCallExpression(value) || ts.isNewExpression(value) ? calleePath(value.expression) : undefined;
+    return callee && this.imports.get(callee[0]!);
+  }
+
+  private packageOfType(type: ts.TypeNode): Imported | undefined {
+    if (!ts.isTypeReferenceNode(type)) return undefined;
+    let name: ts.EntityName = type.typeName;
+    while (ts.isQualifiedName(name)) name = name.left;
+    return this.typeImports.get(name.text);
+  }
+}
+
+interface Part {
+  readonly node: ts.Node;
+  /** Where the sink receives it: the argument, or the property of an object literal argument. */
+  readonly anchor: ts.Node;
+  /** A value that carries what it is (a name, a property, a call's result), not one to look into. */
+  readonly leaf: boolean;
+}
+
+/** What a value handed to a sink is made of. Literals and functions carry nothing. */
+function partsOf(node: ts.Expression, anchor: ts.Node): Part[] {
+  const value = skipOuter(node);
+  const inner = (part: ts.Node, at = anchor): Part => ({ node: part, anchor: at, leaf: false });
+  if (ts.isSpreadElement(value)) return [inner(value.expression)];
+  if (ts.isObjectLiteralExpression(value)) {
+    return value.properties.flatMap((property): Part[] => {
+      const at = anchor === node ? property : anchor;
+      if (ts.isPropertyAssignment(property)) return [inner(property.initializer, at)];
+      if (ts.isShorthandPropertyAssignment(property)) return [{ node: property.name, anchor: at, leaf: true }];
+      if (ts.isSpreadAssignment(property)) return [inner(property.expression, at)];
+      return [];
+    });
+  }
+  if (ts.isArrayLiteralExpression(value)) return value.elements.map((element) => inner(element));
+  if (ts.isTemplateExpression(value)) return value.templateSpans.map((span) => inner(span.expression));
+  if (ts.isConditionalExpression(value)) return [inner(value.whenTrue), inner(value.whenFalse)];
+  if (ts.isBinaryExpression(value) && carriesOperands(value.operatorToken.kind)) {
+    return value.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken
+      ? [inner(value.right)]
+      : [inner(value.left), inner(value.right)];
+  }
+  // `JSON.stringify(v)` and `String(v)` carry `v` on; a nested sink is also met on its own, as the innermost.
+  if (ts.isCallExpression(value) && isCarrier(value.expression)) return value.arguments.slice(0, 1).map((argument) => inner(argument));
+  if (ts.isLiteralExpression(value) || ts.isArrowFunction(value) || ts.isFunctionExpression(value) || isKeywordLiteral(value)) return [];
+  return [{ node: value, anchor, leaf: true }];
+}
+
+/** A variable's name, a class property's as `this.<name>`, a parameter property's too (`constructor(private x: T)`). */
+function holderName(node: ts.Node): string | undefined {
+  if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) return node.name.text;
+  if (ts.isPropertyDeclaration(node) && ts.isIdentifier(node.name)) return `this.${node.name.text}`;
+  if (ts.isParameter(node) && ts.isIdentifier(node.name)) {
+    const property = (ts.getModifiers(node)?.length ?? 0) > 0;
+    return property && ts.isConstructorDeclaration(node.parent) ? `this.${node.name.text}` : node.name.text;
+  }
+  return undefined;
+}
+
+/** Methods of standard-library objects that can be sinks. */
+const libraryMethodNames = new Set(Object.keys(standardSinks.libraryMethods).map((key) => key.split('.')[1]!));
+
+/** The names that can start a standard sink's callee. */
+const standardWords = [
+  'console',
+  'JSON',
+  'navigator',
+  ...Object.keys(standardSinks.globals),
+  ...Object.keys(standardSinks.libraryMethods).map((key) => key.split('.')[1]!),
+];
+
+/** `node_modules/<package>/…` (or `@scope/package`), `@types/<name>` as the package it types. */
+function packageOf(fileName: string): string | undefined {
+  const at = fileName.lastIndexOf('/node_modules/');
+  if (at === -1) return undefined;
+  const parts = fileName.slice(at + '/node_modules/'.length).split('/');
+  const name = parts[0]!.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!;
+  if (!name.startsWith('@types/')) return name;
+  const typed = name.slice('@types/'.length);
+  return typed.includes('__') ? `@${typed.replace('__', '/')}` : typed === 'node' ? undefined : typed;
+}
+
+/** `a.b.c(...)` as `['a', 'b', 'c']`, `pino().info` as `['pino', 'info']`; undefined for other callees. */
+function calleePath(callee: ts.Expression): string[] | undefined {
+  if (ts.isIdentifier(callee)) return [callee.text];
+  if (callee.kind === ts.SyntaxKind.ThisKeyword) return ['this'];
+  if (ts.isPropertyAccessExpression(callee)) {
+    const head = calleePath(callee.expression);
+    return head && [...head, callee.name.text];
+  }
+  if (ts.isCallExpression(callee) || ts.isNewExpression(callee)) return calleePath(callee.expression);
+  if (ts.isParenthesizedExpression(callee) || ts.isNonNullExpression(callee)) return calleePath(callee.expression);
+  return undefined;
+}
+
+/** `JSON.stringify(v)` and `String(v)`: what they return carries `v`. */
+function isCarrier(callee: ts.Expression): boolean {
+  const path = calleePath(callee);
+  return (
+    path !== undefined &&
+    ((path.length === 2 && path[0] === 'JSON' && path[1] === 'stringify') || (path.length === 1 && path[0] === 'String'))
+  );
+}
+
+/** `+` (concatenation), `??` and `||` carry either side; `&&` its right. */
+function carriesOperands(kind: ts.SyntaxKind): boolean {
+  return (
+    kind === ts.SyntaxKind.PlusToken ||
+    kind === ts.SyntaxKind.QuestionQuestionToken ||
+    kind === ts.SyntaxKind.BarBarToken ||
+    kind === ts.SyntaxKind.AmpersandAmpersandToken
+  );
+}
+
+function isKeywordLiteral(node: ts.Node): boolean {
+  return (
+    node.kind === ts.SyntaxKind.TrueKeyword ||
+    node.kind === ts.SyntaxKind.FalseKeyword ||
+    node.kind === ts.SyntaxKind.NullKeyword ||
+    (ts.isIdentifier(node) && node.text === 'undefined')
+  );
+}
+
+/** `p as unknown as string` is still `p` when it runs. */
+function skipOuter(expression: ts.Expression): ts.Expression {
+  let node = expression;
+  while (
+    ts.isAsExpression(node) ||
+    ts.isTypeAssertionExpression(node) ||
+    ts.isSatisfiesExpression(node) ||
+    ts.isNonNullExpression(node) ||
+    ts.isParenthesizedExpression(node)
+  ) {
+    node = node.expression;
+  }
+  return node;
+}
+
+function unique(fields: readonly Field[]): Field[] {
+  return [...new Map(fields.map((field) => [field.key, field])).values()];
+}
