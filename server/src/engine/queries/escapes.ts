@@ -44,7 +44,9 @@ export const escapesOf: FileQuery<readonly Escape[]> = {
   reads: { types: true },
   compute: (input) => {
     if (input.catalogue.fields.size === 0) return [];
-    const sinks = new SinkResolver(input.sourceFile, input.settings.sinks ?? {});
+    // Code with a context needs every sink; elsewhere only logs are reported, and most files name none.
+    const logsOnly = !input.catalogue.contextsOf(input.file).some((context) => context.purposes);
+    const sinks = new SinkResolver(input.sourceFile, input.settings.sinks ?? noSettings, { logsOnly });
     if (!sinks.mayHaveSinks()) return [];
     return new EscapeWalker(input.sourceFile, input.program(), input.catalogue, sinks).run();
   },
@@ -70,7 +72,7 @@ class EscapeWalker {
   }
 
   run(): Escape[] {
-    this.marks = Marks.of(this.sourceFile.text, wordsPattern(this.sinks.words(), { spreads: false }));
+    this.marks = this.sinks.marks();
     this.visit(this.sourceFile);
     const escapes: Escape[] = [];
     for (const { leaf, hops } of this.found.values()) {
@@ -95,7 +97,7 @@ class EscapeWalker {
   private marks: Marks | undefined;
 
   private readonly visit = (node: ts.Node): void => {
-    if (!this.marks!.within(node)) return;
+    if (this.marks && !this.marks.within(node)) return;
     if (ts.isCallExpression(node) && node.arguments.length > 0) {
       const sink = this.sinks.sinkOf(node.expression, this.checker, this.program);
       if (sink) for (const argument of node.arguments) this.collect(argument, argument, sink);
@@ -154,34 +156,50 @@ class SinkResolver {
   private readonly workspaceImports = new Set<string>();
   /** Local names of packages' types (`import type { Logger } from 'pino'`). */
   private readonly typeImports = new Map<string, Imported>();
-  private readonly kinds = new Map<string, SinkKind>();
+  private readonly kinds: ReadonlyMap<string, SinkKind>;
   private readonly inProcess: ReadonlySet<string>;
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
     settings: SinkSettings,
+    private readonly options: { readonly logsOnly: boolean },
   ) {
-    for (const [kind, packages] of Object.entries(sinkPackages) as [Exclude<SinkKind, 'package'>, readonly string[]][]) {
-      for (const name of [...packages, ...(settings[kind] ?? [])]) this.kinds.set(name, kind);
-    }
-    this.inProcess = new Set([...inProcessPackages, ...(settings.inProcess ?? [])]);
+    ({ kinds: this.kinds, inProcess: this.inProcess } = listsOf(settings));
     this.readImports();
   }
 
-  /** Whether anything in the file can be a sink: a standard sink's name, an import of a package or of another module. */
+  /**
+   * Whether anything in the file can be a sink: a standard sink's name, an import of a package or of
+   * another module; with `logsOnly`, `console` or what a log package made.
+   */
   mayHaveSinks(): boolean {
-    if (this.imports.size > 0 || this.returned.size > 0 || this.workspaceImports.size > 0) return true;
     const names = namesOf(this.sourceFile);
+    if (this.options.logsOnly)
+      return names.has('console') || [...this.imports.values(), ...this.returned.values()].some((made) => this.isLog(made));
+    if (this.imports.size > 0 || this.returned.size > 0 || this.workspaceImports.size > 0) return true;
     return standardWords.some((word) => names.has(word));
   }
 
-  /** The words a sink's callee can start with here: where the walk looks. */
-  words(): string[] {
-    const holders = [...this.returned.keys()].map((holder) => holder.replace(/^this\./, ''));
-    return [...standardWords, ...this.imports.keys(), ...holders, ...this.workspaceImports];
+  /**
+   * Where log calls can start, when only logs are looked for: `console` and the names of what log packages
+   * made. Code with a context is walked whole (measured: marks of every sink's word cost more than the walk).
+   */
+  marks(): Marks | undefined {
+    if (!this.options.logsOnly) return undefined;
+    const holders = [...this.imports, ...this.returned].filter(([, made]) => this.isLog(made)).map(([name]) => name.replace(/^this\./, ''));
+    return Marks.of(this.sourceFile.text, wordsPattern(['console', ...holders], { spreads: false }));
+  }
+
+  private isLog(made: Imported): boolean {
+    return this.kinds.get(`${made.module}#${made.imported}`) === 'log' || this.kinds.get(made.module) === 'log';
   }
 
   sinkOf(callee: ts.Expression, checker: ts.TypeChecker, program: ts.Program): { name: string; kind: SinkKind } | undefined {
+    const sink = this.anySink(callee, checker, program);
+    return sink && (!this.options.logsOnly || sink.kind === 'log') ? sink : undefined;
+  }
+
+  private anySink(callee: ts.Expression, checker: ts.TypeChecker, program: ts.Program): { name: string; kind: SinkKind } | undefined {
     const path = calleePath(callee);
     if (!path) return undefined;
     const [root, ...members] = path;
@@ -197,8 +215,10 @@ class SinkResolver {
     const holder = this.returned.get(members.length > 0 && root === 'this' ? `this.${members[0]}` : root!);
     if (holder && members.length > 0) return this.packageSink(holder.module, holder.imported, name);
     // Only the checker knows what a standard object's method is, or what an object another module made is.
-    if (members.length > 0 && (libraryMethodNames.has(last) || this.workspaceImports.has(root!)))
-      return this.declaredSink(callee, checker, program, name);
+    // A method of an imported object itself (`logger.info`), not of one made from an imported class there.
+    const ofImportedObject =
+      this.workspaceImports.has(root!) && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression);
+    if (members.length > 0 && (libraryMethodNames.has(last) || ofImportedObject)) return this.declaredSink(callee, checker, program, name);
     return undefined;
   }
 
@@ -318,6 +338,24 @@ function partsOf(node: ts.Expression, anchor: ts.Node): Part[] {
   if (ts.isCallExpression(value) && isCarrier(value.expression)) return value.arguments.slice(0, 1).map((argument) => inner(argument));
   if (ts.isLiteralExpression(value) || ts.isArrowFunction(value) || ts.isFunctionExpression(value) || isKeywordLiteral(value)) return [];
   return [{ node: value, anchor, leaf: true }];
+}
+
+const noSettings: SinkSettings = {};
+
+/** The package lists with what the settings add, made once per settings object: every file asks. */
+const lists = new WeakMap<SinkSettings, { kinds: ReadonlyMap<string, SinkKind>; inProcess: ReadonlySet<string> }>();
+
+function listsOf(settings: SinkSettings) {
+  let known = lists.get(settings);
+  if (!known) {
+    const kinds = new Map<string, SinkKind>();
+    for (const [kind, packages] of Object.entries(sinkPackages) as [Exclude<SinkKind, 'package'>, readonly string[]][]) {
+      for (const name of [...packages, ...(settings[kind] ?? [])]) kinds.set(name, kind);
+    }
+    known = { kinds, inProcess: new Set([...inProcessPackages, ...(settings.inProcess ?? [])]) };
+    lists.set(settings, known);
+  }
+  return known;
 }
 
 /** A variable's name, a class property's as `this.<name>`, a parameter property's too (`constructor(private x: T)`). */
