@@ -229,7 +229,7 @@ export class Analysis {
     } catch (error) {
       if (error instanceof CancelledError) return undefined;
       this.options.connection.console.error(`${file}: not analysed: ${describe(error)}`);
-      return { findings: [], notices: [] };
+      return { findings: [], notices: [], unchecked: [] };
     }
   }
 
