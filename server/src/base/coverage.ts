@@ -65,6 +65,20 @@ export function coverageOf(unchecked: readonly Unchecked[]): Coverage {
   return { unchecked, total: unchecked.length, byKind, notCounted };
 }
 
+/** What the value a read is on was, as a phrase: `a value of type \`any\``. */
+export function causeText(cause: UntypedCause): string {
+  switch (cause.type) {
+    case 'any':
+      return 'a value of type `any`';
+    case 'error':
+      return 'a value whose type TypeScript could not resolve';
+    case 'unresolved-import':
+      return isBare(cause.module)
+        ? `a value imported from '${cause.module}', which is not installed`
+        : `a value imported from '${cause.module}', which does not resolve`;
+  }
+}
+
 /** A module specifier that names a package, not a file: neither relative nor absolute. */
 export function isBare(specifier: string): boolean {
   return !/^(?:\.\.?(?:\/|$)|\/|[a-zA-Z]:[\\/])/.test(specifier);

@@ -220,10 +220,12 @@ export class RuleRunner {
 
   toFinding(rule: Rule, file: string, report: Report): Finding {
     const lines = this.setup.derived.lineIndex(file) ?? new LineIndex('');
+    // Only rules that are on report: `off` here is a rule asked outside a run, which keeps its default (`info` if that is `off`).
     const severity = this.setup.severityOf(rule);
+    const fallback = rule.meta.defaultSeverity === 'off' ? 'info' : rule.meta.defaultSeverity;
     return {
       ruleId: rule.meta.id,
-      severity: severity === 'off' ? rule.meta.defaultSeverity : severity,
+      severity: severity === 'off' ? fallback : severity,
       file,
       range: lines.range(report.span),
       message: report.message,

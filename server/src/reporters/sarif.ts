@@ -59,7 +59,9 @@ function ruleDescriptor(meta: RuleMeta): Sarif.ReportingDescriptor {
     helpUri,
     // GitHub code scanning requires `help`; it shows the markdown on the alert page.
     help: { text: `${full} Documentation: ${helpUri}`, markdown: `${full}\n\n[Documentation](${helpUri})` },
-    defaultConfiguration: { level: level(meta.defaultSeverity) },
+    // A rule off by default is listed as SARIF says: not enabled, at the level it reports at when turned on.
+    defaultConfiguration:
+      meta.defaultSeverity === 'off' ? { enabled: false, level: level('info') } : { level: level(meta.defaultSeverity) },
     properties: { tags: ['privacy', 'APPI'] },
   };
 }
