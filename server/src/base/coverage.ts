@@ -18,7 +18,7 @@ export type UncheckedKind =
   | 'project-not-loaded';
 
 /** The kinds in the order reports list them. */
-const uncheckedKinds: readonly UncheckedKind[] = [
+export const uncheckedKinds: readonly UncheckedKind[] = [
   'untyped-read',
   'unreached-use',
   'missing-package',
@@ -63,6 +63,23 @@ export function coverageOf(unchecked: readonly Unchecked[]): Coverage {
   const byKind = Object.fromEntries(uncheckedKinds.map((kind) => [kind, 0])) as Record<UncheckedKind, number>;
   for (const item of unchecked) byKind[item.kind]++;
   return { unchecked, total: unchecked.length, byKind, notCounted };
+}
+
+/** One item as a clause, for reports and the editor's list (the file is said apart). */
+export function describeUnchecked(item: Unchecked): string {
+  switch (item.kind) {
+    case 'untyped-read':
+      return `\`${item.name}\` is read on ${causeText(item.cause)}: possibly personal information, not checked`;
+    case 'unreached-use':
+      return `\`${item.name}\` is used in code that no context reaches: not checked`;
+    case 'missing-package':
+      // `node:` modules are declared by @types/node, which a project may also leave out of its `types`.
+      return `'${item.package}' is not installed${item.package.startsWith('@types/') ? " (or not among the project's `types`)" : ''}: what this file takes from it is not checked`;
+    case 'missing-extends':
+      return `extends '${item.extends}', which cannot be found: the project is checked without the options it would give`;
+    case 'project-not-loaded':
+      return `the project could not be loaded (${item.reason}): its files are checked as files of no project, with default options`;
+  }
 }
 
 /** What the value a read is on was, as a phrase: `a value of type \`any\``. */
