@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { Unchecked } from '../base/coverage';
 import type { Notice, Range } from '../base/finding';
-import { isInside, isNodeModules, isSourceFile } from '../base/paths';
+import { dirname, isInside, isNodeModules, isSourceFile, relative } from '../base/paths';
 import { discover, walkedPath } from './discovery';
 import { inferredOptions, moduleResolutionHost, Project, type ProjectSetup, projectDirectory, type SharedResolution } from './project';
 import { type ConfiguredProject, groupProjects } from './project-groups';
@@ -143,7 +143,12 @@ function missingExtends(
   for (const extended of configFile?.extendedSourceFiles ?? []) {
     const file = extended.replace(/\\/g, '/');
     if (documents.text(file) === undefined)
-      found.push({ kind: 'missing-extends', file: configPath, extends: file, ...rangeOfExtends(configFile) });
+      found.push({
+        kind: 'missing-extends',
+        file: configPath,
+        extends: relative(dirname(configPath), file),
+        ...rangeOfExtends(configFile),
+      });
   }
   for (const error of errors) {
     const { file, start, length } = error;
