@@ -20,7 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * @typedef {{ id: string, description: string, defaultSeverity: 'error' | 'warning' | 'info', provision?: string, fixable: boolean }} RuleMeta
+ * @typedef {{ id: string, description: string, defaultSeverity: 'error' | 'warning' | 'info' | 'off', provision?: string, fixable: boolean }} RuleMeta
  * @typedef {{ file: string, text: string }} GeneratedFile  `file` relative to the repository, `text` its whole new content
  */
 
@@ -29,7 +29,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export function generatedFiles() {
   const require = createRequire(import.meta.url);
   const { rules } = require(path.join(root, 'server/out/rules/index.js'));
-  const { docsUrl } = require(path.join(root, 'server/out/rules/rule.js'));
+  const { docsUrl } = require(path.join(root, 'server/out/engine/rule.js'));
   /** @type {RuleMeta[]} */
   const metas = rules.map((/** @type {{ meta: RuleMeta }} */ rule) => rule.meta);
   return [

@@ -7,3 +7,6 @@ export const showOutputCommand = 'appiGuard.showOutput';
 
 /** Commands contributed in package.json that the server carries out; the client must not register them. */
 export const reanalyseCommand = 'appiGuard.reanalyseWorkspace';
+
+/** Lists the places not checked (asking the server for them) and opens the one picked. */
+export const showUncheckedCommand = 'appiGuard.showUnchecked';

@@ -2,9 +2,10 @@ import { type Status, statusNotification } from 'appi-guard-server/lsp/status';
 import { commands, type ExtensionContext, type LogOutputChannel, window } from 'vscode';
 import { type LanguageClient, State } from 'vscode-languageclient/node';
 import { createClient, documentSelector } from './client';
-import { restartCommand, showOutputCommand } from './commands';
+import { restartCommand, showOutputCommand, showUncheckedCommand } from './commands';
 import { StatusView } from './status';
 import { TraceChannel } from './trace';
+import { showUnchecked } from './unchecked';
 
 /** Kept for `deactivate`, which VS Code awaits so the server can shut down cleanly. */
 let client: LanguageClient | undefined;
@@ -30,6 +31,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       await start(output, status, () => current.restart());
     }),
     commands.registerCommand(showOutputCommand, () => output.show(true)),
+    commands.registerCommand(showUncheckedCommand, () => showUnchecked(current)),
   );
 
   // Awaited, so the server's commands (re-analyse, create register) exist once activation ends: invoking one

@@ -11,7 +11,7 @@ import {
   ThemeColor,
   window,
 } from 'vscode';
-import { reanalyseCommand, restartCommand, showOutputCommand } from './commands';
+import { reanalyseCommand, restartCommand, showOutputCommand, showUncheckedCommand } from './commands';
 
 /** What the item shows when no status comes from the server: its process is starting, or it stopped. */
 export type ClientState = 'starting' | 'stopped';
@@ -95,6 +95,7 @@ export class StatusView {
 }
 
 const showOutput: Command = { title: 'Show Output', command: showOutputCommand };
+const showUncheckedPlaces: Command = { title: 'Show What Was Not Checked', command: showUncheckedCommand };
 
 /** How a server status reads. */
 function viewOf(status: Status): View {
@@ -123,10 +124,13 @@ function viewOf(status: Status): View {
     }
     case 'idle':
       return {
-        text: `$(shield) APPI Guard ${codicons(status)}`,
-        short: codicons(status),
-        tooltip: `APPI Guard: ${counts(status)} in the workspace (suppressed findings not counted). Click to show the output.`,
-        command: showOutput,
+        text: `$(shield) APPI Guard ${codicons(status)}${notChecked(status)}`,
+        short: `${codicons(status)}${notChecked(status)}`,
+        tooltip:
+          status.unchecked > 0
+            ? `APPI Guard: ${counts(status)} in the workspace (suppressed findings not counted). ${uncheckedSentence(status)} Click to list them.`
+            : `APPI Guard: ${counts(status)} in the workspace (suppressed findings not counted); everything was checked. Click to show the output.`,
+        command: status.unchecked > 0 ? showUncheckedPlaces : showOutput,
         busy: false,
         severity: info,
       };
@@ -153,6 +157,16 @@ function viewOf(status: Status): View {
 
 function codicons(status: Status): string {
   return [`$(error) ${status.errors}`, `$(warning) ${status.warnings}`, ...(status.infos > 0 ? [`$(info) ${status.infos}`] : [])].join(' ');
+}
+
+/** ` · 5 not checked`, or nothing when everything was checked. */
+function notChecked(status: Status): string {
+  return status.unchecked > 0 ? ` · ${status.unchecked} not checked` : '';
+}
+
+function uncheckedSentence(status: Status): string {
+  const places = status.unchecked === 1 ? '1 place was' : `${status.unchecked} places were`;
+  return `${places} not checked: reads of personal-looking names on untyped values, packages not installed, or project configuration that could not be followed.`;
 }
 
 function counts(status: Status): string {

@@ -17,7 +17,7 @@ import { isFailing, reporters } from './reporters';
 import { displayPath } from './reporters/report';
 import { rules } from './rules';
 
-/** Exit statuses: the contract CI scripts rely on (README, "Command line"). */
+/** Exit statuses: the contract CI scripts rely on (README, "Command line"); `findings` also for anything not checked with `--strict`. */
 const exitCodes = { clean: 0, findings: 1, cannotRun: 2 } as const;
 
 /** Runs one command; never rejects and never throws: every outcome is an exit code. */
@@ -70,7 +70,8 @@ async function check(command: CheckCommand, start: number): Promise<number> {
   const report = timings.measure('reporting', () => reporters[command.format]({ root, toolVersion: toolVersion(), result }));
   writeReport(report, command.output);
   if (command.timings) writeTimings(timings, Date.now() - start);
-  return !command.exitZero && result.findings.some(isFailing) ? exitCodes.findings : exitCodes.clean;
+  const failing = result.findings.some(isFailing) || (command.strict && result.coverage.total > 0);
+  return !command.exitZero && failing ? exitCodes.findings : exitCodes.clean;
 }
 
 /** `--timings`: a line per phase on stderr, in a form scripts can read (`timing <phase>: <ms> ms`). */

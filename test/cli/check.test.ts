@@ -44,7 +44,8 @@ describe('check: json', () => {
     assert.deepEqual(run, { status: 1, stdout: '', stderr: '' }, 'the report goes to the file; notices go into it');
 
     const report = JSON.parse(fs.readFileSync(path.join(root, 'report.json'), 'utf8'));
-    assert.deepEqual(Object.keys(report), ['version', 'root', 'files', 'findings', 'notices']);
+    assert.deepEqual(Object.keys(report), ['version', 'root', 'files', 'findings', 'notices', 'coverage']);
+    assert.equal(report.coverage.total, 0, 'everything was checked');
     assert.equal(report.version, version);
     assert.equal(report.root, path.resolve(root).replace(/\\/g, '/'));
     assert.deepEqual([...report.files].sort(), ['app/campaign.ts', 'app/visitor.ts', 'model/patient.ts', 'odd dir/broken #1.ts']);

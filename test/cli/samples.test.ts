@@ -64,12 +64,20 @@ describe('check: the sample clinic', () => {
     );
   });
 
-  it('exits 1 for its errors, prints one line per unsuppressed finding and the summary, and notes nothing', () => {
+  it('exits 1 for its errors, prints one line per unsuppressed finding, the summary and what was not checked, and notes nothing', () => {
     assert.equal(text.status, 1);
     assert.equal(json.status, 1);
-    const lines = text.stdout.trimEnd().split('\n');
-    assert.equal(lines.length, expected.filter((line) => !line.endsWith('(suppressed)')).length + 2);
-    assert.equal(lines.at(-1), '20 errors, 8 warnings in 26 files (3 suppressed)');
+    const [findings, summary, notChecked] = text.stdout.split('\n\n');
+    assert.equal(findings!.split('\n').length, expected.filter((line) => !line.endsWith('(suppressed)')).length);
+    assert.equal(summary, '20 errors, 8 warnings in 26 files (3 suppressed)');
+    // The sample has no node_modules: its packages are not installed, and its script has no Node types.
+    assert.equal(
+      notChecked!.split('\n').slice(0, 2).join('\n'),
+      [
+        'Not checked: 10 places (each one in --format json):',
+        '  10 imports of packages that are not installed: @minato/face-match, @minato/sms-gateway, @types/node, axios, nodemailer and 1 more',
+      ].join('\n'),
+    );
     assert.equal(text.stderr, '');
   });
 

@@ -32,8 +32,13 @@ describe('check: sarif', () => {
     const { driver } = log.runs[0]!.tool;
     assert.equal(driver.name, 'APPI Guard');
     assert.deepEqual(
-      driver.rules!.map((rule) => [rule.id, rule.helpUri, rule.defaultConfiguration?.level]),
-      rules.map(({ meta }) => [meta.id, docsUrl(meta.id), meta.defaultSeverity === 'info' ? 'note' : meta.defaultSeverity]),
+      driver.rules!.map((rule) => [rule.id, rule.helpUri, rule.defaultConfiguration?.level, rule.defaultConfiguration?.enabled ?? true]),
+      rules.map(({ meta }) => [
+        meta.id,
+        docsUrl(meta.id),
+        meta.defaultSeverity === 'info' || meta.defaultSeverity === 'off' ? 'note' : meta.defaultSeverity,
+        meta.defaultSeverity !== 'off',
+      ]),
     );
   });
 

@@ -12,7 +12,7 @@ describe('usage', { concurrency: true }, () => {
     const run = await runCli(['--help']);
     assert.equal(run.status, 0);
     assert.match(run.stdout, /^Usage: appi-guard check \[DIR\]/);
-    for (const option of ['--format', '--register', '--output', '--exit-zero', '--version', 'appi-guard lsp [--stdio]'])
+    for (const option of ['--format', '--register', '--output', '--strict', '--exit-zero', '--version', 'appi-guard lsp [--stdio]'])
       assert.ok(run.stdout.includes(option), option);
     assert.equal(run.stderr, '');
   });

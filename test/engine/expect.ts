@@ -51,7 +51,12 @@ export interface FindingsOptions {
  * the expected ones, and that the fixture's texts are the workspace's current texts (so the markers point
  * where the engine looked). Findings in files that the fixture leaves out fail the assertion too.
  */
-export function assertFindings(workspace: Workspace, result: FileResult, expected: string, options: FindingsOptions = {}): void {
+export function assertFindings(
+  workspace: Workspace,
+  result: Pick<FileResult, 'findings' | 'notices'>,
+  expected: string,
+  options: FindingsOptions = {},
+): void {
   const fixture = parseFixture(expected);
   assertKnownRules(fixture.markers);
   for (const [file, text] of fixture.files) assert.equal(workspace.text(file), text, `the current text of ${file}`);

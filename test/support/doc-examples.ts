@@ -23,6 +23,8 @@ interface Block {
 
 /** The file a block without `file=` is: the code after the shared code, or the register. */
 const defaultFiles: Readonly<Record<string, string>> = { ts: 'src/example.ts', tsx: 'src/example.tsx', yaml: 'pi-register.yaml' };
+/** Languages whose blocks must say their file (`json file=tsconfig.json`). */
+const namedOnly = new Set(['json']);
 
 /**
  * The examples of a rule page: the fenced blocks of its `## Examples` section under `### Failing` and
@@ -52,10 +54,11 @@ export function examplesOf(markdown: string): Example[] {
     assert.ok(end !== -1, `the block at line ${i + 1} is not closed`);
     const language = fence[1]!;
     assert.ok(
-      language in defaultFiles,
-      `the block at line ${i + 1} is \`${language}\`: examples are ${Object.keys(defaultFiles).join(', ')}`,
+      language in defaultFiles || namedOnly.has(language),
+      `the block at line ${i + 1} is \`${language}\`: examples are ${[...Object.keys(defaultFiles), ...namedOnly].join(', ')}`,
     );
     const block: Block = { file: /\bfile=(\S+)/.exec(fence[2]!)?.[1], language, text: lines.slice(i + 1, end).join('\n'), line: i + 1 };
+    assert.ok(block.file !== undefined || !namedOnly.has(language), `the \`${language}\` block at line ${i + 1} needs \`file=<path>\``);
     i = end;
     if (!kind) {
       shared.push(block);

@@ -9,6 +9,8 @@ export class Catalogue {
   readonly fields = new Map<string, Field>();
   /** Names of tagged and consent fields: the textual prefilter before any checker question. */
   readonly fieldNames = new Set<string>();
+  /** Names of tagged fields only (not consent-only ones): a read of one on an untyped value may be personal information. */
+  readonly taggedNames = new Set<string>();
   private readonly contextsByFile = new Map<string, readonly CodeContext[]>();
 
   constructor(files: Iterable<FileAnnotations>) {
@@ -25,6 +27,7 @@ export class Catalogue {
   private addField(field: Field): void {
     this.fields.set(field.key, field);
     this.fieldNames.add(field.name);
+    if (field.kinds.length > 0) this.taggedNames.add(field.name);
   }
 
   /** The schema of a tagged field (consent fields of forms that are not schemas have none). */

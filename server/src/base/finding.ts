@@ -73,9 +73,3 @@ export interface Notice {
   readonly file: string;
   readonly message: string;
 }
-
-/** What the engine says of one file: its findings, and what it could not analyse. */
-export interface FileResult {
-  readonly findings: readonly Finding[];
-  readonly notices: readonly Notice[];
-}

@@ -13,6 +13,8 @@ export interface CheckCommand {
   readonly register?: string;
   readonly output?: string;
   readonly exitZero: boolean;
+  /** Exit 1 also when anything was not checked (README, "What a clean run means"). */
+  readonly strict: boolean;
   /** Print the time of each phase of the analysis on stderr. */
   readonly timings: boolean;
   /** Packages added to kinds of sink, as the editor's `appiGuard.sinks` setting says them. */
@@ -52,7 +54,9 @@ Options:
   -f, --format FORMAT   ${Object.keys(reporters).join(', ')} (default: text)
       --register FILE   the Personal Information File Register (default: DIR/pi-register.yaml)
   -o, --output FILE     write the report to FILE instead of standard output
-      --exit-zero       exit with 0 even when there are error findings
+      --strict          exit with 1 also when anything was not checked (see below)
+      --exit-zero       exit with 0 even when there are error findings (or, with --strict,
+                        places not checked)
       --timings         print the time of each phase and rule on stderr
       --sinks JSON      packages to add to a kind of sink, as the editor's appiGuard.sinks setting:
                         '{"log": ["my-logger"], "inProcess": ["my-utils"]}'
@@ -61,7 +65,13 @@ Options:
   -h, --help            show this help
   -v, --version         show the version
 
-Exit status: 0 no error findings, 1 error findings, 2 could not run.
+After the summary, check says what it could not check: reads of tagged fields' names on
+values typed any (or an error type, or an unresolved import), imports of packages that are
+not installed, tsconfig.json files whose extends cannot be found, projects that failed to
+load. --format json lists each place under "coverage".
+
+Exit status: 0 no error findings, 1 error findings (with --strict, or anything not
+checked), 2 could not run.
 `;
 
 const options = {
@@ -69,6 +79,7 @@ const options = {
   register: { type: 'string' },
   output: { type: 'string', short: 'o' },
   'exit-zero': { type: 'boolean' },
+  strict: { type: 'boolean' },
   timings: { type: 'boolean' },
   sinks: { type: 'string' },
   write: { type: 'boolean' },
@@ -99,6 +110,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     ...(values.register !== undefined && { register: nonEmpty(values.register, '--register') }),
     ...(values.output !== undefined && { output: nonEmpty(values.output, '--output') }),
     exitZero: values['exit-zero'] ?? false,
+    strict: values.strict ?? false,
     timings: values.timings ?? false,
     sinks: values.sinks === undefined ? {} : sinksOf(values.sinks),
   };
@@ -120,7 +132,7 @@ function sinksOf(text: string): SinkSettings {
 function registerCommand(values: ReturnType<typeof parse>['values'], rest: readonly string[]): RegisterCommand {
   if (rest.length > 1)
     throw new UsageError(`register takes one directory, got ${rest.length}: ${rest.map((arg) => `'${arg}'`).join(', ')}`);
-  for (const option of ['format', 'output', 'exit-zero', 'timings', 'sinks'] as const) {
+  for (const option of ['format', 'output', 'exit-zero', 'strict', 'timings', 'sinks'] as const) {
     if (values[option] !== undefined)
       throw new UsageError(`--${option} belongs to \`appi-guard check\`; register prints the register, or writes it with --write`);
   }
@@ -134,7 +146,7 @@ function registerCommand(values: ReturnType<typeof parse>['values'], rest: reado
 
 function lspCommand(values: ReturnType<typeof parse>['values'], rest: readonly string[]): Command {
   if (rest.length > 0) throw new UsageError(`lsp takes no arguments, got ${rest.map((arg) => `'${arg}'`).join(', ')}`);
-  for (const option of ['format', 'output', 'exit-zero', 'timings', 'sinks', 'write', 'register'] as const) {
+  for (const option of ['format', 'output', 'exit-zero', 'strict', 'timings', 'sinks', 'write', 'register'] as const) {
     if (values[option] !== undefined) throw new UsageError(`--${option} does not apply to \`appi-guard lsp\`: the editor sends settings`);
   }
   return { kind: 'lsp' };

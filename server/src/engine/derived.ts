@@ -35,6 +35,8 @@ export interface AnnotationStamps {
   readonly all: number;
   /** Moves only when what other files can read of them changes (`sharedPart`). */
   readonly shared: number;
+  /** Moves only when the set of tagged field names changes. */
+  readonly names: number;
 }
 
 /**
@@ -46,7 +48,9 @@ export class Derived {
   private structureValue: Structure | undefined;
   private readonly registry = createWorkspaceRegistry();
   private readonly annotations = new Map<string, { version: number; value: FileAnnotations; shared: string }>();
-  private stamps = { all: 0, shared: 0 };
+  private stamps = { all: 0, shared: 0, names: 0 };
+  /** The tagged field names of the catalogue last built, sorted, to tell whether a new one changed them. */
+  private namesKey = '';
   private catalogueCache: { stamp: number; generation: number; structure: Structure; value: Catalogue } | undefined;
   private registerCache: { version: number; value: Register | undefined } | undefined;
   /** Made once per parse of the register: every file's rules ask for it. */
@@ -59,7 +63,7 @@ export class Derived {
 
   /** The files or the projects changed: the projects are built again, and every annotation counts as changed. */
   restructure(): void {
-    this.stamps = { all: this.stamps.all + 1, shared: this.stamps.shared + 1 };
+    this.stamps = { all: this.stamps.all + 1, shared: this.stamps.shared + 1, names: this.stamps.names + 1 };
     this.dispose();
   }
 
@@ -98,13 +102,21 @@ export class Derived {
     if (cached && cached.generation === generation && cached.structure === structure) return cached.value;
     const all = [...structure.owners.keys()].map((file) => this.annotationsOf(file));
     const stale = !cached || cached.stamp !== this.stamps.all || cached.structure !== structure;
-    this.catalogueCache = {
-      stamp: this.stamps.all,
-      generation,
-      structure,
-      value: stale ? this.options.timings.measure('catalogue', () => new Catalogue(all)) : cached.value,
-    };
-    return this.catalogueCache.value;
+    const value = stale ? this.options.timings.measure('catalogue', () => new Catalogue(all)) : cached.value;
+    if (stale) {
+      const namesKey = [...value.taggedNames].sort().join('\n');
+      if (namesKey !== this.namesKey) this.stamps = { ...this.stamps, names: this.stamps.names + 1 };
+      this.namesKey = namesKey;
+    }
+    this.catalogueCache = { stamp: this.stamps.all, generation, structure, value };
+    return value;
+  }
+
+  /** The tagged field names among a file's words (its parser's table of names), sorted, as one string. */
+  taggedNamesAmong(words: ReadonlyMap<string, string>): string {
+    const found: string[] = [];
+    for (const name of this.catalogue().taggedNames) if (words.has(name)) found.push(name);
+    return found.sort().join('\n');
   }
 
   annotationsOf(file: string): FileAnnotations {
@@ -117,7 +129,11 @@ export class Derived {
     const same = cached !== undefined && JSON.stringify(cached.value) === JSON.stringify(value);
     const shared = same ? cached.shared : JSON.stringify(sharedPart(value));
     this.annotations.set(file, { version, value: same ? cached.value : value, shared });
-    this.stamps = { all: this.stamps.all + (same ? 0 : 1), shared: this.stamps.shared + (shared !== cached?.shared ? 1 : 0) };
+    this.stamps = {
+      all: this.stamps.all + (same ? 0 : 1),
+      shared: this.stamps.shared + (shared !== cached?.shared ? 1 : 0),
+      names: this.stamps.names,
+    };
     return same ? cached.value : value;
   }
 

@@ -1,4 +1,4 @@
-import type { FileResult } from '../base/finding';
+import type { FileResult } from '../base/result';
 import type { Imports } from './imports';
 import type { FileQuery } from './query';
 import { type Current, isCurrent, type Reads } from './reads';

@@ -38,6 +38,12 @@ export interface FileQueryReads {
   readonly callers?: boolean;
   /** The register (`QueryInput.register`). */
   readonly register?: boolean;
+  /**
+   * The names of every tagged field of the workspace (`QueryInput.fieldNames`), not only of the fields the
+   * file's types lead to. The answer is taken to depend on the names the file mentions (its parser's table
+   * of names): it is computed again when one of those becomes, or stops being, a tagged field's name.
+   */
+  readonly fieldNames?: boolean;
 }
 
 /** What a file query is computed from. Each accessor checks that the query declared it. */
@@ -54,6 +60,8 @@ export interface QueryInput {
   guards(): Guards;
   /** Needs `reads.register`. */
   register(): Register | undefined;
+  /** Names of the workspace's tagged fields (`Catalogue.taggedNames`); needs `reads.fieldNames`. */
+  fieldNames(): ReadonlySet<string>;
   /** Another query's answer for the same file; its reads become this one's. */
   query<U>(query: FileQuery<U>): U;
 }

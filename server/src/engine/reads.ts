@@ -15,6 +15,8 @@ export class Reads {
   allAnnotations: number | undefined;
   /** Files whose annotations it names: an edit inside one of their comments moves what it holds. */
   readonly named = new Set<string>();
+  /** Which of the file's words were names of tagged fields, when it asked (`FileQueryReads.fieldNames`). */
+  names: NamesRead | undefined;
 
   /** `version`: the file's own version when it was computed. */
   constructor(readonly version: number) {}
@@ -27,7 +29,21 @@ export class Reads {
     this.sharedAnnotations ??= other.sharedAnnotations;
     this.allAnnotations ??= other.allAnnotations;
     for (const file of other.named) this.named.add(file);
+    this.names ??= other.names;
   }
+}
+
+/**
+ * The names of tagged fields that a file mentions (its parser's table of names, `words`), as they were: an
+ * answer that read them stays current while a field is tagged, untagged or renamed elsewhere under a name
+ * the file does not use. Shared by the records that read it, so that one comparison serves them all.
+ */
+export interface NamesRead {
+  /** The stamp of the workspace's tagged names it was last found current at. */
+  stamp: number;
+  readonly words: ReadonlyMap<string, string>;
+  /** The tagged names among `words`, as `Current.namesAmong` gives them. */
+  readonly seen: string;
 }
 
 /** The versions and stamps now, to compare a record with. */
@@ -36,6 +52,10 @@ export interface Current {
   readonly register: number;
   readonly sharedAnnotations: number;
   readonly allAnnotations: number;
+  /** Moves when the set of the workspace's tagged field names changes. */
+  readonly names: number;
+  /** The tagged field names among a file's words, in one string to compare. */
+  namesAmong(words: ReadonlyMap<string, string>): string;
 }
 
 /** Whether what a record read is as it was. Edits to other files are `Results.settle`'s to weigh. */
@@ -44,6 +64,14 @@ export function isCurrent(file: string, reads: Reads, now: Current): boolean {
     reads.version === now.version(file) &&
     (reads.register === undefined || reads.register === now.register) &&
     (reads.sharedAnnotations === undefined || reads.sharedAnnotations === now.sharedAnnotations) &&
-    (reads.allAnnotations === undefined || reads.allAnnotations === now.allAnnotations)
+    (reads.allAnnotations === undefined || reads.allAnnotations === now.allAnnotations) &&
+    (reads.names === undefined || namesCurrent(reads.names, now))
   );
+}
+
+function namesCurrent(read: NamesRead, now: Current): boolean {
+  if (read.stamp === now.names) return true;
+  if (now.namesAmong(read.words) !== read.seen) return false;
+  read.stamp = now.names;
+  return true;
 }

@@ -1,15 +1,19 @@
 import ts from 'typescript';
 import type { Catalogue } from '../annotations/catalogue';
 import type { FileAnnotations } from '../annotations/model';
-import type { FileResult, Finding, Notice, Severity } from '../base/finding';
+import type { Unchecked } from '../base/coverage';
+import type { Finding, Notice, Severity } from '../base/finding';
 import { LineIndex } from '../base/lines';
+import type { FileResult } from '../base/result';
 import type { Timings } from '../base/timings';
+import { namesOf } from '../base/typescript-internals';
 import type { Register } from '../register/model';
 import type { PurposeCatalogue } from '../register/purposes';
 import { CancelledError } from './cancellation';
 import type { Derived } from './derived';
 import type { Documents } from './documents';
 import type { Results } from './invalidation';
+import { uncheckedOf } from './queries/unchecked';
 import type { FileQuery, QueryInput, WorkspaceQuery } from './query';
 import { type Current, Reads } from './reads';
 import { isStandIn } from './registry';
@@ -44,17 +48,12 @@ export class RuleRunner {
     const { documents, derived } = this.setup;
     const reads = new Reads(documents.version(file));
     const source = documents.read(file);
-    if (source.kind !== 'text')
-      return {
-        result: { findings: [], notices: source.kind === 'skipped' ? [{ file, message: `skipped: ${source.reason}` }] : [] },
-        reads,
-      };
+    const skipped = (notices: Notice[]) => ({ result: { findings: [], notices, unchecked: [] }, reads });
+    if (source.kind !== 'text') return skipped(source.kind === 'skipped' ? [{ file, message: `skipped: ${source.reason}` }] : []);
     const program = derived.program(file);
     const sourceFile = program?.getSourceFile(file);
-    if (!program || !sourceFile)
-      return { result: { findings: [], notices: [{ file, message: 'skipped: not part of any project' }] }, reads };
-    if (isStandIn(sourceFile))
-      return { result: { findings: [], notices: [{ file, message: 'skipped: nested too deeply for TypeScript to parse' }] }, reads };
+    if (!program || !sourceFile) return skipped([{ file, message: 'skipped: not part of any project' }]);
+    if (isStandIn(sourceFile)) return skipped([{ file, message: 'skipped: nested too deeply for TypeScript to parse' }]);
     const notices: Notice[] = [];
     const findings: Finding[] = [];
     const context = new FileContext(this, { file, sourceFile, program, reads, now, findings });
@@ -66,6 +65,7 @@ export class RuleRunner {
       context.rule = rule;
       this.run(rule, file, notices, () => rule.checkSource!(context));
     }
+    const unchecked = this.unchecked({ file, sourceFile, program, reads, now, findings }, notices);
     if (program.getSyntacticDiagnostics(sourceFile).length > 0)
       notices.push({ file, message: 'has syntax errors: findings may be incomplete' });
     const suppressions = this.setup.timings.measure('suppressions', () =>
@@ -88,7 +88,24 @@ export class RuleRunner {
         }),
       );
     }
-    return { result: { findings: marked, notices }, reads };
+    return { result: { findings: marked, notices, unchecked }, reads };
+  }
+
+  /**
+   * What in the file was not checked, counted whichever rules are on: the same query `unchecked-use`
+   * reports from, so its answer is kept and invalidated with the file's other answers.
+   */
+  private unchecked(state: FileState, notices: Notice[]): Unchecked[] {
+    const { file, sourceFile, program, reads, now } = state;
+    try {
+      const places = this.ask(file, sourceFile, program, uncheckedOf, reads, now);
+      const lines = this.setup.derived.lineIndex(file, sourceFile.text)!;
+      return places.map(({ span, ...place }) => ({ ...place, file, range: lines.range(span) }));
+    } catch (error) {
+      if (error instanceof ts.OperationCanceledException || error instanceof CancelledError) throw error;
+      notices.push({ file, message: `what was not checked is not counted: ${error instanceof Error ? error.message : String(error)}` });
+      return [];
+    }
   }
 
   /** The register's findings read it (its own version) and every annotation of the workspace. */
@@ -113,10 +130,10 @@ export class RuleRunner {
             }),
           );
       }
-      return { result: { findings, notices }, reads };
+      return { result: { findings, notices, unchecked: [] }, reads };
     }
     const register = derived.register();
-    if (!register || source.kind !== 'text') return { result: { findings, notices }, reads };
+    if (!register || source.kind !== 'text') return { result: { findings, notices, unchecked: [] }, reads };
     if (register.broken)
       notices.push({ file, message: 'the register has YAML errors: purpose ids are not checked against it until they are fixed' });
     const catalogue = derived.catalogue();
@@ -137,7 +154,7 @@ export class RuleRunner {
         }),
       );
     }
-    return { result: { findings, notices }, reads };
+    return { result: { findings, notices, unchecked: [] }, reads };
   }
 
   /** A query's answer for the file: kept, or computed now and kept with what it read. */
@@ -171,6 +188,13 @@ export class RuleRunner {
             return derived.register();
           }
         : denied('the register'),
+      fieldNames: query.reads.fieldNames
+        ? () => {
+            const words = namesOf(sourceFile);
+            reads.names ??= { stamp: now.names, words, seen: now.namesAmong(words) };
+            return derived.catalogue().taggedNames;
+          }
+        : denied('field names'),
       query: (other) => this.ask(file, sourceFile, program, other, reads, now),
     };
     const value = timings.measure(query.name, () => query.compute(input));
@@ -199,10 +223,12 @@ export class RuleRunner {
 
   toFinding(rule: Rule, file: string, report: Report): Finding {
     const lines = this.setup.derived.lineIndex(file) ?? new LineIndex('');
+    // Only rules that are on report: `off` here is a rule asked outside a run, which keeps its default (`info` if that is `off`).
     const severity = this.setup.severityOf(rule);
+    const fallback = rule.meta.defaultSeverity === 'off' ? 'info' : rule.meta.defaultSeverity;
     return {
       ruleId: rule.meta.id,
-      severity: severity === 'off' ? rule.meta.defaultSeverity : severity,
+      severity: severity === 'off' ? fallback : severity,
       file,
       range: lines.range(report.span),
       message: report.message,

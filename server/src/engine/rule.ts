@@ -28,7 +28,8 @@ export interface RuleMeta {
   readonly id: string;
   /** One sentence, for rule tables and SARIF. */
   readonly description: string;
-  readonly defaultSeverity: Severity;
+  /** `off`: the rule runs only when a setting turns it on. */
+  readonly defaultSeverity: Severity | 'off';
   /** The provisions the rule's findings cite. */
   readonly provision?: string;
   readonly fixable: boolean;

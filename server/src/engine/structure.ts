@@ -1,6 +1,7 @@
 import ts from 'typescript';
-import type { Notice } from '../base/finding';
-import { isInside, isNodeModules, isSourceFile } from '../base/paths';
+import type { Unchecked } from '../base/coverage';
+import type { Notice, Range } from '../base/finding';
+import { dirname, isInside, isNodeModules, isSourceFile, relative } from '../base/paths';
 import { discover, walkedPath } from './discovery';
 import { inferredOptions, moduleResolutionHost, Project, type ProjectSetup, projectDirectory, type SharedResolution } from './project';
 import { type ConfiguredProject, groupProjects } from './project-groups';
@@ -11,6 +12,8 @@ export interface Structure {
   /** Every analysed source file, sorted, with the project that analyses it. */
   readonly owners: ReadonlyMap<string, Project>;
   readonly notices: readonly Notice[];
+  /** What of the configuration could not be followed (SPEC §6): configs that extend what is not there, projects not loaded. */
+  readonly unchecked: readonly Unchecked[];
   /** Every `tsconfig.json` and every config it extends: a change to any of them changes the projects. */
   readonly configFiles: ReadonlySet<string>;
 }
@@ -35,12 +38,17 @@ export function buildStructure(root: string, setup: ProjectSetup, options: Struc
   // found it at, so that one file is one source file, owned by one project.
   const canonical = (file: string) => (sources.has(file) ? file : (walkedPath(setup.host, root, file) ?? file));
   const notices: Notice[] = [];
+  const unchecked: Unchecked[] = [];
   const configured: ConfiguredProject[] = [];
   let unreadable = root;
+  let unrecoverable = '';
   const parseHost: ts.ParseConfigFileHost = {
     ...moduleResolutionHost(setup.host, setup.documents),
     getCurrentDirectory: () => root,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => notices.push(configNotice(diagnostic, unreadable)),
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      notices.push(configNotice(diagnostic, unreadable));
+      unrecoverable = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
+    },
   };
   const configFiles = new Set(found.configs);
   const parsedConfigs = new Map<string, ts.ParsedCommandLine | undefined>();
@@ -57,13 +65,18 @@ export function buildStructure(root: string, setup: ProjectSetup, options: Struc
     resolutions: ts.createModuleResolutionCache(root, (name) => name),
   };
   for (const configPath of found.configs) {
+    unrecoverable = '';
     const parsed = parse(configPath);
-    if (!parsed) continue;
+    if (!parsed) {
+      unchecked.push({ kind: 'project-not-loaded', file: configPath, reason: unrecoverable || 'it cannot be read' });
+      continue;
+    }
     const configFile = parsed.options.configFile as ts.TsConfigSourceFile | undefined;
     for (const extended of configFile?.extendedSourceFiles ?? []) configFiles.add(extended.replace(/\\/g, '/'));
     // TypeScript keeps JSON syntax errors on the parsed file, apart from `errors`; `tsc` reports both.
-    for (const error of ts.getConfigFileParsingDiagnostics(parsed))
-      if (!quietConfigErrors.has(error.code)) notices.push(configNotice(error, configPath));
+    const errors = ts.getConfigFileParsingDiagnostics(parsed);
+    for (const error of errors) if (!quietConfigErrors.has(error.code)) notices.push(configNotice(error, configPath));
+    unchecked.push(...missingExtends(configPath, configFile, errors, setup.documents));
     const options = { ...parsed.options, noEmit: true };
     const rootFiles = [...new Set(parsed.fileNames.map((file) => canonical(file.replace(/\\/g, '/'))))];
     configured.push({
@@ -109,7 +122,66 @@ export function buildStructure(root: string, setup: ProjectSetup, options: Struc
     projects.push(inferred);
     for (const file of inferredFiles) owners.set(file, inferred);
   }
-  return { projects, owners: new Map([...owners].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), notices, configFiles };
+  return { projects, owners: new Map([...owners].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), notices, unchecked, configFiles };
+}
+
+/** TypeScript's "File '{0}' not found.", which it gives for an `extends` that names a package not installed. */
+const fileNotFound = 6053;
+
+/**
+ * The configs a `tsconfig.json` extends, directly or through another, that cannot be found or read: a
+ * relative one TypeScript lists among the files it extends (and could not read), a package's at the
+ * `extends` value it could not resolve. The project is then built without their options.
+ */
+function missingExtends(
+  configPath: string,
+  configFile: ts.TsConfigSourceFile | undefined,
+  errors: readonly ts.Diagnostic[],
+  documents: { exists(file: string): boolean; text(file: string): string | undefined },
+): Unchecked[] {
+  const found: Unchecked[] = [];
+  for (const extended of configFile?.extendedSourceFiles ?? []) {
+    const file = extended.replace(/\\/g, '/');
+    if (documents.text(file) === undefined)
+      found.push({
+        kind: 'missing-extends',
+        file: configPath,
+        extends: relative(dirname(configPath), file),
+        ...rangeOfExtends(configFile),
+      });
+  }
+  for (const error of errors) {
+    const { file, start, length } = error;
+    if (error.code !== fileNotFound || !file || start === undefined || length === undefined) continue;
+    const value = extendsValue(file as ts.TsConfigSourceFile);
+    if (!value || start < value.getStart(file) || start >= value.end) continue;
+    const { line, character } = file.getLineAndCharacterOfPosition(start);
+    const end = file.getLineAndCharacterOfPosition(start + length);
+    found.push({
+      kind: 'missing-extends',
+      file: file.fileName.replace(/\\/g, '/'),
+      extends: file.text.slice(start, start + length).replace(/^"|"$/g, ''),
+      range: { start: { offset: start, line, character }, end: { offset: start + length, line: end.line, character: end.character } },
+    });
+  }
+  return found;
+}
+
+/** The `extends` value of a config's top-level object. */
+function extendsValue(configFile: ts.TsConfigSourceFile): ts.Expression | undefined {
+  const statement = configFile.statements[0];
+  const object = statement && ts.isObjectLiteralExpression(statement.expression) ? statement.expression : undefined;
+  for (const property of object?.properties ?? [])
+    if (ts.isPropertyAssignment(property) && ts.isStringLiteral(property.name) && property.name.text === 'extends')
+      return property.initializer;
+  return undefined;
+}
+
+function rangeOfExtends(configFile: ts.TsConfigSourceFile | undefined): { range?: Range } {
+  const value = configFile && extendsValue(configFile);
+  if (!configFile || !value) return {};
+  const at = (offset: number) => ({ offset, ...configFile.getLineAndCharacterOfPosition(offset) });
+  return { range: { start: at(value.getStart(configFile)), end: at(value.end) } };
 }
 
 /**

@@ -1,9 +1,11 @@
 import ts from 'typescript';
 import type { Catalogue } from '../annotations/catalogue';
 import { walkedPart } from '../annotations/shape';
-import type { FileResult, Finding, Fix, Notice, Severity } from '../base/finding';
+import { type Coverage, coverageOf, type Unchecked } from '../base/coverage';
+import type { Finding, Fix, Notice, Severity } from '../base/finding';
 import type { Host } from '../base/host';
 import { basename, join } from '../base/paths';
+import type { FileResult } from '../base/result';
 import { Timings } from '../base/timings';
 import { listingFixes } from '../register/listing';
 import type { Register } from '../register/model';
@@ -23,7 +25,7 @@ import type { FixContext, Rule } from './rule';
 import { RuleRunner } from './rule-runner';
 import type { AnalysisSettings } from './settings';
 
-export type { FileResult } from '../base/finding';
+export type { FileResult } from '../base/result';
 export { type CancellationToken, CancelledError } from './cancellation';
 
 export interface WorkspaceOptions {
@@ -50,9 +52,11 @@ export interface WorkspaceOptions {
   readonly edits?: boolean;
 }
 
-export interface AnalysisResult extends FileResult {
+export interface AnalysisResult extends Omit<FileResult, 'unchecked'> {
   /** Every file analysed, the register included. */
   readonly files: readonly string[];
+  /** What was not checked: the workspace's configuration and every file's places, each item naming its file, and the totals. */
+  readonly coverage: Coverage;
 }
 
 export interface AnalyseOptions {
@@ -145,13 +149,23 @@ export class Workspace {
     const files = this.files();
     const findings: Finding[] = [];
     const notices: Notice[] = [...this.derived.structure().notices];
+    const unchecked: Unchecked[] = [...this.uncheckedConfiguration()];
     for (const [done, file] of files.entries()) {
       const result = this.analyseFileSafely(file, options.token);
       findings.push(...result.findings);
       notices.push(...result.notices);
+      unchecked.push(...result.unchecked);
       options.onProgress?.(done + 1, files.length);
     }
-    return { files, findings, notices };
+    return { files, findings, notices, coverage: coverageOf(unchecked) };
+  }
+
+  /**
+   * What of the workspace's configuration could not be followed (configs whose `extends` is missing, projects
+   * not loaded): the part of its coverage that belongs to no analysed file. A file's own is in its result.
+   */
+  uncheckedConfiguration(): readonly Unchecked[] {
+    return this.derived.structure().unchecked;
   }
 
   /** Every finding of one file, suppressed ones included (marked). */
@@ -247,7 +261,11 @@ export class Workspace {
       return this.analyseFile(file, token);
     } catch (error) {
       if (error instanceof CancelledError) throw error;
-      return { findings: [], notices: [{ file, message: `not analysed: ${error instanceof Error ? error.message : String(error)}` }] };
+      return {
+        findings: [],
+        notices: [{ file, message: `not analysed: ${error instanceof Error ? error.message : String(error)}` }],
+        unchecked: [],
+      };
     }
   }
 
@@ -260,6 +278,8 @@ export class Workspace {
       register: this.derived.registerVersion(),
       sharedAnnotations: stamps.shared,
       allAnnotations: stamps.all,
+      names: stamps.names,
+      namesAmong: (words) => this.derived.taggedNamesAmong(words),
     };
   }
 

@@ -1,12 +1,13 @@
 import * as v8 from 'node:v8';
 import type { Connection, TextDocuments, WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { describeUnchecked, type Unchecked } from '../base/coverage';
 import type { Finding } from '../base/finding';
 import { type CancellationToken, CancelledError, type FileResult } from '../engine/workspace';
 import { Compaction, type CompactionOptions } from './compaction';
 import { toDiagnostic } from './convert';
 import type { Folder, Folders } from './folders';
-import { type Status, statusNotification } from './status';
+import { type Status, statusNotification, type UncheckedPlace } from './status';
 import { pathOf, uriOf } from './uris';
 
 /** Edits come in bursts; analysing after each keystroke would only be cancelled by the next one. */
@@ -59,6 +60,8 @@ export class Analysis {
   /** When progress was last reported. */
   private lastStatus = 0;
   private readonly noticed = new Map<string, string>();
+  /** Each folder's configuration that could not be followed (by folder URI), as its last run found it. */
+  private readonly configuration = new Map<string, readonly Unchecked[]>();
   /** Runs in progress (one, but a stopped run may still be finishing when the next starts). */
   private running = 0;
   /** The file the user edited last: its findings are the ones they are waiting for. */
@@ -116,7 +119,28 @@ export class Analysis {
   /** Takes back every diagnostic of a folder (removed, or disabled). */
   clearFolder(folder: Folder): void {
     for (const [file, stored] of this.stored) if (stored.folder.uri === folder.uri) this.clear(file);
+    this.configuration.delete(folder.uri);
     this.sendStatus();
+  }
+
+  /** The places not checked in the files analysed and in the folders' configuration, in file order. */
+  uncheckedPlaces(): UncheckedPlace[] {
+    const items = [...[...this.configuration.values()].flat(), ...[...this.stored.values()].flatMap((stored) => stored.result.unchecked)];
+    const order = (item: Unchecked) => item.range?.start.offset ?? -1;
+    return items
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : order(a) - order(b)))
+      .map((item) => ({
+        uri: uriOf(item.file),
+        ...(item.range && {
+          range: {
+            start: { line: item.range.start.line, character: item.range.start.character },
+            end: { line: item.range.end.line, character: item.range.end.character },
+          },
+        }),
+        kind: item.kind,
+        label: labelOf(item),
+        message: describeUnchecked(item),
+      }));
   }
 
   /** A file deleted on disk: its diagnostics go at once, not at the end of the next run. */
@@ -208,7 +232,9 @@ export class Analysis {
 
   private filesOf(folder: Folder): string[] {
     try {
-      return folder.workspace.files();
+      const files = folder.workspace.files();
+      this.configuration.set(folder.uri, folder.workspace.uncheckedConfiguration());
+      return files;
     } catch (error) {
       this.options.connection.console.error(`${folder.name}: could not list the files: ${describe(error)}`);
       return [];
@@ -229,7 +255,7 @@ export class Analysis {
     } catch (error) {
       if (error instanceof CancelledError) return undefined;
       this.options.connection.console.error(`${file}: not analysed: ${describe(error)}`);
-      return { findings: [], notices: [] };
+      return { findings: [], notices: [], unchecked: [] };
     }
   }
 
@@ -299,15 +325,32 @@ export class Analysis {
   }
 
   private sendStatus(partial?: Pick<Status, 'state' | 'done' | 'total'>): void {
-    const totals = { errors: 0, warnings: 0, infos: 0 };
-    for (const { counts } of this.stored.values()) {
+    const totals = { errors: 0, warnings: 0, infos: 0, unchecked: 0 };
+    for (const { counts, result } of this.stored.values()) {
       totals.errors += counts.errors;
       totals.warnings += counts.warnings;
       totals.infos += counts.infos;
+      totals.unchecked += result.unchecked.length;
     }
+    for (const items of this.configuration.values()) totals.unchecked += items.length;
     const idle: Status['state'] = this.options.folders.enabled().length === 0 ? 'disabled' : this.scope === 'open' ? 'paused' : 'idle';
     const status: Status = { ...totals, ...(partial ?? { state: idle }), ...(this.pauseReason && { detail: this.pauseReason }) };
     void this.options.connection.sendNotification(statusNotification, status);
+  }
+}
+
+/** What a place is about, in a word or two: the name read, the package, the config extended. */
+function labelOf(item: Unchecked): string {
+  switch (item.kind) {
+    case 'untyped-read':
+    case 'unreached-use':
+      return item.name;
+    case 'missing-package':
+      return item.package;
+    case 'missing-extends':
+      return `extends ${item.extends}`;
+    case 'project-not-loaded':
+      return 'project not loaded';
   }
 }
 

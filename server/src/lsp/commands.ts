@@ -6,6 +6,7 @@ import { addToRegisterCommand, openRegisterEntryCommand } from './code-lens';
 import { toWorkspaceEdit } from './convert';
 import type { Folder } from './folders';
 import type { Session } from './session';
+import { listUncheckedCommand } from './status';
 import { uriOf } from './uris';
 
 const reanalyseCommand = 'appiGuard.reanalyseWorkspace';
@@ -18,6 +19,7 @@ export const serverCommands = [
   openRuleDocsCommand,
   addToRegisterCommand,
   openRegisterEntryCommand,
+  listUncheckedCommand,
 ];
 
 export async function executeCommand(session: Session, params: ExecuteCommandParams): Promise<unknown> {
@@ -36,6 +38,8 @@ export async function executeCommand(session: Session, params: ExecuteCommandPar
       return typeof args[0] === 'string' ? show(session, docsUrl(args[0]), { external: true }) : false;
     case openRegisterEntryCommand:
       return typeof args[0] === 'string' ? show(session, args[0], { selection: args[1] as Range }) : false;
+    case listUncheckedCommand:
+      return session.analysis.uncheckedPlaces();
     default:
       session.connection.console.warn(`unknown command ${params.command}`);
       return null;

@@ -1,3 +1,4 @@
+import { type Coverage, describeUnchecked, type Unchecked } from '../base/coverage';
 import type { Finding } from '../base/finding';
 import { displayPath, inReadingOrder, type ReportInput } from './report';
 
@@ -13,8 +14,32 @@ export function jsonReport({ root, toolVersion, result }: ReportInput): string {
     files: result.files.map((file) => displayPath(root, file)),
     findings: inReadingOrder(result.findings).map((finding) => jsonFinding(root, finding)),
     notices: result.notices.map((notice) => ({ file: displayPath(root, notice.file), message: notice.message })),
+    coverage: jsonCoverage(root, result.coverage),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** What was not checked (SPEC §6): the totals, then each file's places in order, with a message each. */
+function jsonCoverage(root: string, coverage: Coverage) {
+  const byFile = new Map<string, Unchecked[]>();
+  for (const item of coverage.unchecked) byFile.set(item.file, [...(byFile.get(item.file) ?? []), item]);
+  const files = [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    total: coverage.total,
+    byKind: coverage.byKind,
+    notCounted: coverage.notCounted,
+    files: files.map(([file, items]) => ({
+      file: displayPath(root, file),
+      count: items.length,
+      unchecked: [...items]
+        .sort((a, b) => (a.range?.start.offset ?? -1) - (b.range?.start.offset ?? -1))
+        .map((item) => {
+          const { file: _file, kind, ...rest } = item;
+          const at = item.range && { line: item.range.start.line + 1, column: item.range.start.character + 1 };
+          return { kind, ...at, ...rest, message: describeUnchecked(item) };
+        }),
+    })),
+  };
 }
 
 function jsonFinding(root: string, finding: Finding) {

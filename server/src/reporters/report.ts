@@ -2,6 +2,7 @@
  * What every reporter is given, and the few things they all derive from it the same way: paths relative to
  * the analysed folder, one order of findings, one rule for what fails a run.
  */
+import type { Unchecked, UncheckedKind } from '../base/coverage';
 import type { Finding } from '../base/finding';
 import { relative } from '../base/paths';
 import type { AnalysisResult } from '../engine/workspace';
@@ -38,4 +39,37 @@ export function isFailing(finding: Finding): boolean {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * What a kind of unchecked place amounts to, as a phrase with its count: `2 imports of packages that are
+ * not installed: axios, nodemailer`. The text summary lists these; SARIF's notifications say them too.
+ */
+export function uncheckedSummary(kind: UncheckedKind, items: readonly Unchecked[]): string {
+  const n = items.length;
+  switch (kind) {
+    case 'untyped-read':
+      return `${n} ${n === 1 ? 'read' : 'reads'} of a tagged field's name on a value typed \`any\`, an error type or an unresolved import`;
+    case 'unreached-use':
+      return `${n} ${n === 1 ? 'use' : 'uses'} of tagged fields in code that no context reaches`;
+    case 'missing-package': {
+      const packages = [...new Set(items.flatMap((item) => (item.kind === 'missing-package' ? [item.package] : [])))].sort();
+      const named = packages.length > 5 ? `${packages.slice(0, 5).join(', ')} and ${packages.length - 5} more` : packages.join(', ');
+      return `${n} ${n === 1 ? 'import' : 'imports'} of packages that are not installed: ${named}`;
+    }
+    case 'missing-extends':
+      return `${n} tsconfig.json ${n === 1 ? 'file' : 'files'} whose extends cannot be found`;
+    case 'project-not-loaded':
+      return `${n} ${n === 1 ? 'project' : 'projects'} that could not be loaded`;
+  }
+}
+
+/** The files with the most unchecked places, most first (then by path), each with its count. */
+export function mostUnchecked(root: string, items: readonly Unchecked[], limit: number): { file: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item.file, (counts.get(item.file) ?? 0) + 1);
+  return [...counts]
+    .map(([file, count]) => ({ file: displayPath(root, file), count }))
+    .sort((a, b) => b.count - a.count || compare(a.file, b.file))
+    .slice(0, limit);
 }

@@ -1,10 +1,11 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
+import { type Coverage, describeUnchecked, type UncheckedKind, uncheckedKinds } from '../base/coverage';
 import type { Finding, Notice, Range, Severity } from '../base/finding';
 import { isInside } from '../base/paths';
 import { docsUrl } from '../engine/rule';
 import { type RuleMeta, rules } from '../rules';
-import { inReadingOrder, type ReportInput } from './report';
+import { displayPath, inReadingOrder, type ReportInput, uncheckedSummary } from './report';
 
 /**
  * SARIF 2.1.0, as GitHub code scanning and other CI dashboards read it: one run, the rule table from the
@@ -26,18 +27,23 @@ export function sarifReport({ root, toolVersion, result }: ReportInput): string 
             version: toolVersion,
             semanticVersion: toolVersion,
             rules: rules.map((rule) => ruleDescriptor(rule.meta)),
+            notifications: uncheckedKinds.map(notificationDescriptor),
           },
         },
         originalUriBaseIds: { [srcRoot]: { uri: directoryUri(root) } },
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: result.notices.map((notice) => notification(root, notice)),
+            toolExecutionNotifications: [
+              ...result.notices.map((notice) => notification(root, notice)),
+              ...uncheckedNotifications(root, result.coverage),
+            ],
           },
         ],
         // The engine's columns count UTF-16 code units, SARIF's default; said anyway, since consumers differ.
         columnKind: 'utf16CodeUnits',
         results: inReadingOrder(result.findings).map((finding) => sarifResult(root, finding)),
+        properties: { coverage: coverageProperty(root, result.coverage) },
       },
     ],
   };
@@ -59,7 +65,9 @@ function ruleDescriptor(meta: RuleMeta): Sarif.ReportingDescriptor {
     helpUri,
     // GitHub code scanning requires `help`; it shows the markdown on the alert page.
     help: { text: `${full} Documentation: ${helpUri}`, markdown: `${full}\n\n[Documentation](${helpUri})` },
-    defaultConfiguration: { level: level(meta.defaultSeverity) },
+    // A rule off by default is listed as SARIF says: not enabled, at the level it reports at when turned on.
+    defaultConfiguration:
+      meta.defaultSeverity === 'off' ? { enabled: false, level: level('info') } : { level: level(meta.defaultSeverity) },
     properties: { tags: ['privacy', 'APPI'] },
   };
 }
@@ -93,16 +101,79 @@ function notification(root: string, notice: Notice): Sarif.Notification {
   };
 }
 
+/** What was not checked (SPEC §6), for dashboards: the totals and each file's count. */
+function coverageProperty(root: string, coverage: Coverage) {
+  const counts = new Map<string, number>();
+  for (const item of coverage.unchecked) counts.set(item.file, (counts.get(item.file) ?? 0) + 1);
+  return {
+    total: coverage.total,
+    byKind: coverage.byKind,
+    notCounted: coverage.notCounted,
+    files: [...counts].map(([file, count]) => ({ file: displayPath(root, file), count })).sort((a, b) => (a.file < b.file ? -1 : 1)),
+  };
+}
+
+const notificationId = (kind: UncheckedKind) => `not-checked/${kind}`;
+
+const kindDescriptions: Readonly<Record<UncheckedKind, string>> = {
+  'untyped-read':
+    "Reads of a tagged field's name on values typed `any`, an error type or an unresolved import: possibly personal information, not checked.",
+  'unreached-use': 'Uses of tagged fields in code that no context reaches: not checked (not counted yet).',
+  'missing-package': 'Imports of packages that are not installed: what the code takes from them is not checked.',
+  'missing-extends': 'tsconfig.json files whose extends cannot be found: their projects are checked without the options it would give.',
+  'project-not-loaded': 'Projects that could not be loaded: their files are checked as files of no project.',
+};
+
+const coverageUri = 'https://github.com/appi-guard/appi-guard/blob/main/README.md#what-a-clean-run-means';
+
+function notificationDescriptor(kind: UncheckedKind): Sarif.ReportingDescriptor {
+  const text = kindDescriptions[kind];
+  return {
+    id: notificationId(kind),
+    shortDescription: { text },
+    fullDescription: { text },
+    helpUri: coverageUri,
+    // GitHub code scanning requires `help` of every descriptor, notifications' too.
+    help: { text: `${text} What a clean run means: ${coverageUri}`, markdown: `${text}\n\n[What a clean run means](${coverageUri})` },
+  };
+}
+
+/** One notification per kind of place not checked, with its count and every place. */
+function uncheckedNotifications(root: string, coverage: Coverage): Sarif.Notification[] {
+  return uncheckedKinds.flatMap((kind, index) => {
+    const items = coverage.unchecked.filter((item) => item.kind === kind);
+    if (items.length === 0) return [];
+    return [
+      {
+        level: 'note',
+        descriptor: { id: notificationId(kind), index },
+        message: { text: `Not checked: ${uncheckedSummary(kind, items)}.` },
+        locations: items.map((item) => ({
+          physicalLocation: {
+            artifactLocation: artifactLocation(root, item.file),
+            ...(item.range && { region: region(item.range) }),
+          },
+          message: { text: sentence(describeUnchecked(item)) },
+        })),
+      },
+    ];
+  });
+}
+
 function physicalLocation(root: string, file: string, range: Range): Sarif.PhysicalLocation {
   return {
     artifactLocation: artifactLocation(root, file),
-    // SARIF counts lines and columns from 1, the engine from 0; the end column is exclusive in both.
-    region: {
-      startLine: range.start.line + 1,
-      startColumn: range.start.character + 1,
-      endLine: range.end.line + 1,
-      endColumn: range.end.character + 1,
-    },
+    region: region(range),
+  };
+}
+
+/** SARIF counts lines and columns from 1, the engine from 0; the end column is exclusive in both. */
+function region(range: Range): Sarif.Region {
+  return {
+    startLine: range.start.line + 1,
+    startColumn: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
   };
 }
 

@@ -1,15 +1,30 @@
+import { type Coverage, uncheckedKinds } from '../base/coverage';
 import type { Finding, Severity } from '../base/finding';
-import { displayPath, inReadingOrder, type ReportInput } from './report';
+import { displayPath, inReadingOrder, mostUnchecked, type ReportInput, uncheckedSummary } from './report';
 
 /**
  * One finding a line, `path:line:col severity rule-id message` with 1-based positions (the form editors
- * and terminals turn into links), then a blank line and a summary. Suppressed findings are only counted.
+ * and terminals turn into links), then a blank line and a summary, and what was not checked (SPEC §6),
+ * when anything was. Suppressed findings are only counted.
  */
 export function textReport({ root, result }: ReportInput): string {
   const shown = inReadingOrder(result.findings.filter((finding) => !finding.suppressed));
   const lines = shown.map((finding) => findingLine(root, finding));
   const summary = summaryLine(shown, result.findings.length - shown.length, result.files.length);
-  return lines.length > 0 ? `${lines.join('\n')}\n\n${summary}\n` : `${summary}\n`;
+  const report = lines.length > 0 ? `${lines.join('\n')}\n\n${summary}\n` : `${summary}\n`;
+  return result.coverage.total > 0 ? `${report}\n${notChecked(root, result.coverage)}` : report;
+}
+
+/** How many places of each kind were not checked, and where most of them are. */
+function notChecked(root: string, coverage: Coverage): string {
+  const kinds = uncheckedKinds.flatMap((kind) => {
+    const items = coverage.unchecked.filter((item) => item.kind === kind);
+    return items.length > 0 ? [`  ${uncheckedSummary(kind, items)}`] : [];
+  });
+  const files = new Set(coverage.unchecked.map((item) => item.file)).size;
+  const most = mostUnchecked(root, coverage.unchecked, 5).map(({ file, count }) => `${file} (${count})`);
+  const where = `${files > most.length ? 'Most in' : 'In'} ${most.join(', ')}.`;
+  return [`Not checked: ${plural(coverage.total, 'place')} (each one in --format json):`, ...kinds, where, ''].join('\n');
 }
 
 function findingLine(root: string, finding: Finding): string {

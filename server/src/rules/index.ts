@@ -8,6 +8,7 @@ import { registerInvalid } from './register-invalid';
 import { registerMismatch } from './register-mismatch';
 import { registerUnknownKey } from './register-unknown-key';
 import { suppression } from './suppression';
+import { uncheckedUse } from './unchecked-use';
 import { unknownPurpose } from './unknown-purpose';
 import { unregisteredFile } from './unregistered-file';
 import { useBeyondPurpose } from './use-beyond-purpose';
@@ -26,6 +27,7 @@ export const rules: readonly Rule[] = [
   registerUnknownKey,
   suppression,
   annotationInvalid,
+  uncheckedUse,
 ];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.meta.id, rule]));

@@ -1,0 +1,10 @@
+import type { Unchecked } from './coverage';
+import type { Finding, Notice } from './finding';
+
+/** What the engine says of one file: its findings, what it could not analyse, and what in it it could not check. */
+export interface FileResult {
+  readonly findings: readonly Finding[];
+  readonly notices: readonly Notice[];
+  /** The places in the file that were not checked (SPEC §6), whether or not a rule reports them. */
+  readonly unchecked: readonly Unchecked[];
+}
