@@ -1,5 +1,5 @@
 /**
- * What a run could not check (SPEC §6), in each face of the command line: the text summary's paragraph,
+ * What a run could not check (README, "What a clean run means"), in each face of the command line: the text summary's paragraph,
  * `json`'s `coverage`, SARIF's run properties and notifications, and `--strict`'s exit status.
  */
 import * as assert from 'node:assert/strict';

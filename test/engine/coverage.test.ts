@@ -1,5 +1,5 @@
 /**
- * What a run could not check (SPEC §6), counted by the engine for every file whichever rules are on: reads
+ * What a run could not check (README, "What a clean run means"), counted by the engine for every file whichever rules are on: reads
  * of tagged fields' names on untyped values, packages that are not installed, and the configuration it
  * could not follow.
  */

@@ -1,7 +1,7 @@
 import type { Range } from './finding';
 
 /**
- * What a run could not check (SPEC §6), as plain data beside the findings, so that a run that finds nothing
+ * What a run could not check (README, "What a clean run means"), as plain data beside the findings, so that a run that finds nothing
  * does not look like a run that saw nothing. The engine counts it for every file it analyses, whichever
  * rules are on; the faces show it (the CLI's summary, `json`, SARIF, the editor's status item).
  */

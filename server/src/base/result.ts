@@ -5,6 +5,6 @@ import type { Finding, Notice } from './finding';
 export interface FileResult {
   readonly findings: readonly Finding[];
   readonly notices: readonly Notice[];
-  /** The places in the file that were not checked (SPEC §6), whether or not a rule reports them. */
+  /** The places in the file that were not checked (README, "What a clean run means"), whether or not a rule reports them. */
   readonly unchecked: readonly Unchecked[];
 }

@@ -12,7 +12,7 @@ export interface Structure {
   /** Every analysed source file, sorted, with the project that analyses it. */
   readonly owners: ReadonlyMap<string, Project>;
   readonly notices: readonly Notice[];
-  /** What of the configuration could not be followed (SPEC §6): configs that extend what is not there, projects not loaded. */
+  /** What of the configuration could not be followed (README, "What a clean run means"): configs that extend what is not there, projects not loaded. */
   readonly unchecked: readonly Unchecked[];
   /** Every `tsconfig.json` and every config it extends: a change to any of them changes the projects. */
   readonly configFiles: ReadonlySet<string>;

@@ -19,7 +19,7 @@ export function jsonReport({ root, toolVersion, result }: ReportInput): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-/** What was not checked (SPEC §6): the totals, then each file's places in order, with a message each. */
+/** What was not checked (README, "What a clean run means"): the totals, then each file's places in order, with a message each. */
 function jsonCoverage(root: string, coverage: Coverage) {
   const byFile = new Map<string, Unchecked[]>();
   for (const item of coverage.unchecked) byFile.set(item.file, [...(byFile.get(item.file) ?? []), item]);

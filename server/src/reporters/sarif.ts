@@ -101,7 +101,7 @@ function notification(root: string, notice: Notice): Sarif.Notification {
   };
 }
 
-/** What was not checked (SPEC §6), for dashboards: the totals and each file's count. */
+/** What was not checked (README, "What a clean run means"), for dashboards: the totals and each file's count. */
 function coverageProperty(root: string, coverage: Coverage) {
   const counts = new Map<string, number>();
   for (const item of coverage.unchecked) counts.set(item.file, (counts.get(item.file) ?? 0) + 1);

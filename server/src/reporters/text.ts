@@ -4,7 +4,7 @@ import { displayPath, inReadingOrder, mostUnchecked, type ReportInput, unchecked
 
 /**
  * One finding a line, `path:line:col severity rule-id message` with 1-based positions (the form editors
- * and terminals turn into links), then a blank line and a summary, and what was not checked (SPEC §6),
+ * and terminals turn into links), then a blank line and a summary, and what was not checked (README, "What a clean run means"),
  * when anything was. Suppressed findings are only counted.
  */
 export function textReport({ root, result }: ReportInput): string {

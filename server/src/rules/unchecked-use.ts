@@ -6,7 +6,7 @@ import { suppressionFix } from '../engine/suppressions';
 
 /**
  * `unchecked-use` (docs/rules/unchecked-use.md): a read of a tagged field's name on a value whose type
- * says nothing, which the other rules cannot follow. The engine counts these places in every run (SPEC §6);
+ * says nothing, which the other rules cannot follow. The engine counts these places in every run (README, "What a clean run means");
  * this rule, off by default, shows each of them where it is.
  */
 export const uncheckedUse: Rule = {

@@ -6,7 +6,7 @@ import { Marks } from '../../base/marks';
 import { namesOf, resolvedModuleOf } from '../../base/typescript-internals';
 import type { FileQuery } from '../query';
 
-/** A place in a file that was not checked (SPEC §6), where it is in the file's text. */
+/** A place in a file that was not checked (README, "What a clean run means"), where it is in the file's text. */
 export type UncheckedPlace =
   /** A read of a tagged field's name on a value whose type says nothing: it may be personal information. */
   | { readonly kind: 'untyped-read'; readonly span: Span; readonly name: string; readonly cause: UntypedCause }
