@@ -101,6 +101,23 @@ describe('personal-data-in-log', () => {
     );
   });
 
+  it('knows a logger another module made, by its type, in code with a context', async () => {
+    await check(`${patient}${packages}
+      //- app/logger.ts
+      import pino from 'pino';
+      export const logger = pino();
+      //- app/intake.ts
+      import { logger } from './logger';
+      import type { Patient } from '../model/patient';
+
+      /** @purpose treatment */
+      export function intake(p: Patient) {
+        logger.info(p);
+        //          ^ personal-data-in-log +fix
+      }
+    `);
+  });
+
   it('logs the untagged identifying fields instead of the record', async () => {
     await checkFix(
       `${patient}

@@ -46,6 +46,7 @@ export const escapesOf: FileQuery<readonly Escape[]> = {
     if (input.catalogue.fields.size === 0) return [];
     // Code with a context needs every sink; elsewhere only logs are reported, and most files name none.
     const logsOnly = !input.catalogue.contextsOf(input.file).some((context) => context.purposes);
+    if (!mayHaveSinks(input.sourceFile, { logsOnly })) return [];
     const sinks = new SinkResolver(input.sourceFile, input.settings.sinks ?? noSettings, { logsOnly });
     if (!sinks.mayHaveSinks()) return [];
     return new EscapeWalker(input.sourceFile, input.program(), input.catalogue, sinks).run();
@@ -176,8 +177,10 @@ class SinkResolver {
     const names = namesOf(this.sourceFile);
     if (this.options.logsOnly)
       return names.has('console') || [...this.imports.values(), ...this.returned.values()].some((made) => this.isLog(made));
-    if (this.imports.size > 0 || this.returned.size > 0 || this.workspaceImports.size > 0) return true;
-    return standardWords.some((word) => names.has(word));
+    if (this.imports.size > 0 || this.returned.size > 0) return true;
+    return (
+      standardWords.some((word) => names.has(word)) || (this.workspaceImports.size > 0 && logMethodNames.some((word) => names.has(word)))
+    );
   }
 
   /**
@@ -368,6 +371,24 @@ function holderName(node: ts.Node): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The cheap question first, from the parser's table of the file's names and its import statements: can
+ * anything here be a sink? Most files of an application name none (and, outside code with a context, no log).
+ */
+function mayHaveSinks(sourceFile: ts.SourceFile, options: { readonly logsOnly: boolean }): boolean {
+  const names = namesOf(sourceFile);
+  if (options.logsOnly ? names.has('console') : standardWords.some((word) => names.has(word))) return true;
+  const imports = sourceFile.statements.filter(ts.isImportDeclaration);
+  const fromPackages = imports.some(
+    (statement) => ts.isStringLiteral(statement.moduleSpecifier) && !/^[./]/.test(statement.moduleSpecifier.text),
+  );
+  // An object another module made (`logger.info(p)` with `logger` imported): only where a log method is named.
+  return fromPackages || (!options.logsOnly && imports.length > 0 && logMethodNames.some((word) => names.has(word)));
+}
+
+/** Method names of loggers, which an object imported from another module may have. */
+const logMethodNames = ['info', 'warn', 'error', 'debug', 'trace', 'fatal', 'log'];
 
 /** Methods of standard-library objects that can be sinks. */
 const libraryMethodNames = new Set(Object.keys(standardSinks.libraryMethods).map((key) => key.split('.')[1]!));
