@@ -1,23 +1,20 @@
 import ts from 'typescript';
-import type { Catalogue } from '../annotations/catalogue';
-import type { FileAnnotations } from '../annotations/model';
 import type { Unchecked } from '../base/coverage';
 import type { Finding, Notice, Severity } from '../base/finding';
 import { LineIndex } from '../base/lines';
 import type { FileResult } from '../base/result';
 import type { Timings } from '../base/timings';
 import { namesOf } from '../base/typescript-internals';
-import type { Register } from '../register/model';
-import type { PurposeCatalogue } from '../register/purposes';
 import { CancelledError } from './cancellation';
 import type { Derived } from './derived';
 import type { Documents } from './documents';
+import { FileContext, type FileState } from './file-context';
 import type { Results } from './invalidation';
 import { uncheckedOf } from './queries/unchecked';
 import type { FileQuery, QueryInput, WorkspaceQuery } from './query';
 import { type Current, Reads } from './reads';
 import { isStandIn } from './registry';
-import type { RelatedSpan, Report, Rule, SourceContext } from './rule';
+import type { RelatedSpan, Report, Rule } from './rule';
 import type { AnalysisSettings } from './settings';
 import { applySuppressions, findSuppressions } from './suppressions';
 
@@ -242,64 +239,5 @@ export class RuleRunner {
   private toRelated(related: RelatedSpan) {
     const lines = this.setup.derived.lineIndex(related.file);
     return lines ? [{ file: related.file, range: lines.range(related.span), message: related.message }] : [];
-  }
-}
-
-interface FileState {
-  readonly file: string;
-  readonly sourceFile: ts.SourceFile;
-  readonly program: ts.Program;
-  readonly reads: Reads;
-  readonly now: Current;
-  readonly findings: Finding[];
-}
-
-/**
- * What a source file's rules are given: one object for all of them (a file's rules run one at a time),
- * whose reports go to the rule that runs. Reading the register through it is recorded.
- */
-class FileContext implements SourceContext {
-  rule: Rule | undefined;
-  readonly file: string;
-  readonly text: string;
-  readonly root: string;
-  readonly registerPath: string;
-  readonly annotations: FileAnnotations;
-  readonly catalogue: Catalogue;
-
-  constructor(
-    private readonly runner: RuleRunner,
-    private readonly state: FileState,
-  ) {
-    const { derived, root, registerPath } = runner.setup;
-    this.file = state.file;
-    this.text = state.sourceFile.text;
-    this.root = root;
-    this.registerPath = registerPath;
-    this.annotations = derived.annotationsOf(state.file);
-    this.catalogue = derived.catalogue();
-  }
-
-  get register(): Register | undefined {
-    this.state.reads.register = this.runner.setup.derived.registerVersion();
-    return this.runner.setup.derived.register();
-  }
-
-  get purposes(): PurposeCatalogue | undefined {
-    this.state.reads.register = this.runner.setup.derived.registerVersion();
-    return this.runner.setup.derived.purposes();
-  }
-
-  query<T>(query: FileQuery<T>): T {
-    const { file, sourceFile, program, reads, now } = this.state;
-    return this.runner.ask(file, sourceFile, program, query, reads, now);
-  }
-
-  workspaceQuery<T>(query: WorkspaceQuery<T>): T {
-    return this.runner.askWorkspace(query, this.state.reads);
-  }
-
-  report(report: Report): void {
-    this.state.findings.push(this.runner.toFinding(this.rule!, this.file, report));
   }
 }

@@ -1,9 +1,7 @@
 import ts from 'typescript';
 import type { Catalogue } from '../annotations/catalogue';
-import { walkedPart } from '../annotations/shape';
-import { type Coverage, coverageOf, type Unchecked } from '../base/coverage';
+import { coverageOf, type Unchecked } from '../base/coverage';
 import type { Finding, Fix, Notice, Severity } from '../base/finding';
-import type { Host } from '../base/host';
 import { basename, join } from '../base/paths';
 import type { FileResult } from '../base/result';
 import { Timings } from '../base/timings';
@@ -11,58 +9,23 @@ import { listingFixes } from '../register/listing';
 import type { Register } from '../register/model';
 import type { PurposeCatalogue } from '../register/purposes';
 import { type CancellationToken, CancelledError } from './cancellation';
-import { onlyCommentChanged } from './comment-edit';
+import { dependencyView, noteOf } from './dependency-view';
 import { Derived } from './derived';
 import { Documents, type FileChange } from './documents';
 import { type Completion, completionsAt } from './editor/completions';
 import { definitionsInRegister, definitionsInSource } from './editor/definitions';
 import { type HoverInfo, hoverInfo, type Place } from './editor/hover-info';
 import { type SchemaLens, schemaLenses } from './editor/lenses';
-import { importsOf } from './imports';
-import { type DependencyView, type FileNote, Results } from './invalidation';
+import { Results } from './invalidation';
 import type { Current } from './reads';
 import type { FixContext, Rule } from './rule';
 import { RuleRunner } from './rule-runner';
 import type { AnalysisSettings } from './settings';
+import type { AnalyseOptions, AnalysisResult, WorkspaceOptions } from './workspace-options';
 
 export type { FileResult } from '../base/result';
 export { type CancellationToken, CancelledError } from './cancellation';
-
-export interface WorkspaceOptions {
-  /** The workspace folder: absolute, forward slashes. */
-  readonly root: string;
-  readonly host: Host;
-  /** The rules to run (`rules/index.ts` lists the product's). */
-  readonly rules: readonly Rule[];
-  /** The register's absolute path; `<root>/pi-register.yaml` when not given. */
-  readonly registerPath?: string;
-  /** Per-rule severity, or `off`; rules not named keep their default. */
-  readonly severities?: Readonly<Record<string, Severity | 'off'>>;
-  /** What users set that changes what the analysis finds (packages that are sinks). */
-  readonly settings?: AnalysisSettings;
-  /** Where to add the time of each phase; the workspace keeps its own when not given. */
-  readonly timings?: Timings;
-  /**
-   * The files will be edited (an editor's workspace): each file's imports, text and annotation shape are
-   * noted as it is analysed, so that an edit re-analyses just the files it can change, and each project
-   * keeps a program of its own, as in tsserver, so that an edit updates only its project's. A one-off check
-   * does without notes (an edit then drops every kept result), and projects that read code alike share a
-   * program.
-   */
-  readonly edits?: boolean;
-}
-
-export interface AnalysisResult extends Omit<FileResult, 'unchecked'> {
-  /** Every file analysed, the register included. */
-  readonly files: readonly string[];
-  /** What was not checked: the workspace's configuration and every file's places, each item naming its file, and the totals. */
-  readonly coverage: Coverage;
-}
-
-export interface AnalyseOptions {
-  readonly token?: CancellationToken;
-  onProgress?(done: number, total: number): void;
-}
+export type { AnalyseOptions, AnalysisResult, WorkspaceOptions } from './workspace-options';
 
 /**
  * The engine's façade: the one API both faces call. Inputs arrive as changes; every question is answered
@@ -179,7 +142,7 @@ export class Workspace {
       const { result, reads } = file === this.registerPath ? this.runner.analyseRegister() : this.runner.analyseSource(file, now);
       this.results.setResult(file, result, reads);
       if (this.edits && file !== this.registerPath)
-        this.results.note(file, reads.version, () => this.timings.measure('notes for edits', () => this.noteOf(file)));
+        this.results.note(file, reads.version, () => this.timings.measure('notes for edits', () => noteOf(this.derived, file)));
       return result;
     } catch (error) {
       if (error instanceof ts.OperationCanceledException) throw new CancelledError();
@@ -272,7 +235,7 @@ export class Workspace {
   /** The versions and stamps now; first drops the records that edits since made stale. */
   private current(): Current {
     const stamps = this.derived.annotationStamps();
-    this.results.settle(() => this.dependencies());
+    this.results.settle(() => dependencyView(this.derived, this.documents));
     return {
       version: (file) => this.documents.version(file),
       register: this.derived.registerVersion(),
@@ -280,27 +243,6 @@ export class Workspace {
       allAnnotations: stamps.all,
       names: stamps.names,
       namesAmong: (words) => this.derived.taggedNamesAmong(words),
-    };
-  }
-
-  private dependencies(): DependencyView {
-    return {
-      files: () => this.derived.structure().owners.keys(),
-      version: (file) => this.documents.version(file),
-      note: (file) => this.noteOf(file),
-      onlyCommentChanged: (file, before) => {
-        const source = this.derived.sourceOf(file);
-        return source !== undefined && onlyCommentChanged(before, source.sourceFile);
-      },
-    };
-  }
-
-  private noteOf(file: string): FileNote {
-    const source = this.derived.sourceOf(file);
-    return {
-      imports: source ? importsOf(source.sourceFile, source.program) : { kind: 'files', files: [] },
-      text: source?.sourceFile.text ?? '',
-      walked: walkedPart(this.derived.annotationsOf(file)),
     };
   }
 

@@ -1,0 +1,77 @@
+import type ts from 'typescript';
+import type { Catalogue } from '../annotations/catalogue';
+import type { FileAnnotations } from '../annotations/model';
+import type { Finding } from '../base/finding';
+import type { Register } from '../register/model';
+import type { PurposeCatalogue } from '../register/purposes';
+import type { Derived } from './derived';
+import type { FileQuery, WorkspaceQuery } from './query';
+import type { Current, Reads } from './reads';
+import type { Report, Rule, SourceContext } from './rule';
+
+/** What a file's context asks of the rule runner: its setup, queries' answers, and findings made of reports. */
+export interface FileQuestions {
+  readonly setup: { readonly derived: Derived; readonly root: string; readonly registerPath: string };
+  ask<T>(file: string, sourceFile: ts.SourceFile, program: ts.Program, query: FileQuery<T>, into: Reads, now: Current): T;
+  askWorkspace<T>(query: WorkspaceQuery<T>, into: Reads): T;
+  toFinding(rule: Rule, file: string, report: Report): Finding;
+}
+
+export interface FileState {
+  readonly file: string;
+  readonly sourceFile: ts.SourceFile;
+  readonly program: ts.Program;
+  readonly reads: Reads;
+  readonly now: Current;
+  readonly findings: Finding[];
+}
+
+/**
+ * What a source file's rules are given: one object for all of them (a file's rules run one at a time),
+ * whose reports go to the rule that runs. Reading the register through it is recorded.
+ */
+export class FileContext implements SourceContext {
+  rule: Rule | undefined;
+  readonly file: string;
+  readonly text: string;
+  readonly root: string;
+  readonly registerPath: string;
+  readonly annotations: FileAnnotations;
+  readonly catalogue: Catalogue;
+
+  constructor(
+    private readonly runner: FileQuestions,
+    private readonly state: FileState,
+  ) {
+    const { derived, root, registerPath } = runner.setup;
+    this.file = state.file;
+    this.text = state.sourceFile.text;
+    this.root = root;
+    this.registerPath = registerPath;
+    this.annotations = derived.annotationsOf(state.file);
+    this.catalogue = derived.catalogue();
+  }
+
+  get register(): Register | undefined {
+    this.state.reads.register = this.runner.setup.derived.registerVersion();
+    return this.runner.setup.derived.register();
+  }
+
+  get purposes(): PurposeCatalogue | undefined {
+    this.state.reads.register = this.runner.setup.derived.registerVersion();
+    return this.runner.setup.derived.purposes();
+  }
+
+  query<T>(query: FileQuery<T>): T {
+    const { file, sourceFile, program, reads, now } = this.state;
+    return this.runner.ask(file, sourceFile, program, query, reads, now);
+  }
+
+  workspaceQuery<T>(query: WorkspaceQuery<T>): T {
+    return this.runner.askWorkspace(query, this.state.reads);
+  }
+
+  report(report: Report): void {
+    this.state.findings.push(this.runner.toFinding(this.rule!, this.file, report));
+  }
+}
