@@ -4,9 +4,10 @@ import { spanOf } from '../../annotations/extract';
 import type { Field } from '../../annotations/model';
 import type { Span } from '../../base/finding';
 import type { Marks } from '../../base/marks';
+import { skipOuter } from '../guards';
 import type { FileQuery } from '../query';
 import { fieldsCarried, taggedFieldsOfSymbol } from '../symbols';
-import { calleePath, mayHaveSinks, noSettings, SinkResolver, skipOuter } from './sink-resolver';
+import { calleePath, mayHaveSinks, noSettings, SinkResolver } from './sink-resolver';
 import type { SinkKind } from './sinks';
 
 /** A sink a value reaches, and where that sink receives it: the argument, or the property of a literal argument. */

@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { Marks, wordsPattern } from '../../base/marks';
 import { namesOf } from '../../base/typescript-internals';
+import { skipOuter } from '../guards';
 import { inProcessPackages, type SinkKind, type SinkSettings, sinkPackages, standardSinks } from './sinks';
 
 /**
@@ -260,19 +261,4 @@ export function calleePath(callee: ts.Expression): string[] | undefined {
   if (ts.isCallExpression(callee) || ts.isNewExpression(callee)) return calleePath(callee.expression);
   if (ts.isParenthesizedExpression(callee) || ts.isNonNullExpression(callee)) return calleePath(callee.expression);
   return undefined;
-}
-
-/** `p as unknown as string` is still `p` when it runs. */
-export function skipOuter(expression: ts.Expression): ts.Expression {
-  let node = expression;
-  while (
-    ts.isAsExpression(node) ||
-    ts.isTypeAssertionExpression(node) ||
-    ts.isSatisfiesExpression(node) ||
-    ts.isNonNullExpression(node) ||
-    ts.isParenthesizedExpression(node)
-  ) {
-    node = node.expression;
-  }
-  return node;
 }

@@ -5,6 +5,7 @@ import type { Span } from '../../base/finding';
 import { Marks } from '../../base/marks';
 import { namesOf, resolvedModuleOf } from '../../base/typescript-internals';
 import type { FileQuery } from '../query';
+import { isWriteOnly } from './uses';
 
 /** A place in a file that was not checked (README, "What a clean run means"), where it is in the file's text. */
 export type UncheckedPlace =
@@ -163,16 +164,4 @@ function importSpecifierOf(declaration: ts.Declaration): ts.StringLiteral | unde
   if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference))
     return ts.isStringLiteral(node.moduleReference.expression) ? node.moduleReference.expression : undefined;
   return undefined;
-}
-
-/** A plain assignment's target or a `delete` operand is written, not read; `+=` and `++` read too. */
-function isWriteOnly(node: ts.Expression): boolean {
-  let child: ts.Node = node;
-  let parent = node.parent;
-  while (ts.isParenthesizedExpression(parent) || ts.isNonNullExpression(parent)) {
-    child = parent;
-    parent = parent.parent;
-  }
-  if (ts.isDeleteExpression(parent)) return true;
-  return ts.isBinaryExpression(parent) && parent.left === child && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
 }

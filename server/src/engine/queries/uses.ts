@@ -206,7 +206,7 @@ function isAbsent(expression: ts.Expression): boolean {
 }
 
 /** A plain assignment's target or a `delete` operand is written, not read; `+=` and `++` read too. */
-function isWriteOnly(node: ts.Expression): boolean {
+export function isWriteOnly(node: ts.Expression): boolean {
   let child: ts.Node = node;
   let parent = node.parent;
   while (ts.isParenthesizedExpression(parent) || ts.isNonNullExpression(parent)) {
