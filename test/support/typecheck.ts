@@ -6,6 +6,7 @@
  * "no findings" case pass by making the engine see nothing.
  */
 import * as assert from 'node:assert/strict';
+import { matchFiles as tsMatchFiles } from 'appi-guard-server/base/typescript-internals';
 import { inferredOptions } from 'appi-guard-server/engine/project';
 import ts from 'typescript';
 import { root } from './fixture';
@@ -150,8 +151,7 @@ function matchFiles(
   includes?: readonly string[],
   depth?: number,
 ): string[] {
-  const internal = (ts as unknown as { matchFiles: MatchFiles }).matchFiles;
-  return internal(
+  return tsMatchFiles(
     dir,
     extensions,
     excludes,
@@ -163,18 +163,6 @@ function matchFiles(
     (path) => host.realpath(path),
   );
 }
-
-type MatchFiles = (
-  path: string,
-  extensions: readonly string[] | undefined,
-  excludes: readonly string[] | undefined,
-  includes: readonly string[] | undefined,
-  useCaseSensitiveFileNames: boolean,
-  currentDirectory: string,
-  depth: number | undefined,
-  getFileSystemEntries: (path: string) => { readonly files: readonly string[]; readonly directories: readonly string[] },
-  realpath: (path: string) => string,
-) => string[];
 
 /**
  * TypeScript's lib files, parsed once for every fixture of a test run, as tsserver's document registry shares
