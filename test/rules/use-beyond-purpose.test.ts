@@ -564,3 +564,24 @@ describe('use-beyond-purpose: less noise', () => {
     `);
   });
 });
+
+describe('use-beyond-purpose: nested fields', () => {
+  it('names a field nested in the schema by its path', async () => {
+    const { result } = await check(`
+      //- model/resource.ts
+      /** @purpose treatment */
+      export interface PatientResource {
+        id: string;
+        person: { /** @personal name */ display: string; contact: { /** @personal contact */ phone: string } };
+      }
+      //- app/letter.ts
+      import type { PatientResource } from '../model/resource';
+      /** @purpose marketing */
+      export const letter = (p: PatientResource) => [p.person.display, p.person.contact.phone];
+      //                                                      ^^^^^^^ use-beyond-purpose +fix
+      //                                                                                ^^^^^ use-beyond-purpose +fix
+    `);
+    const named = result.findings.map((finding) => /^`([^`]+)`/.exec(finding.message)?.[1]).sort();
+    assert.deepEqual(named, ['PatientResource.person.contact.phone', 'PatientResource.person.display']);
+  });
+});

@@ -173,11 +173,13 @@ class Extractor {
     const kinds = tags.flatMap(fieldKind);
     const purposes = merged(tags, 'purpose');
     const nameSpan = spanOf(name, this.sourceFile);
+    const path = pathOf(property, name.text);
     return {
       key: `${this.file}#${nameSpan.start}`,
       schemaKey,
       file: this.file,
       name: name.text,
+      ...(path && { path }),
       nameSpan,
       kinds,
       parentalConsent: tags.some((tag) => tag.name === 'parentalConsent'),
@@ -305,6 +307,19 @@ function merged(tags: readonly Tag[], name: KnownTag): Tag | undefined {
   const all = tags.filter((tag) => tag.name === name);
   if (all.length <= 1) return all[0];
   return { ...all[0]!, args: all.flatMap((tag) => tag.args) };
+}
+
+/** `person.display` for a field nested in a type literal of the schema's `person`; undefined at the top. */
+function pathOf(property: ts.NamedDeclaration, name: string): string | undefined {
+  const outer: string[] = [];
+  for (
+    let node = property.parent;
+    node && !ts.isInterfaceDeclaration(node) && !ts.isTypeAliasDeclaration(node) && !ts.isClassDeclaration(node);
+    node = node.parent
+  ) {
+    if (ts.isPropertySignature(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) outer.unshift(node.name.text);
+  }
+  return outer.length > 0 ? [...outer, name].join('.') : undefined;
 }
 
 function propertiesOfMembers(members: ts.NodeArray<ts.TypeElement>): ts.NamedDeclaration[] {

@@ -42,6 +42,8 @@ export interface Field {
   readonly schemaKey: string;
   readonly file: string;
   readonly name: string;
+  /** Where a field nested in the schema's type literals is, from the schema: `person.display`. */
+  readonly path?: string;
   readonly nameSpan: Span;
   readonly kinds: readonly FieldKind[];
   /** A field-level `@purpose`, which narrows the schema's. */

@@ -37,7 +37,7 @@ export const personalDataInLog: Rule = {
         related: leak.fields.slice(0, 5).map((field) => ({
           file: field.file,
           span: field.nameSpan,
-          message: `\`${context.catalogue.schemaOf(field).name}.${field.name}\` is declared ${describeField(field)} here.`,
+          message: `\`${context.catalogue.schemaOf(field).name}.${field.path ?? field.name}\` is declared ${describeField(field)} here.`,
         })),
         data: { value: leak.value, carries: leak.carries } satisfies Data,
       });
@@ -59,7 +59,7 @@ function message(fields: readonly Field[], carries: 'value' | 'field', sink: str
   const law = `personal data in logs is where leaks start, and it must be kept from leaking (${provisions.securityControl})`;
   if (carries === 'field') {
     const field = fields[0]!;
-    return `\`${schemaOf(field).name}.${field.name}\` (${describeField(field)}) is written to the log by ${sink}: ${law}.`;
+    return `\`${schemaOf(field).name}.${field.path ?? field.name}\` (${describeField(field)}) is written to the log by ${sink}: ${law}.`;
   }
   const schemas = [...new Set(fields.map((field) => `\`${schemaOf(field).name}\``))].join(', ');
   const names = fields.slice(0, 4).map((field) => `\`${field.name}\``);

@@ -124,7 +124,7 @@ function groupByDeclared(beyond: readonly { field: Field; declared: readonly str
 }
 
 function qualified(field: Field, context: { catalogue: SourceContext['catalogue'] }): string {
-  return `${context.catalogue.schemaOf(field).name}.${field.name}`;
+  return `${context.catalogue.schemaOf(field).name}.${field.path ?? field.name}`;
 }
 
 /**
