@@ -2,7 +2,7 @@ import ts from 'typescript';
 import type { Catalogue } from '../annotations/catalogue';
 import type { Field, Schema } from '../annotations/model';
 import { nameAt } from './call-sites';
-import { functionName, skipOuter } from './guards';
+import { functionName, isStatementList, skipOuter } from './guards';
 
 /**
  * Where and how the `minor-facial-consent` fix writes an early-exit consent check, worked out while the
@@ -188,13 +188,7 @@ function isSimple(expression: ts.Expression): boolean {
 function enclosingStatement(node: ts.Node): ts.Statement | undefined {
   for (let current = node; current.parent; current = current.parent) {
     const parent = current.parent;
-    if (
-      ts.isBlock(parent) ||
-      ts.isSourceFile(parent) ||
-      ts.isCaseClause(parent) ||
-      ts.isDefaultClause(parent) ||
-      ts.isModuleBlock(parent)
-    ) {
+    if (isStatementList(parent)) {
       return current as ts.Statement;
     }
     if (ts.isFunctionLike(parent) || ts.isClassLike(parent)) return undefined;

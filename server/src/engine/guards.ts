@@ -149,13 +149,7 @@ class Conditions {
         (operator === ts.SyntaxKind.BarBarToken && this.consent(parent.left, false))
       );
     }
-    if (
-      ts.isBlock(parent) ||
-      ts.isSourceFile(parent) ||
-      ts.isCaseClause(parent) ||
-      ts.isDefaultClause(parent) ||
-      ts.isModuleBlock(parent)
-    ) {
+    if (isStatementList(parent)) {
       for (const statement of parent.statements) {
         if (statement === child) break;
         if (this.guardsTheRest(statement)) return true;
@@ -298,19 +292,28 @@ class Conditions {
 }
 
 /** Parentheses, `!`, `as` and `satisfies` do not change what a value is when it runs. */
-
 export function skipOuter(expression: ts.Expression): ts.Expression {
   let node = expression;
-  while (
+  while (isOuter(node)) node = node.expression;
+  return node;
+}
+
+/** What `skipOuter` looks through. */
+export function isOuter(
+  node: ts.Node,
+): node is ts.ParenthesizedExpression | ts.NonNullExpression | ts.AsExpression | ts.SatisfiesExpression | ts.TypeAssertion {
+  return (
     ts.isParenthesizedExpression(node) ||
     ts.isNonNullExpression(node) ||
     ts.isAsExpression(node) ||
     ts.isSatisfiesExpression(node) ||
     ts.isTypeAssertionExpression(node)
-  ) {
-    node = node.expression;
-  }
-  return node;
+  );
+}
+
+/** A block's, a file's or a `case`'s statements: where an earlier statement can guard a later one. */
+export function isStatementList(node: ts.Node): node is ts.Block | ts.SourceFile | ts.CaseOrDefaultClause | ts.ModuleBlock {
+  return ts.isBlock(node) || ts.isSourceFile(node) || ts.isCaseClause(node) || ts.isDefaultClause(node) || ts.isModuleBlock(node);
 }
 
 function literalOf(expression: ts.Expression): 'true' | 'false' | 'null' | undefined {

@@ -5,7 +5,7 @@ import type { Field } from '../../annotations/model';
 import type { Span } from '../../base/finding';
 import { namesOf } from '../../base/typescript-internals';
 import { nameAt } from '../call-sites';
-import { type Guards, skipOuter, type Verdict } from '../guards';
+import { type Guards, isOuter, skipOuter, type Verdict } from '../guards';
 import type { FileQuery } from '../query';
 import { fieldsOfSymbol } from '../symbols';
 
@@ -216,15 +216,4 @@ export function writeSiteAt(sourceFile: ts.SourceFile, offset: number): WriteSit
   const assignment = outer.parent;
   const assigns = ts.isBinaryExpression(assignment) && assignment.left === outer && isAssignmentOperator(assignment.operatorToken.kind);
   return { at: assigns ? assignment : target, object: target.expression };
-}
-
-/** What `skipOuter` looks through. */
-function isOuter(node: ts.Node): boolean {
-  return (
-    ts.isParenthesizedExpression(node) ||
-    ts.isAsExpression(node) ||
-    ts.isNonNullExpression(node) ||
-    ts.isSatisfiesExpression(node) ||
-    ts.isTypeAssertionExpression(node)
-  );
 }
