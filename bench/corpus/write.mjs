@@ -188,12 +188,13 @@ function writeFunction(random, out, fn, ctx) {
       out.mark('personal-data-in-log', text, fn.main.name, { from: text.indexOf("', ") + 3, accesses: statement.accesses });
     } else out.line(text, statement.accesses);
     ctx.stats.escapes[fn.main.schema.tagged ? 'tagged' : 'plain']++;
+    if (fn.main.schema.tagged) for (const field of taggedOf(fn.main.schema)) used(fn, field);
   }
   if (fn.fhir && !fn.main.list) {
     out.line(`${body}const resource: FhirPatient = { resourceType: 'Patient', id: ${fn.main.name}.id, active: true };`, 1);
     out.line(`${body}label += resource.resourceType;`, 1);
   }
-  for (const callee of fn.callees) out.line(`${body}label += ${callExpression(callee)};`, callee.className ? 1 : 0);
+  for (const callee of fn.callees) writeCall(out, fn, callee, `${body}label += ${callExpression(callee)};`);
   out.line(`${body}return \`\${label}:\${n}\`;`);
   out.line(fn.arrow ? '};' : `${indent}}`);
 }
@@ -205,10 +206,13 @@ function writeStatements(random, out, fn, r, indent, ctx) {
     let statements;
     if (fn.mustMention && i === 0) {
       statements = readStatement(random, r, fn.mustMention, vars);
+      used(fn, fn.mustMention);
       ctx.stats.reads.tagged++;
     } else if (out.accesses < target * BODY_DENSITY * (out.lines.length + 1)) {
       if (fn.readable.length && random.chance(0.5)) {
-        statements = readStatement(random, r, random.pick(fn.readable), vars);
+        const field = random.pick(fn.readable);
+        statements = readStatement(random, r, field, vars);
+        used(fn, field);
         ctx.stats.reads.tagged++;
       } else {
         statements = plainRead(random, r, fn.main.schema, vars);
@@ -219,12 +223,52 @@ function writeStatements(random, out, fn, r, indent, ctx) {
   }
 }
 
+/**
+ * A tagged field the function's own code uses: a read (a boolean's only read, `if (r.f)`, is a presence
+ * test, not a use), or every tagged field of a record that escapes.
+ */
+function used(fn, field) {
+  if (field.type === 'boolean' || field.type === 'boolean?') return;
+  (fn.uses ??= new Set()).add(field);
+}
+
+function taggedOf(schema) {
+  return schema.fields.filter((f) => f.tag);
+}
+
+/**
+ * A call from `fn` to a function of another module. Code with a context reaches the uses of a callee with
+ * none (and of its callees, 8 levels deep) through the call: when one of them is of a field not declared
+ * for every purpose of the context, the call is a use beyond purpose, reported at the call.
+ */
+function writeCall(out, fn, callee, text) {
+  const accesses = callee.className ? 1 : 0;
+  const search = { sites: 0 };
+  const reached = fn.context.length ? reachedFields(callee, 1, search) : [];
+  if (search.sites > 200) throw new Error(`generator bug: ${fn.name} reaches past 200 call sites`);
+  const beyond = reached.filter((f) => f.purposes.length > 0 && !fn.context.every((p) => f.purposes.includes(p)));
+  if (beyond.length) out.mark('use-beyond-purpose', text, callExpression(callee), { accesses });
+  else out.line(text, accesses);
+}
+
+/** The fields a call of `fn` reaches: its own uses and its callees', through functions with no context. */
+function reachedFields(fn, depth, search) {
+  if (fn.context.length) return [];
+  const fields = [...(fn.uses ?? [])];
+  if (depth >= 8) return fields;
+  for (const callee of fn.callees) {
+    search.sites++;
+    fields.push(...reachedFields(callee, depth + 1, search));
+  }
+  return fields;
+}
+
 function writeComponent(random, out, fn, ctx) {
   const deps = ctx.options.deps;
   const r = fn.main.name;
   writeDoc(random, out, fn, '');
   out.line(`export function ${fn.name}({ ${fn.params.map((p) => p.name).join(', ')} }: { ${fn.params.map((p) => `${p.name}: ${paramType(p)}`).join('; ')} }) {`);
-  fn.callees.forEach((callee, i) => out.line(`  const summary${i + 1} = ${callExpression(callee)};`, callee.className ? 1 : 0));
+  fn.callees.forEach((callee, i) => writeCall(out, fn, callee, `  const summary${i + 1} = ${callExpression(callee)};`));
   if (deps) out.line('  const [open, setOpen] = useState(false);');
   out.line('  return (');
   out.line(deps ? '    <Card className="mb-2">' : '    <section className="panel">');

@@ -99,3 +99,37 @@ describe('check: sarif', () => {
     );
   });
 });
+
+describe('check: sarif code flows', () => {
+  it('gives a use reached through calls the way from the call to the use, step by step, and stays valid', async () => {
+    const root = workspace({
+      'model/patient.ts': clinic['model/patient.ts'],
+      'app/format.ts': `
+        import type { Patient } from '../model/patient';
+        export const initials = (p: Patient) => p.name.slice(0, 1);
+        export const greeting = (p: Patient) => 'Dear ' + initials(p);
+      `,
+      'app/letter.ts': `
+        import type { Patient } from '../model/patient';
+        import { greeting } from './format';
+        /** @purpose marketing */
+        export const letter = (p: Patient) => greeting(p);
+      `,
+    });
+    const file = path.join(root, 'report.sarif');
+    await runCli(['check', root, '--format', 'sarif', '--output', file, '--exit-zero']);
+    const log: Sarif.Log = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const [result, ...others] = log.runs[0]!.results!;
+    assert.equal(others.length, 0);
+    const steps = result!.codeFlows![0]!.threadFlows[0]!.locations.map(({ location }) => {
+      const { artifactLocation, region } = location!.physicalLocation!;
+      return `${artifactLocation!.uri}:${region!.startLine}:${region!.startColumn} ${location!.message!.text}`;
+    });
+    assert.deepEqual(steps, [
+      'app/letter.ts:4:39 `letter` calls `greeting`',
+      'app/format.ts:3:51 `greeting` calls `initials`',
+      'app/format.ts:2:43 `initials` uses `Patient.name`',
+    ]);
+    assert.deepEqual((await validate([file])).get(file) ?? [], []);
+  });
+});

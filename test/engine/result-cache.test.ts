@@ -240,6 +240,38 @@ const cases: readonly Case[] = [
     ],
   },
   {
+    name: 'a use reached through calls follows edits to the caller, the callees and the contexts, comments included',
+    files: `${model}
+      //- names.ts
+      import type { Patient } from './model';
+      export function nameOf(p: Patient) { return p.name; }
+      //- format.ts
+      import type { Patient } from './model';
+      import { nameOf } from './names';
+      export function label(p: Patient) { return nameOf(p); }
+      //- letters.ts
+      import type { Patient } from './model';
+      import { label } from './format';
+      /** @purpose marketing */
+      export const letter = (p: Patient) => label(p);
+    `,
+    steps: [
+      { file: 'names.ts', from: 'return p.name;', to: "return '';", expect: {} },
+      { file: 'names.ts', from: "return '';", to: 'return p.name;', expect: { 'use-beyond-purpose': 1 } },
+      { file: 'format.ts', from: 'return nameOf(p);', to: "return '';", expect: {} },
+      { file: 'format.ts', from: "return '';", to: 'return nameOf(p);', expect: { 'use-beyond-purpose': 1 } },
+      { file: 'format.ts', from: 'export function label', to: '/** @purpose treatment */\nexport function label', expect: {} },
+      // Now `label` is a context of its own: what it reaches is reported at its call, for billing.
+      { file: 'format.ts', from: '/** @purpose treatment */', to: '/** @purpose billing */', expect: { 'use-beyond-purpose': 1 } },
+      { file: 'format.ts', from: '/** @purpose billing */', to: '/** shared */', expect: { 'use-beyond-purpose': 1 } },
+      { file: 'names.ts', from: 'export function nameOf', to: '/** @basis consent asked */\nexport function nameOf', expect: {} },
+      { file: 'names.ts', from: '/** @basis consent asked */', to: '/** any reader */', expect: { 'use-beyond-purpose': 1 } },
+      { file: 'letters.ts', from: '@purpose marketing', to: '@purpose treatment', expect: {} },
+      { file: 'letters.ts', from: '@purpose treatment', to: '@purpose marketing', expect: { 'use-beyond-purpose': 1 } },
+      { file: 'letters.ts', from: 'label(p);', to: "'';", expect: {} },
+    ],
+  },
+  {
     name: 'what was not checked follows edits: a type taken away in an imported file, a field tagged or untagged elsewhere, a type given',
     files: `${model}
       //- source.ts

@@ -44,6 +44,16 @@ const files = {
       return name + p.diagnosis;
     }
   `,
+  'app/format.ts': `
+    import type { Patient } from '../model/patient';
+    export const nameOf = (p: Patient) => p.name;
+  `,
+  'app/reminder.ts': `
+    import type { Patient } from '../model/patient';
+    import { nameOf } from './format';
+    /** @purpose reminders */
+    export const remind = (p: Patient) => nameOf(p);
+  `,
   'pi-register.yaml': `
     organization: Minato Ward Health Centre
     purposes:
@@ -103,6 +113,19 @@ describe('hover, completion, definition, code lens', () => {
     assert.match(destructured!, /\*\*`Patient\.name`\*\* — personal: name/);
     assert.match(destructured!, /Declared purposes: `treatment` and `billing` \(`@purpose` on the schema/);
     assert.match(destructured!, /Here: `invoice` serves `billing`[^—]*$/);
+  });
+
+  it('hovers a use reached through calls with the way from the call to the use', async () => {
+    const reminder = path.join(root, 'app/reminder.ts');
+    await client.diagnosticsWhere(reminder, 'the reached use', (diagnostics) => diagnostics.length > 0);
+    assert.equal(
+      await hoverText(reminder, positionIn(reminder, 'nameOf(p)', 2)),
+      [
+        '**Reached through calls**  ',
+        '1. `remind` calls `nameOf` (`app/reminder.ts:4`)  ',
+        '2. `nameOf` uses `Patient.name` (`app/format.ts:2`)',
+      ].join('\n'),
+    );
   });
 
   it('says nothing over names that are not tagged fields', async () => {

@@ -66,6 +66,37 @@ describe('incremental analysis', () => {
     await client.diagnosticsWhere(added, 'cleared', (d) => d.length === 0);
   });
 
+  it('publishes a use reached through a helper in the file with the context, and clears it when the helper stops reading', async () => {
+    const helper = path.join(root, 'app/format.ts');
+    const letters = path.join(root, 'app/letters.ts');
+    const helperText = "import type { Patient } from '../model/patient';\nexport const nameOf = (p: Patient) => p.name;\n";
+    fs.writeFileSync(helper, helperText);
+    fs.writeFileSync(
+      letters,
+      "import type { Patient } from '../model/patient';\nimport { nameOf } from './format';\n\n/** @purpose marketing */\nexport const letter = (p: Patient) => nameOf(p);\n",
+    );
+    await client.watched([
+      { file: helper, type: 'created' },
+      { file: letters, type: 'created' },
+    ]);
+    const [reached] = await client.diagnosticsWhere(letters, 'the reached use', (d) => codes(d).includes('use-beyond-purpose'));
+    assert.deepEqual(reached!.range.start, { line: 4, character: 38 });
+    assert.match(reached!.message as string, /`letter` \(marketing\) → `nameOf` → reads `Patient\.name`/);
+    assert.deepEqual(client.diagnosticsOf(helper), []);
+    await client.open(helper);
+    await client.change(helper, helperText.replace('p.name', 'p.id'));
+    await client.diagnosticsWhere(letters, 'cleared', (d) => d.length === 0);
+    await client.change(helper, helperText);
+    await client.diagnosticsWhere(letters, 'the reached use again', (d) => codes(d).includes('use-beyond-purpose'));
+    await client.close(helper);
+    for (const file of [helper, letters]) fs.rmSync(file);
+    await client.watched([
+      { file: helper, type: 'deleted' },
+      { file: letters, type: 'deleted' },
+    ]);
+    await client.diagnosticsWhere(letters, 'gone with the file', (d) => d.length === 0);
+  });
+
   it('picks up a changed register and tsconfig.json on disk without a restart', async () => {
     fs.writeFileSync(
       register,

@@ -25,7 +25,7 @@ export interface Range {
   readonly end: Position;
 }
 
-interface RelatedLocation {
+export interface RelatedLocation {
   readonly file: string;
   readonly range: Range;
   readonly message: string;
@@ -41,6 +41,11 @@ export interface Finding {
   /** The provisions the message cites, for reporters that show them apart. */
   readonly provision?: string;
   readonly related: readonly RelatedLocation[];
+  /**
+   * For a use reached through calls: the way from the call in the code with the context to the use, one
+   * location a step (SARIF's code flow, the hover's path).
+   */
+  readonly path?: readonly RelatedLocation[];
   /** Whether `Workspace.fixes` has anything to offer; the edits themselves are computed on demand. */
   readonly fixable: boolean;
   /** Set when a suppression comment covers the finding: hidden by the faces, kept for `--format json`. */

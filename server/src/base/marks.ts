@@ -20,13 +20,18 @@ export class Marks {
 
   /** Whether a mark lies in the node's extent, leading trivia included. */
   within(node: ts.Node): boolean {
+    return this.anyIn(node.pos, node.end);
+  }
+
+  /** Whether a mark lies in `[start, end)`. */
+  anyIn(start: number, end: number): boolean {
     let [low, high] = [0, this.offsets.length];
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (this.offsets[middle]! < node.pos) low = middle + 1;
+      if (this.offsets[middle]! < start) low = middle + 1;
       else high = middle;
     }
-    return low < this.offsets.length && this.offsets[low]! < node.end;
+    return low < this.offsets.length && this.offsets[low]! < end;
   }
 }
 

@@ -135,7 +135,7 @@ export function nameAt(sourceFile: ts.SourceFile, offset: number): ts.Node | und
  * control will come from as far as anyone can tell. Import and export specifiers and type queries are not
  * sites: the references through them are found on their own.
  */
-function siteOf(name: ts.Node): ts.Node | undefined {
+export function siteOf(name: ts.Node): ts.Node | undefined {
   const parent = name.parent;
   if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent))
     return undefined;

@@ -14,6 +14,7 @@ import type { Documents } from './documents';
 import { Guards } from './guards';
 import { Mentions } from './mentions';
 import type { WorkspaceQuery } from './query';
+import { reachingNames } from './reaching-names';
 import { createWorkspaceRegistry, isStandIn } from './registry';
 import { buildStructure, type Structure } from './structure';
 
@@ -55,6 +56,7 @@ export class Derived {
   private registerCache: { version: number; value: Register | undefined } | undefined;
   /** Made once per parse of the register: every file's rules ask for it. */
   private purposeCache: { register: Register | undefined; value: PurposeCatalogue | undefined } | undefined;
+  private reachingCache: { generation: number; structure: Structure; catalogue: Catalogue; value: ReadonlySet<string> } | undefined;
   private guardCache: { generation: number; structure: Structure; value: Guards } | undefined;
   private readonly lineIndexes = new Map<string, { text: string; index: LineIndex }>();
   private readonly workspaceAnswers = new Map<WorkspaceQuery<unknown>, { register: number; annotations: number; value: unknown }>();
@@ -168,6 +170,18 @@ export class Derived {
       this.guardCache = { generation, structure, value: new Guards(this.catalogue(), new CallSites(structure, new Mentions(structure))) };
     }
     return this.guardCache.value;
+  }
+
+  /** The names of functions that may reach a use (`reachingNames`), found again after any change to the files. */
+  reachingNames(): ReadonlySet<string> {
+    const structure = this.structure();
+    const catalogue = this.catalogue();
+    const generation = this.options.documents.generation;
+    const cached = this.reachingCache;
+    if (cached?.generation === generation && cached.structure === structure && cached.catalogue === catalogue) return cached.value;
+    const value = this.options.timings.measure('reaching names', () => reachingNames(structure, catalogue));
+    this.reachingCache = { generation, structure, catalogue, value };
+    return value;
   }
 
   /** A workspace query's answer, computed again when the register or the shared annotations it reads changed. */

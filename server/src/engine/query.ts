@@ -56,6 +56,12 @@ export interface QueryInput {
   readonly settings: AnalysisSettings;
   /** Needs `reads.types`. */
   program(): ts.Program;
+  /**
+   * Names of the workspace's functions whose code may use a tagged field, directly or through calls
+   * (`reachingNames`): a superset, to look through before asking the checker. Needs `reads.types`: what a
+   * file's code reaches is in the files it imports.
+   */
+  reachingNames(): ReadonlySet<string>;
   /** Call sites and guard verdicts of the workspace; needs `reads.callers`. */
   guards(): Guards;
   /** Needs `reads.register`. */

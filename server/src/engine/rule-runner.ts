@@ -173,6 +173,7 @@ export class RuleRunner {
       catalogue: derived.catalogue(),
       settings: this.setup.settings(),
       program: query.reads.types ? () => program : denied('types'),
+      reachingNames: query.reads.types ? () => derived.reachingNames() : denied('types'),
       guards: query.reads.callers
         ? () => {
             reads.callers = true;
@@ -230,6 +231,7 @@ export class RuleRunner {
       range: lines.range(report.span),
       message: report.message,
       related: (report.related ?? []).flatMap((related) => this.toRelated(related)),
+      ...(report.path && { path: report.path.flatMap((step) => this.toRelated(step)) }),
       fixable: rule.meta.fixable && report.data !== undefined,
       ...(rule.meta.provision && { provision: rule.meta.provision }),
       ...(report.data !== undefined && { data: report.data }),

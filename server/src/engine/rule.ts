@@ -45,6 +45,8 @@ export interface Report {
   readonly span: Span;
   readonly message: string;
   readonly related?: readonly RelatedSpan[];
+  /** The way a use was reached, from the call in the context to the use: one location a step. */
+  readonly path?: readonly RelatedSpan[];
   /** Plain data the rule's `fixes` reads back; present when the finding has fixes. */
   readonly data?: unknown;
 }

@@ -1,5 +1,6 @@
 import { type Hover, type HoverParams, MarkupKind } from 'vscode-languageserver';
 import { describeKind, listIds } from '../annotations/describe';
+import type { Finding } from '../base/finding';
 import { LineIndex } from '../base/lines';
 import { relative } from '../base/paths';
 import type { FieldFacts, HoverInfo, Place } from '../engine/editor/hover-info';
@@ -13,8 +14,24 @@ export function hover(session: Session, params: HoverParams): Hover | null {
   if (!at) return null;
   const info = at.folder.workspace.hoverAt(at.file, at.offset);
   const text = at.folder.workspace.text(at.file);
-  if (!info || text === undefined) return null;
-  return { contents: { kind: MarkupKind.Markdown, value: render(info, at.folder) }, range: spanRange(text, info.span) };
+  if (text === undefined) return null;
+  const reached = session.analysis
+    .findingsOf(at.folder, at.file)
+    .filter(
+      (finding) => finding.path && !finding.suppressed && finding.range.start.offset <= at.offset && at.offset <= finding.range.end.offset,
+    );
+  const sections = [...(info ? [render(info, at.folder)] : []), ...reached.map((finding) => renderPath(finding, at.folder))];
+  const span = info?.span ?? (reached[0] && { start: reached[0].range.start.offset, end: reached[0].range.end.offset });
+  if (!span) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') }, range: spanRange(text, span) };
+}
+
+/** A use reached through calls: each step of the way, from the call here to the use, with where it is. */
+function renderPath(finding: Finding, folder: Folder): string {
+  const steps = (finding.path ?? []).map(
+    (step, index) => `${index + 1}. ${step.message} (\`${relative(folder.root, step.file)}:${step.range.start.line + 1}\`)`,
+  );
+  return ['**Reached through calls**', ...steps].join('  \n');
 }
 
 function render(info: HoverInfo, folder: Folder): string {

@@ -87,6 +87,20 @@ function sarifResult(root: string, finding: Finding): Sarif.Result {
         message: { text: related.message },
       })),
     }),
+    // A use reached through calls: the way from the call in the context to the use, as one thread of steps.
+    ...(finding.path && {
+      codeFlows: [
+        {
+          threadFlows: [
+            {
+              locations: finding.path.map((step) => ({
+                location: { physicalLocation: physicalLocation(root, step.file, step.range), message: { text: step.message } },
+              })),
+            },
+          ],
+        },
+      ],
+    }),
     ...(finding.suppressed && {
       suppressions: [{ kind: 'inSource', ...(finding.suppressed.reason && { justification: finding.suppressed.reason }) }],
     }),

@@ -3,6 +3,7 @@ import { addTag, appendArgs } from '../annotations/edits';
 import type { CodeContext, Field } from '../annotations/model';
 import type { FileEdit, Fix } from '../base/finding';
 import { provisions } from '../base/provisions';
+import { type ReachedSite, type ReachedUse, reachedUsesOf } from '../engine/queries/reached';
 import { type Use, usesOf } from '../engine/queries/uses';
 import type { FixContext, RelatedSpan, Report, Rule, SourceContext } from '../engine/rule';
 import { suppressionFix } from '../engine/suppressions';
@@ -35,11 +36,7 @@ export const useBeyondPurpose: Rule = {
       const code = context.catalogue.contextAt(context.file, use.span.start);
       if (!code?.purposes || context.catalogue.basisAt(context.file, use.span.start)) continue;
       const served = code.purposes.args.map((arg) => arg.text);
-      const beyond = use.fields.flatMap((field) => {
-        const declared = context.catalogue.declaredPurposes(field)?.map((arg) => arg.text);
-        const missing = declared && served.filter((id) => !declared.includes(id));
-        return missing && missing.length > 0 ? [{ field, declared, missing }] : [];
-      });
+      const beyond = beyondPurpose(use.fields, served, context);
       if (beyond.length === 0) continue;
       const missing = [...new Set(beyond.flatMap((b) => b.missing))];
       const group =
@@ -66,6 +63,7 @@ export const useBeyondPurpose: Rule = {
       else groups.set(group, { finding, others: [] });
     }
     for (const { finding, others } of groups.values()) context.report({ ...finding, related: [...(finding.related ?? []), ...others] });
+    for (const site of context.query(reachedUsesOf).sites) reportReached(site, context);
   },
 
   fixes(finding, context) {
@@ -87,6 +85,81 @@ export const useBeyondPurpose: Rule = {
     return fixes;
   },
 };
+
+/**
+ * The uses a call in code with a context reaches (docs/rules/use-beyond-purpose.md, "Reached uses"): one
+ * finding at the call, naming the fields and the path, with the reads as related locations and the path
+ * as the finding's flow. A use with a `@basis` on its path is allowed.
+ */
+function reportReached(site: ReachedSite, context: SourceContext): void {
+  const code = context.catalogue.contextAt(context.file, site.span.start);
+  if (!code?.purposes || context.catalogue.basisAt(context.file, site.span.start)) return;
+  const served = code.purposes.args.map((arg) => arg.text);
+  const beyond = new Map<string, { field: Field; declared: readonly string[]; missing: readonly string[] }>();
+  const reached = site.uses.filter((found) => {
+    const fields = found.basis ? [] : beyondPurpose(found.use.fields, served, context);
+    for (const one of fields) beyond.set(one.field.key, one);
+    return fields.length > 0;
+  });
+  const first = reached[0];
+  if (!first) return;
+  const missing = [...new Set([...beyond.values()].flatMap((b) => b.missing))];
+  const start = `\`${code.name}\` (${served.join(', ')})`;
+  const verb = reached.every((found) => found.use.kind === 'read') ? 'reads' : 'uses';
+  const path = [start, ...first.path.map((step) => `\`${step.name}\``)].join(' → ');
+  const fields = groupByDeclared([...beyond.values()]).map(
+    ({ declared, fields: group }) =>
+      `${group.map((field) => `\`${qualified(field, context)}\` (${describeField(field)})`).join(', ')}, declared for ${listIds(declared)}`,
+  );
+  const others = reached.some((found) => found.path.map((step) => step.name).join() !== first.path.map((step) => step.name).join());
+  const plural = beyond.size > 1 ? 'their purposes' : 'its purpose';
+  context.report({
+    span: site.span,
+    message: `${path} → ${verb} ${fields.join('; ')}${others ? ' (also through other calls)' : ''}: beyond ${plural} of use (${provisions.beyondPurpose}).`,
+    related: [
+      ...reached.map((found) => ({
+        file: found.file,
+        span: found.use.span,
+        message: `\`${found.path.at(-1)!.name}\` ${found.use.kind === 'read' ? 'reads' : 'uses'} ${names(found.use.fields, context)} here, reached from \`${code.name}\`.`,
+      })),
+      ...[...beyond.values()].map(({ field, declared }) => ({
+        file: field.file,
+        span: field.nameSpan,
+        message: `\`${qualified(field, context)}\` is declared for ${listIds(declared)}.`,
+      })),
+      { file: code.file, span: code.purposes.span, message: `\`${code.name}\` serves ${listIds(served)}.` },
+    ],
+    path: flowOf(site, first, code.name, context),
+    data: { fields: [...beyond.keys()], missing, context: { file: code.file, at: code.nameSpan.start } } satisfies Data,
+  });
+}
+
+/** The way from the call in the context to the use, one location a step, for SARIF's code flows and hovers. */
+function flowOf(site: ReachedSite, found: ReachedUse, from: string, context: SourceContext): RelatedSpan[] {
+  const steps = found.path;
+  return [
+    { file: context.file, span: site.span, message: `\`${from}\` calls \`${steps[0]!.name}\`` },
+    ...steps.slice(0, -1).map((step, index) => ({
+      file: step.file,
+      span: step.next!,
+      message: `\`${step.name}\` calls \`${steps[index + 1]!.name}\``,
+    })),
+    { file: found.file, span: found.use.span, message: `\`${steps.at(-1)!.name}\` uses ${names(found.use.fields, context)}` },
+  ];
+}
+
+function names(fields: readonly Field[], context: SourceContext): string {
+  return fields.map((field) => `\`${qualified(field, context)}\``).join(', ');
+}
+
+/** The fields whose declared purposes leave out some purpose the context serves, with those purposes. */
+function beyondPurpose(fields: readonly Field[], served: readonly string[], context: SourceContext) {
+  return fields.flatMap((field) => {
+    const declared = context.catalogue.declaredPurposes(field)?.map((arg) => arg.text);
+    const missing = declared && served.filter((id) => !declared.includes(id));
+    return missing && missing.length > 0 ? [{ field, declared, missing }] : [];
+  });
+}
 
 function message(
   use: Use,

@@ -6,6 +6,7 @@ import type { Span } from '../../base/finding';
 import type { Marks } from '../../base/marks';
 import { skipOuter } from '../guards';
 import type { FileQuery } from '../query';
+import type { AnalysisSettings } from '../settings';
 import { fieldsCarried, taggedFieldsOfSymbol } from '../symbols';
 import { calleePath, mayHaveSinks, noSettings, SinkResolver } from './sink-resolver';
 import type { SinkKind } from './sinks';
@@ -50,10 +51,23 @@ export const escapesOf: FileQuery<readonly Escape[]> = {
     if (!mayHaveSinks(input.sourceFile, { logsOnly })) return [];
     const sinks = new SinkResolver(input.sourceFile, input.settings.sinks ?? noSettings, { logsOnly });
     if (!sinks.mayHaveSinks()) return [];
-    return new EscapeWalker(input.sourceFile, input.program(), input.catalogue, sinks).run();
+    return new EscapeWalker(input.sourceFile, input.program(), input.catalogue, sinks).run(input.sourceFile);
   },
   namedFiles: (escapes) => escapes.flatMap((found) => found.fields.map((field) => field.file)),
 };
+
+/** The escapes inside one piece of code (a function that a context reaches), to sinks of every kind. */
+export function escapesIn(
+  code: ts.Node,
+  sourceFile: ts.SourceFile,
+  program: ts.Program,
+  catalogue: Catalogue,
+  settings: AnalysisSettings,
+): Escape[] {
+  const sinks = new SinkResolver(sourceFile, settings.sinks ?? noSettings, { logsOnly: false });
+  if (!sinks.mayHaveSinks()) return [];
+  return new EscapeWalker(sourceFile, program, catalogue, sinks).run(code);
+}
 
 interface Found {
   readonly leaf: ts.Node;
@@ -73,9 +87,9 @@ class EscapeWalker {
     this.checker = program.getTypeChecker();
   }
 
-  run(): Escape[] {
+  run(root: ts.Node): Escape[] {
     this.marks = this.sinks.marks();
-    this.visit(this.sourceFile);
+    this.visit(root);
     const escapes: Escape[] = [];
     for (const { leaf, hops } of this.found.values()) {
       const carried = this.carried(leaf);

@@ -41,11 +41,26 @@ export const usesOf: FileQuery<readonly Use[]> = {
     const contexts = input.catalogue.contextsOf(input.file).filter((context) => context.purposes);
     if (contexts.length === 0 || input.catalogue.fields.size === 0) return [];
     const escapes = input.query(escapesOf).filter((found) => found.carries === 'value');
-    const own = new UseWalker(input.sourceFile, input.program(), input.catalogue, escapes).run();
+    const own = new UseWalker(input.sourceFile, input.program(), input.catalogue, escapes).run(input.sourceFile);
     return [...own, ...escapes].sort((a, b) => a.span.start - b.span.start);
   },
   namedFiles: (uses) => uses.flatMap((use) => use.fields.map((field) => field.file)),
 };
+
+/**
+ * The uses inside one piece of code (a function that a context reaches): reads, enumerations and spreads,
+ * and the escapes given, found in the same code.
+ */
+export function usesIn(
+  code: ts.Node,
+  sourceFile: ts.SourceFile,
+  program: ts.Program,
+  catalogue: Catalogue,
+  escapes: readonly Escape[],
+): Use[] {
+  const own = new UseWalker(sourceFile, program, catalogue, escapes).run(code);
+  return [...own, ...escapes].sort((a, b) => a.span.start - b.span.start);
+}
 
 /** Calls that read every field of the value they are given. */
 const enumerations = new Set(['Object.values', 'Object.entries']);
@@ -65,11 +80,11 @@ class UseWalker {
     this.checker = program.getTypeChecker();
   }
 
-  run(): Use[] {
+  run(root: ts.Node): Use[] {
     // What the walk looks at: names of tagged fields, spreads, `Object` calls and `for … in` loops. One
     // pattern of those words, not every word of the file tested against them.
     this.marks = Marks.of(this.sourceFile.text, wordsPattern([...this.catalogue.fieldNames, 'Object', 'in'], { spreads: true }));
-    this.visit(this.sourceFile);
+    this.visit(root);
     return this.uses;
   }
 
