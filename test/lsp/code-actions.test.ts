@@ -67,6 +67,7 @@ describe('code actions', () => {
       'annotation-invalid',
       'minor-facial-consent',
       'missing-purpose',
+      'personal-data-in-log',
       'register-mismatch',
       'suppression',
       'unknown-purpose',

@@ -18,6 +18,20 @@ export class Marks {
     return new Marks(Array.from(text.matchAll(pattern), (match) => match.index));
   }
 
+  /**
+   * Where each of a few whole words starts in `text`, found with `indexOf` word by word: for the handful
+   * of words a file's parser says it mentions, faster than one pattern of them all.
+   */
+  static ofWords(text: string, words: Iterable<string>): Marks {
+    const offsets: number[] = [];
+    for (const word of words) {
+      for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) {
+        if (!isWordCharacter(text.charCodeAt(at - 1)) && !isWordCharacter(text.charCodeAt(at + word.length))) offsets.push(at);
+      }
+    }
+    return new Marks(offsets.sort((a, b) => a - b));
+  }
+
   /** Whether a mark lies in the node's extent, leading trivia included. */
   within(node: ts.Node): boolean {
     return this.anyIn(node.pos, node.end);
@@ -33,6 +47,13 @@ export class Marks {
     }
     return low < this.offsets.length && this.offsets[low]! < end;
   }
+}
+
+/** `[A-Za-z0-9_$]`, and any non-ASCII letter (identifiers may hold them); NaN (out of the text) is not. */
+function isWordCharacter(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36 || code > 127
+  );
 }
 
 /** Patterns of words, kept: the files of a run ask for a few sets of words. */

@@ -3,6 +3,7 @@ import { Catalogue } from '../annotations/catalogue';
 import { extractAnnotations } from '../annotations/extract';
 import { emptyAnnotations, type FileAnnotations } from '../annotations/model';
 import { sharedPart } from '../annotations/shape';
+import type { Span } from '../base/finding';
 import type { Host } from '../base/host';
 import { LineIndex } from '../base/lines';
 import type { Timings } from '../base/timings';
@@ -14,7 +15,7 @@ import type { Documents } from './documents';
 import { Guards } from './guards';
 import { Mentions } from './mentions';
 import type { WorkspaceQuery } from './query';
-import { reachingNames } from './reaching-names';
+import { ReachingNames } from './reaching-names';
 import { createWorkspaceRegistry, isStandIn } from './registry';
 import { buildStructure, type Structure } from './structure';
 
@@ -56,7 +57,7 @@ export class Derived {
   private registerCache: { version: number; value: Register | undefined } | undefined;
   /** Made once per parse of the register: every file's rules ask for it. */
   private purposeCache: { register: Register | undefined; value: PurposeCatalogue | undefined } | undefined;
-  private reachingCache: { generation: number; structure: Structure; catalogue: Catalogue; value: ReadonlySet<string> } | undefined;
+  private reaching: { structure: Structure; names: ReachingNames; generation: number; value: ReadonlySet<string> } | undefined;
   private guardCache: { generation: number; structure: Structure; value: Guards } | undefined;
   private readonly lineIndexes = new Map<string, { text: string; index: LineIndex }>();
   private readonly workspaceAnswers = new Map<WorkspaceQuery<unknown>, { register: number; annotations: number; value: unknown }>();
@@ -172,16 +173,23 @@ export class Derived {
     return this.guardCache.value;
   }
 
-  /** The names of functions that may reach a use (`reachingNames`), found again after any change to the files. */
-  reachingNames(): ReadonlySet<string> {
+  /**
+   * The names of the functions that may lead to a use (`ReachingNames`), from each file's uses as `usesOf`
+   * finds them (asked through `usesOf`, which keeps each file's answer), brought up to date after a change.
+   */
+  reachingNames(usesOf: (file: string) => readonly { span: Span }[]): ReadonlySet<string> {
     const structure = this.structure();
-    const catalogue = this.catalogue();
     const generation = this.options.documents.generation;
-    const cached = this.reachingCache;
-    if (cached?.generation === generation && cached.structure === structure && cached.catalogue === catalogue) return cached.value;
-    const value = this.options.timings.measure('reaching names', () => reachingNames(structure, catalogue));
-    this.reachingCache = { generation, structure, catalogue, value };
-    return value;
+    if (this.reaching?.structure !== structure) this.reaching = { structure, names: new ReachingNames(), generation: -1, value: new Set() };
+    const reaching = this.reaching;
+    if (reaching.generation === generation) return reaching.value;
+    const trees = [...structure.owners.keys()].flatMap((file) => {
+      const source = this.sourceOf(file);
+      return source && !source.sourceFile.isDeclarationFile ? [source.sourceFile] : [];
+    });
+    reaching.value = this.options.timings.measure('reaching names', () => reaching.names.update(trees, (tree) => usesOf(tree.fileName)));
+    reaching.generation = generation;
+    return reaching.value;
   }
 
   /** A workspace query's answer, computed again when the register or the shared annotations it reads changed. */

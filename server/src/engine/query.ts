@@ -57,11 +57,15 @@ export interface QueryInput {
   /** Needs `reads.types`. */
   program(): ts.Program;
   /**
-   * Names of the workspace's functions whose code may use a tagged field, directly or through calls
-   * (`reachingNames`): a superset, to look through before asking the checker. Needs `reads.types`: what a
-   * file's code reaches is in the files it imports.
+   * The names of the workspace's functions that may lead to a use (`reachingNames`): a call named otherwise
+   * is not resolved. Needs `reads.types`: what a file's code calls is in the files it imports.
    */
   reachingNames(): ReadonlySet<string>;
+  /**
+   * Another file's answer to a query, for code this file's code reaches (so in the files it imports, which
+   * `reads.types` already depends on). Needs `reads.types`; undefined for a file no project holds.
+   */
+  answerFor<U>(file: string, query: FileQuery<U>): U | undefined;
   /** Call sites and guard verdicts of the workspace; needs `reads.callers`. */
   guards(): Guards;
   /** Needs `reads.register`. */

@@ -1,84 +1,68 @@
-import ts from 'typescript';
-import type { Catalogue } from '../annotations/catalogue';
-import { Marks, wordsPattern } from '../base/marks';
+import type ts from 'typescript';
+import type { Span } from '../base/finding';
+import { Marks } from '../base/marks';
 import { namesOf } from '../base/typescript-internals';
-import { guardBounds } from './guards';
-import type { Structure } from './structure';
-
-/** A function, method or class of a file, by the name code calls it with. */
-interface NamedCode {
-  readonly name: string;
-  readonly start: number;
-  readonly end: number;
-}
-
-/** Each file's named code, found once per syntax tree: an unchanged file keeps its tree across edits. */
-const namedCodeOfTree = new WeakMap<ts.SourceFile, readonly NamedCode[]>();
+import { type CallableCode, callableCodeOf } from './callable-names';
 
 /**
- * The names of the workspace's functions whose code may use a tagged field, directly or through the
- * functions it calls: code that mentions a tagged field's or a schema's name, then code that mentions one
- * of those functions, and so on, as deep as reached uses are followed. The answer is the cheap question
- * asked before the checker: a call in code with a context whose callee's name is not among these reaches
- * no use, and is not resolved. It is a superset — a word in a comment, another function of the same name —
- * never a subset, so the answer of a query that looks through it depends only on the code it then reaches
- * (see `reachedUsesOf`). Contexts do not count here: a function with its own context is still named, so
- * that the query meets it and knows it as a boundary.
+ * The names of the workspace's functions that may lead to a use of a tagged field: those whose code uses
+ * one (the uses of each file, as `usesOf` finds them), then the functions whose code names one of those,
+ * and so on (docs/rules/use-beyond-purpose.md, "Reached uses"). It is the cheap question asked before the
+ * checker: a call in code with a context whose callee is named otherwise leads to no use, and is not
+ * resolved. It is a superset — a word in a comment, another function of the same name, a function that
+ * used a field before an edit — never a subset, so the answer of a query that looks through it depends
+ * only on the code it then reaches. Contexts do not count here: a function with its own context is named
+ * too, so that a search meets it and knows it as the boundary it is.
+ *
+ * Kept across edits, it only grows: an edit brings the seeds of the uses found again and the names in the
+ * edited files' code, and follows the new names to the code that mentions them. Every name it holds was
+ * followed when it came in, and every syntax tree was read against the names there were then.
  */
-export function reachingNames(structure: Structure, catalogue: Catalogue): ReadonlySet<string> {
-  const trees: ts.SourceFile[] = [];
-  for (const project of structure.projects) {
-    for (const sourceFile of project.program().getSourceFiles()) {
-      if (structure.owners.get(sourceFile.fileName) === project && !sourceFile.isDeclarationFile) trees.push(sourceFile);
-    }
-  }
-  const found = new Set<string>();
-  let frontier = [...catalogue.fieldNames, ...[...catalogue.schemas.values()].map((schema) => schema.name)];
-  for (let level = 0; level <= guardBounds.depth && frontier.length > 0; level++) {
-    const next: string[] = [];
-    const pattern = wordsPattern(frontier, { spreads: false });
-    for (const sourceFile of trees) {
-      const words = namesOf(sourceFile);
-      if (!frontier.some((word) => words.has(word))) continue;
-      const marks = Marks.of(sourceFile.text, pattern);
-      for (const code of namedCodeOf(sourceFile)) {
-        if (found.has(code.name) || !marks.anyIn(code.start, code.end)) continue;
-        found.add(code.name);
-        next.push(code.name);
-      }
-    }
-    frontier = next;
-  }
-  return found;
-}
+export class ReachingNames {
+  private readonly names = new Set<string>();
+  /** Syntax trees already read for the names their code mentions. */
+  private readonly readTrees = new WeakSet<ts.SourceFile>();
+  /** `usesOf` answers already read for the functions that hold a use. */
+  private readonly readAnswers = new WeakSet<object>();
 
-function namedCodeOf(sourceFile: ts.SourceFile): readonly NamedCode[] {
-  let named = namedCodeOfTree.get(sourceFile);
-  if (!named) {
-    const found: NamedCode[] = [];
-    const visit = (node: ts.Node): void => {
-      const name = nameOfCode(node);
-      if (name) found.push({ name, start: node.pos, end: node.end });
-      ts.forEachChild(node, visit);
+  /** Brings the names up to date with the trees as they are now, and their uses. */
+  update(trees: readonly ts.SourceFile[], usesOf: (tree: ts.SourceFile) => readonly { span: Span }[]): ReadonlySet<string> {
+    const added: string[] = [];
+    const add = (code: CallableCode) => {
+      if (this.names.has(code.name)) return;
+      this.names.add(code.name);
+      added.push(code.name);
     };
-    visit(sourceFile);
-    named = found;
-    namedCodeOfTree.set(sourceFile, named);
+    for (const tree of trees) {
+      const uses = usesOf(tree);
+      if (this.readAnswers.has(uses)) continue;
+      this.readAnswers.add(uses);
+      if (uses.length === 0) continue;
+      const used = new Marks(uses.map((use) => use.span.start).sort((a, b) => a - b));
+      for (const code of callableCodeOf(tree)) if (used.anyIn(code.start, code.end)) add(code);
+    }
+    // A tree not read yet (a file edited, added, or the first run): its code against every name so far.
+    const unread = trees.filter((tree) => !this.readTrees.has(tree));
+    if (unread.length < trees.length) for (const tree of unread) this.mentionsIn(tree, this.names, add);
+    let frontier = unread.length < trees.length ? added.splice(0) : [...this.names];
+    for (const tree of unread) this.readTrees.add(tree);
+    while (frontier.length > 0) {
+      const wanted = new Set(frontier);
+      for (const tree of trees) this.mentionsIn(tree, wanted, add);
+      frontier = added.splice(0);
+    }
+    return this.names;
   }
-  return named;
-}
 
-/** The name a function, method, accessor or class is called by (`const f = () => …` included). */
-function nameOfCode(node: ts.Node): string | undefined {
-  if (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isMethodDeclaration(node) || ts.isAccessor(node))
-    return node.name && textOf(node.name);
-  if ((ts.isVariableDeclaration(node) || ts.isPropertyAssignment(node) || ts.isPropertyDeclaration(node)) && node.initializer) {
-    const value = node.initializer;
-    return ts.isArrowFunction(value) || ts.isFunctionExpression(value) || ts.isClassExpression(value) ? textOf(node.name) : undefined;
+  /** Adds the callable code of `tree` that mentions one of `words`. */
+  private mentionsIn(tree: ts.SourceFile, words: ReadonlySet<string>, add: (code: CallableCode) => void): void {
+    const table = namesOf(tree);
+    const mentioned: string[] = [];
+    if (words.size < table.size) {
+      for (const word of words) if (table.has(word)) mentioned.push(word);
+    } else for (const word of table.keys()) if (words.has(word)) mentioned.push(word);
+    if (mentioned.length === 0) return;
+    const marks = Marks.ofWords(tree.text, mentioned);
+    for (const code of callableCodeOf(tree)) if (marks.anyIn(code.start, code.end)) add(code);
   }
-  return undefined;
-}
-
-function textOf(name: ts.Node): string | undefined {
-  return ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name) ? name.text : undefined;
 }

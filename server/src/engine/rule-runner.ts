@@ -11,6 +11,7 @@ import type { Documents } from './documents';
 import { FileContext, type FileState } from './file-context';
 import type { Results } from './invalidation';
 import { uncheckedOf } from './queries/unchecked';
+import { usesOf } from './queries/uses';
 import type { FileQuery, QueryInput, WorkspaceQuery } from './query';
 import { type Current, Reads } from './reads';
 import { isStandIn } from './registry';
@@ -173,7 +174,8 @@ export class RuleRunner {
       catalogue: derived.catalogue(),
       settings: this.setup.settings(),
       program: query.reads.types ? () => program : denied('types'),
-      reachingNames: query.reads.types ? () => derived.reachingNames() : denied('types'),
+      reachingNames: query.reads.types ? () => derived.reachingNames((other) => this.answerFor(other, usesOf, now) ?? []) : denied('types'),
+      answerFor: query.reads.types ? (other, asked) => this.answerFor(other, asked, now) : denied('types'),
       guards: query.reads.callers
         ? () => {
             reads.callers = true;
@@ -200,6 +202,12 @@ export class RuleRunner {
     results.setAnswer(file, query, value, reads);
     into.add(reads);
     return value;
+  }
+
+  /** Another file's answer, kept with that file's own reads (not added to the asker's). */
+  private answerFor<T>(file: string, query: FileQuery<T>, now: Current): T | undefined {
+    const source = this.setup.derived.sourceOf(file);
+    return source && this.ask(file, source.sourceFile, source.program, query, new Reads(this.setup.documents.version(file)), now);
   }
 
   askWorkspace<T>(query: WorkspaceQuery<T>, into: Reads): T {

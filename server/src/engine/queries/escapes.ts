@@ -6,7 +6,6 @@ import type { Span } from '../../base/finding';
 import type { Marks } from '../../base/marks';
 import { skipOuter } from '../guards';
 import type { FileQuery } from '../query';
-import type { AnalysisSettings } from '../settings';
 import { fieldsCarried, taggedFieldsOfSymbol } from '../symbols';
 import { calleePath, mayHaveSinks, noSettings, SinkResolver } from './sink-resolver';
 import type { SinkKind } from './sinks';
@@ -38,36 +37,22 @@ export interface Escape {
 
 /**
  * The values carrying tagged fields that reach a sink in a file — in any code, whatever its purpose: the
- * log rule reads them everywhere, and the uses of a context include those in its code. Asks the checker
- * only about the values inside sinks' arguments, in files that name a sink or import a package.
+ * log rule reads them everywhere, the uses of a context include those in its code, and those in code with
+ * no context are the uses that contexts reach through calls. Asks the checker only about the values inside
+ * sinks' arguments, in files that name a sink or import a package.
  */
 export const escapesOf: FileQuery<readonly Escape[]> = {
   name: 'escapes (sinks, checker)',
   reads: { types: true },
   compute: (input) => {
     if (input.catalogue.fields.size === 0) return [];
-    // Code with a context needs every sink; elsewhere only logs are reported, and most files name none.
-    const logsOnly = !input.catalogue.contextsOf(input.file).some((context) => context.purposes);
-    if (!mayHaveSinks(input.sourceFile, { logsOnly })) return [];
-    const sinks = new SinkResolver(input.sourceFile, input.settings.sinks ?? noSettings, { logsOnly });
+    if (!mayHaveSinks(input.sourceFile, { logsOnly: false })) return [];
+    const sinks = new SinkResolver(input.sourceFile, input.settings.sinks ?? noSettings, { logsOnly: false });
     if (!sinks.mayHaveSinks()) return [];
     return new EscapeWalker(input.sourceFile, input.program(), input.catalogue, sinks).run(input.sourceFile);
   },
   namedFiles: (escapes) => escapes.flatMap((found) => found.fields.map((field) => field.file)),
 };
-
-/** The escapes inside one piece of code (a function that a context reaches), to sinks of every kind. */
-export function escapesIn(
-  code: ts.Node,
-  sourceFile: ts.SourceFile,
-  program: ts.Program,
-  catalogue: Catalogue,
-  settings: AnalysisSettings,
-): Escape[] {
-  const sinks = new SinkResolver(sourceFile, settings.sinks ?? noSettings, { logsOnly: false });
-  if (!sinks.mayHaveSinks()) return [];
-  return new EscapeWalker(sourceFile, program, catalogue, sinks).run(code);
-}
 
 interface Found {
   readonly leaf: ts.Node;

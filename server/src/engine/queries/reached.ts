@@ -2,13 +2,12 @@ import ts from 'typescript';
 import type { Catalogue } from '../../annotations/catalogue';
 import { spanOf } from '../../annotations/extract';
 import type { Span } from '../../base/finding';
-import { Marks, wordsPattern } from '../../base/marks';
+import { Marks } from '../../base/marks';
+import { namesOf } from '../../base/typescript-internals';
 import { siteOf } from '../call-sites';
 import { guardBounds } from '../guards';
 import type { FileQuery } from '../query';
-import type { AnalysisSettings } from '../settings';
-import { escapesIn } from './escapes';
-import { type Use, usesIn } from './uses';
+import { type Use, usesOf } from './uses';
 
 /** A function on the way from a context to a use, and where it calls the next one (absent on the last). */
 export interface PathStep {
@@ -48,9 +47,11 @@ export interface Reached {
  * The uses that the file's code with a context reaches through the functions it calls (docs/annotations.md,
  * "Reached uses"): calls, `new`, `.call`/`.apply`/`.bind`, functions handed on by name and JSX elements are
  * followed into functions with no context of their own, up to 8 levels and 200 call sites from each call,
- * and not into code that has a context. Only names that `reachingNames` lists are resolved, so most calls
- * cost a set lookup. The answer depends on the files this one imports (whose code it reaches), and on the
- * comments of the files it visited (`namedFiles`).
+ * and not into code that has a context. Only calls of names that `reachingNames` lists (and names a file
+ * imports them under) are resolved, so most calls cost a set lookup; what a reached function uses is its
+ * file's `usesOf` answer, and its calls are resolved once per program, however many contexts reach it. The
+ * answer depends on the files this one imports (whose code it reaches), and on the comments of the files it
+ * visited (`namedFiles`).
  */
 export const reachedUsesOf: FileQuery<Reached> = {
   name: 'reached uses (calls, checker)',
@@ -60,7 +61,9 @@ export const reachedUsesOf: FileQuery<Reached> = {
     if (!input.catalogue.contextsOf(input.file).some((context) => context.purposes) || input.catalogue.fields.size === 0) return none;
     const names = input.reachingNames();
     if (names.size === 0) return none;
-    return new Reacher(input.program(), input.catalogue, input.settings, names).fromContexts(input.sourceFile);
+    return new Reacher(input.program(), input.catalogue, names, (file) => input.answerFor(file, usesOf) ?? []).fromContexts(
+      input.sourceFile,
+    );
   },
   namedFiles: (reached) => [
     ...reached.visited,
@@ -85,30 +88,35 @@ interface Call {
   readonly targets: readonly ts.Node[];
 }
 
-/** Functions already looked into, per program: a helper that many files call is walked once. */
-const looked = new WeakMap<ts.Program, { catalogue: Catalogue; settings: AnalysisSettings; codes: Map<ts.Node, Code> }>();
+/** What one program's searches share: the functions looked into (a helper that many files call is resolved once). */
+interface Looked {
+  readonly catalogue: Catalogue;
+  readonly names: ReadonlySet<string>;
+  readonly codes: Map<ts.Node, Code>;
+}
+
+const looked = new WeakMap<ts.Program, Looked>();
 
 class Reacher {
   private readonly checker: ts.TypeChecker;
-  private readonly codes: Map<ts.Node, Code>;
-  private readonly pattern: RegExp;
+  private readonly known: Looked;
   private readonly marks = new Map<ts.SourceFile, Marks>();
   private readonly visited = new Set<string>();
 
   constructor(
     private readonly program: ts.Program,
     private readonly catalogue: Catalogue,
-    private readonly settings: AnalysisSettings,
     private readonly names: ReadonlySet<string>,
+    /** A file's uses, as `usesOf` found them. */
+    private readonly usesOf: (file: string) => readonly Use[],
   ) {
     this.checker = program.getTypeChecker();
     let known = looked.get(program);
-    if (!known || known.catalogue !== catalogue || known.settings !== settings) {
-      known = { catalogue, settings, codes: new Map() };
+    if (!known || known.catalogue !== catalogue || known.names !== names) {
+      known = { catalogue, names, codes: new Map() };
       looked.set(program, known);
     }
-    this.codes = known.codes;
-    this.pattern = wordsPattern([...names], { spreads: false });
+    this.known = known;
   }
 
   fromContexts(sourceFile: ts.SourceFile): Reached {
@@ -164,10 +172,10 @@ class Reacher {
   }
 
   private codeOf(target: ts.Node): Code {
-    let code = this.codes.get(target);
+    let code = this.known.codes.get(target);
     if (!code) {
       code = this.look(target);
-      this.codes.set(target, code);
+      this.known.codes.set(target, code);
     }
     return code;
   }
@@ -184,8 +192,8 @@ class Reacher {
     if (boundary) return { file, name: label, nameSpan, boundary, basis, uses: [], calls: [] };
     // Code inside it with a context of its own (a nested function with `@purpose`) is that context's.
     const own = (span: Span) => this.catalogue.contextAt(file, span.start) === undefined;
-    const escapes = escapesIn(target, sourceFile, this.program, this.catalogue, this.settings).filter((found) => found.carries === 'value');
-    const uses = usesIn(target, sourceFile, this.program, this.catalogue, escapes).filter((use) => own(use.span));
+    const inside = (span: Span) => start <= span.start && span.start < target.end && own(span);
+    const uses = this.usesOf(file).filter((use) => inside(use.span) && (use.kind !== 'escape' || use.carries === 'value'));
     const calls = this.callsIn(target, sourceFile, false).filter((call) => own(call.span));
     return { file, name: label, nameSpan, boundary, basis, uses, calls };
   }
@@ -211,10 +219,17 @@ class Reacher {
     return calls;
   }
 
+  /** Where the file names a function that may lead to a use: only the names its parser's table holds are looked for. */
   private marksOf(sourceFile: ts.SourceFile): Marks {
     let marks = this.marks.get(sourceFile);
     if (!marks) {
-      marks = Marks.of(sourceFile.text, this.pattern);
+      const imported = importedNames(sourceFile, this.names);
+      const words = namesOf(sourceFile);
+      const mentioned = [...(this.names.size < words.size ? this.names : words.keys())].filter((word) =>
+        this.names.size < words.size ? words.has(word) : this.names.has(word),
+      );
+      mentioned.push(...[...imported].filter((word) => !this.names.has(word)));
+      marks = Marks.ofWords(sourceFile.text, mentioned);
       this.marks.set(sourceFile, marks);
     }
     return marks;
@@ -231,6 +246,23 @@ class Reacher {
       return code ? [code] : [];
     });
   }
+}
+
+/**
+ * The local names a file imports functions that may lead to a use under (`import { g as h }`), and every
+ * default import (`import f from`), whose function's own name the file does not say: its calls use those.
+ */
+function importedNames(sourceFile: ts.SourceFile, names: ReadonlySet<string>): Set<string> {
+  const local = new Set<string>();
+  for (const statement of sourceFile.statements) {
+    const clause = ts.isImportDeclaration(statement) ? statement.importClause : undefined;
+    if (!clause || clause.isTypeOnly) continue;
+    if (clause.name) local.add(clause.name.text);
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamedImports(bindings))
+      for (const element of bindings.elements) if (names.has((element.propertyName ?? element.name).text)) local.add(element.name.text);
+  }
+  return local;
 }
 
 /** What runs when a declaration is called: a function's or method's body, a bound function value, a class's constructor. */

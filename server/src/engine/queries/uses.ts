@@ -30,37 +30,22 @@ export interface Enumeration {
 export type Use = FieldRead | Enumeration | Escape;
 
 /**
- * The uses of tagged fields in a file's code that has a context: reads (presence tests are not reads),
- * enumerations, spreads, and the schema values the file hands to sinks (`escapesOf`). The one walk that
- * rules about purposes share.
+ * The uses of tagged fields in a file's code: reads (presence tests are not reads), enumerations, spreads,
+ * and the schema values the file hands to sinks (`escapesOf`). The one walk that rules about purposes
+ * share: those in code with a context are checked against it; those in code with none, against the
+ * contexts that reach it (`reachedUsesOf`).
  */
 export const usesOf: FileQuery<readonly Use[]> = {
   name: 'uses (prefilter, checker)',
   reads: { types: true },
   compute: (input) => {
-    const contexts = input.catalogue.contextsOf(input.file).filter((context) => context.purposes);
-    if (contexts.length === 0 || input.catalogue.fields.size === 0) return [];
+    if (input.catalogue.fields.size === 0) return [];
     const escapes = input.query(escapesOf).filter((found) => found.carries === 'value');
     const own = new UseWalker(input.sourceFile, input.program(), input.catalogue, escapes).run(input.sourceFile);
     return [...own, ...escapes].sort((a, b) => a.span.start - b.span.start);
   },
   namedFiles: (uses) => uses.flatMap((use) => use.fields.map((field) => field.file)),
 };
-
-/**
- * The uses inside one piece of code (a function that a context reaches): reads, enumerations and spreads,
- * and the escapes given, found in the same code.
- */
-export function usesIn(
-  code: ts.Node,
-  sourceFile: ts.SourceFile,
-  program: ts.Program,
-  catalogue: Catalogue,
-  escapes: readonly Escape[],
-): Use[] {
-  const own = new UseWalker(sourceFile, program, catalogue, escapes).run(code);
-  return [...own, ...escapes].sort((a, b) => a.span.start - b.span.start);
-}
 
 /** Calls that read every field of the value they are given. */
 const enumerations = new Set(['Object.values', 'Object.entries']);

@@ -6,7 +6,7 @@
  */
 import axios from 'axios';
 import type { Patient, PatientId } from '../../../../packages/model/src/index.js';
-import { ageOn, formatAddress } from '../shared/format.js';
+import { ageOn, cardName, formatAddress } from '../shared/format.js';
 
 const CRM = 'https://crm.example.jp/api/v2/minato-health';
 
@@ -95,4 +95,13 @@ export function spreadsheetRows(audience: readonly Patient[]): Record<string, un
  */
 export function saveDraftAudience(audience: readonly Patient[]): void {
   localStorage.setItem('dpp-2026-spring/audience', JSON.stringify(audience));
+}
+
+/**
+ * The name line of the class's attendance sheet, printed the way the consultation card prints it.
+ *
+ * @purpose marketing
+ */
+export function attendanceLine(patient: Patient, session: string): string {
+  return `${session}: ${cardName(patient)}`;
 }

@@ -1,5 +1,8 @@
+import pino from 'pino';
 import type { Address, InsuranceCard, Patient, PatientId } from '../../../../packages/model/src/index.js';
 import { ageOn, cardName } from '../shared/format.js';
+
+const log = pino({ name: 'reception' });
 
 /** The paper intake form (monshinhyō) as the reception clerk keys it in. */
 export interface IntakeForm {
@@ -43,6 +46,7 @@ export function registerPatient(form: IntakeForm, id: PatientId, today: Date): R
     ...(form.email !== undefined && { email: form.email }),
   };
   const room = ageOn(patient.birthDate, today) < 16 ? 'paediatrics' : 'general';
+  log.info({ patient, room }, 'patient registered');
   return { patient, cardLabel: cardName(patient), room };
 }
 
