@@ -49,6 +49,7 @@ describe('coverage: reads on untyped values', () => {
       ${model}
       //- app.ts
       import type { Patient } from './model';
+      /** @purpose treatment */
       export function typed(p: Patient) { return p.name + p['diagnosis']; }
       export function untyped(row: any) {
         const { diagnosis } = row;
@@ -58,10 +59,10 @@ describe('coverage: reads on untyped values', () => {
       export const parsed = (text: string) => JSON.parse(text).name;
     `);
     assert.deepEqual(shown(unchecked), [
-      'app.ts:4:11 untyped-read diagnosis (any)',
-      'app.ts:5:14 untyped-read name (any)',
-      'app.ts:5:25 untyped-read name (any)',
-      'app.ts:8:58 untyped-read name (any)',
+      'app.ts:5:11 untyped-read diagnosis (any)',
+      'app.ts:6:14 untyped-read name (any)',
+      'app.ts:6:25 untyped-read name (any)',
+      'app.ts:9:58 untyped-read name (any)',
     ]);
     assert.equal(total, 4);
     assert.equal(byKind['untyped-read'], 4);
@@ -107,7 +108,7 @@ describe('coverage: reads on untyped values', () => {
 
 describe('coverage: packages', () => {
   it('counts imports of packages that are not installed, not installed or declared ones, files or path aliases', async () => {
-    const { unchecked, notCounted } = await coverage(
+    const { unchecked } = await coverage(
       `
       //- tsconfig.json
       { "compilerOptions": { "strict": true, "baseUrl": ".", "paths": { "@app/*": ["src/*"] } }, "include": ["src", "types"] }
@@ -135,7 +136,6 @@ describe('coverage: packages', () => {
       'src/app.ts:4:32 missing-package nodemailer',
       'src/app.ts:5:22 missing-package @mail/client',
     ]);
-    assert.deepEqual(notCounted, ['unreached-use']);
   });
 });
 
@@ -177,5 +177,37 @@ describe('coverage: configuration', () => {
     });
     assert.deepEqual(shown(result.coverage.unchecked), ["tsconfig.json project-not-loaded Cannot read file '/ws/tsconfig.json'."]);
     assert.deepEqual(result.files, ['/ws/app.ts', '/ws/model.ts']);
+  });
+});
+
+describe('coverage: uses no context reaches', () => {
+  it('counts uses in code no context reaches (called by nothing, only by such code, at top level), whichever rules are on', async () => {
+    const { unchecked, byKind } = await coverage(
+      `
+      ${model}
+      //- helpers.ts
+      import type { Patient } from './model';
+      export function label(p: Patient) { return p.name; }
+      export function orphan(p: Patient) { return p.diagnosis; }
+      export const registry = new Map<string, Patient>();
+      export const names = [...registry.values()].map((p) => p.name);
+      //- chart.ts
+      import type { Patient } from './model';
+      import { label } from './helpers';
+      /** @purpose treatment */
+      export const chart = (p: Patient) => label(p) + p.diagnosis;
+      //- loose.ts
+      import type { Patient } from './model';
+      import { orphan } from './helpers';
+      export function unpurposed(p: Patient) { return orphan(p) + p.name; }
+    `,
+      { severities: Object.fromEntries(rules.map((rule) => [rule.meta.id, 'off' as const])) },
+    );
+    assert.deepEqual(shown(unchecked), [
+      'helpers.ts:3:47 unreached-use diagnosis',
+      'helpers.ts:5:58 unreached-use name',
+      'loose.ts:3:63 unreached-use name',
+    ]);
+    assert.equal(byKind['unreached-use'], 3);
   });
 });

@@ -258,7 +258,8 @@ const cases: readonly Case[] = [
     steps: [
       { file: 'names.ts', from: 'return p.name;', to: "return '';", expect: {} },
       { file: 'names.ts', from: "return '';", to: 'return p.name;', expect: { 'use-beyond-purpose': 1 } },
-      { file: 'format.ts', from: 'return nameOf(p);', to: "return '';", expect: {} },
+      // Nothing with a context reaches `nameOf` now: its read is counted as not checked.
+      { file: 'format.ts', from: 'return nameOf(p);', to: "return '';", expect: { 'unchecked unreached-use': 1 } },
       { file: 'format.ts', from: "return '';", to: 'return nameOf(p);', expect: { 'use-beyond-purpose': 1 } },
       { file: 'format.ts', from: 'export function label', to: '/** @purpose treatment */\nexport function label', expect: {} },
       // Now `label` is a context of its own: what it reaches is reported at its call, for billing.
@@ -268,7 +269,27 @@ const cases: readonly Case[] = [
       { file: 'names.ts', from: '/** @basis consent asked */', to: '/** any reader */', expect: { 'use-beyond-purpose': 1 } },
       { file: 'letters.ts', from: '@purpose marketing', to: '@purpose treatment', expect: {} },
       { file: 'letters.ts', from: '@purpose treatment', to: '@purpose marketing', expect: { 'use-beyond-purpose': 1 } },
-      { file: 'letters.ts', from: 'label(p);', to: "'';", expect: {} },
+      { file: 'letters.ts', from: 'label(p);', to: "'';", expect: { 'unchecked unreached-use': 1 } },
+    ],
+  },
+  {
+    name: 'uses no context reaches follow edits: a purpose given to the caller, a call taken out, a helper that stops reading',
+    files: `${model}
+      //- names.ts
+      import type { Patient } from './model';
+      export function nameOf(p: Patient) { return p.name; }
+      //- desk.ts
+      import type { Patient } from './model';
+      import { nameOf } from './names';
+      /** shared */
+      export const desk = (p: Patient) => nameOf(p);
+    `,
+    steps: [
+      { file: 'desk.ts', from: '/** shared */', to: '/** @purpose treatment */', expect: {} },
+      { file: 'desk.ts', from: 'nameOf(p);', to: "'';", expect: { 'unchecked unreached-use': 1 } },
+      { file: 'desk.ts', from: "'';", to: 'nameOf(p);', expect: {} },
+      { file: 'desk.ts', from: '/** @purpose treatment */', to: '/** shared */', expect: { 'unchecked unreached-use': 1 } },
+      { file: 'names.ts', from: 'return p.name;', to: "return '';", expect: {} },
     ],
   },
   {

@@ -33,6 +33,15 @@ describe('what was not checked, in the editor', () => {
 
   const places = async () =>
     (await client.connection.sendRequest(ExecuteCommandRequest.type, { command: listUncheckedCommand })) as UncheckedPlace[];
+  /** The kinds listed, asked again while they are not yet `expected` (a run after an edit ends on its own time), for 10 s at most. */
+  const kindsOnceSettled = async (expected: readonly string[]) => {
+    let kinds = (await places()).map((place) => place.kind);
+    for (let tries = 0; kinds.join() !== expected.join() && tries < 100; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      kinds = (await places()).map((place) => place.kind);
+    }
+    return kinds;
+  };
 
   it('counts the places in the status, and lists them in file order', async () => {
     assert.equal(client.statuses.at(-1)!.unchecked, 3);
@@ -50,13 +59,21 @@ describe('what was not checked, in the editor', () => {
     assert.equal(read!.message, '`name` is read on a value of type `any`: possibly personal information, not checked');
   });
 
-  it('updates the count and the list when an edit types the value', async () => {
+  it('updates the count and the list when an edit types the value, and when a purpose reaches the use', async () => {
     const text = fs.readFileSync(legacy, 'utf8');
-    const since = client.statuses.length;
     await client.open(legacy);
-    await client.change(legacy, text.replace('(p: any)', "(p: import('./model').Patient)"));
+    const typed = text.replace('(p: any)', "(p: import('./model').Patient)");
+    await client.change(legacy, typed);
+    // Typed, the read is a use of `Patient.name`; but no code with a purpose reaches it.
+    assert.deepEqual(await kindsOnceSettled(['unreached-use', 'missing-package', 'missing-extends']), [
+      'unreached-use',
+      'missing-package',
+      'missing-extends',
+    ]);
+    const later = client.statuses.length;
+    await client.change(legacy, `/** @purpose treatment */\n${typed}`);
     await client.until('a status with 2 places not checked', () =>
-      client.statuses.slice(since).find((status) => status.state === 'idle' && status.unchecked === 2),
+      client.statuses.slice(later).find((status) => status.state === 'idle' && status.unchecked === 2),
     );
     assert.deepEqual(
       (await places()).map((place) => place.kind),

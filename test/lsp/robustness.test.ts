@@ -174,7 +174,17 @@ describe('bad input on the wire, and a failing rule', () => {
 });
 
 describe('settings', () => {
-  const root = workspace({ ...purposes, 'config/other-register.yaml': 'organization: Minato Ward\npurposes:\n  - id: treatment\n' });
+  const root = workspace({
+    ...purposes,
+    'config/other-register.yaml': 'organization: Minato Ward\npurposes:\n  - id: treatment\n',
+    'app/audit.ts': `
+      import { record } from 'audit-trail';
+      import type { Patient } from '../model/patient';
+      /** @purpose treatment */
+      export const admitted = (p: Patient) => record(p);
+    `,
+  });
+  const audit = path.join(root, 'app/audit.ts');
   const campaign = path.join(root, 'app/campaign.ts');
   let client: LspClient;
   serverForSuite({ folders: [root], settings: { rules: { 'use-beyond-purpose': 'warning' } } }, (started) => (client = started));
@@ -194,6 +204,15 @@ describe('settings', () => {
   it('re-reads them when they change: a rule turned off clears its diagnostics', async () => {
     await reconfigure({ rules: { 'use-beyond-purpose': 'off' } });
     await client.diagnosticsWhere(campaign, 'cleared', (d) => d.length === 0);
+  });
+
+  it('reads sinks the settings add to a kind: a package made a log sink logs personal data, and stops when taken out', async () => {
+    assert.deepEqual(client.diagnosticsOf(audit), []);
+    await reconfigure({ sinks: { log: ['audit-trail'] } });
+    const [logged] = await client.diagnosticsWhere(audit, 'a log sink', (d) => codes(d).includes('personal-data-in-log'));
+    assert.deepEqual(logged!.range.start, { line: 3, character: 47 });
+    await reconfigure({ sinks: { log: [] } });
+    await client.diagnosticsWhere(audit, 'cleared', (d) => d.length === 0);
   });
 
   it('reads the register from the path the settings name', async () => {

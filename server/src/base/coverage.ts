@@ -8,7 +8,7 @@ import type { Range } from './finding';
 export type UncheckedKind =
   /** A read of a tagged field's name on a value whose type is `any`, an error type, or from an unresolved import. */
   | 'untyped-read'
-  /** A use of a tagged field in code that no context reaches: in the union, not counted yet (`notCounted`). */
+  /** A use of a tagged field in code that no context reaches (counted over the whole workspace). */
   | 'unreached-use'
   /** An import of a package that is not installed. */
   | 'missing-package'
@@ -25,9 +25,6 @@ export const uncheckedKinds: readonly UncheckedKind[] = [
   'missing-extends',
   'project-not-loaded',
 ];
-
-/** Kinds the engine does not count yet: their totals are 0 because nothing looked, not because nothing is there. */
-const notCounted: readonly UncheckedKind[] = ['unreached-use'];
 
 /** Why a read could not be checked. */
 export type UntypedCause =
@@ -56,13 +53,12 @@ export interface Coverage {
   readonly unchecked: readonly Unchecked[];
   readonly total: number;
   readonly byKind: Readonly<Record<UncheckedKind, number>>;
-  readonly notCounted: readonly UncheckedKind[];
 }
 
 export function coverageOf(unchecked: readonly Unchecked[]): Coverage {
   const byKind = Object.fromEntries(uncheckedKinds.map((kind) => [kind, 0])) as Record<UncheckedKind, number>;
   for (const item of unchecked) byKind[item.kind]++;
-  return { unchecked, total: unchecked.length, byKind, notCounted };
+  return { unchecked, total: unchecked.length, byKind };
 }
 
 /** One item as a clause, for reports and the editor's list (the file is said apart). */

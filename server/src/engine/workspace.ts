@@ -17,10 +17,14 @@ import { definitionsInRegister, definitionsInSource } from './editor/definitions
 import { type HoverInfo, hoverInfo, type Place } from './editor/hover-info';
 import { type SchemaLens, schemaLenses } from './editor/lenses';
 import { Results } from './invalidation';
-import type { Current } from './reads';
+import { reachedUsesOf } from './queries/reached';
+import { usesOf } from './queries/uses';
+import type { FileQuery } from './query';
+import { type Current, Reads } from './reads';
 import type { FixContext, Rule } from './rule';
 import { RuleRunner } from './rule-runner';
 import type { AnalysisSettings } from './settings';
+import { unreachedUses } from './unreached';
 import type { AnalyseOptions, AnalysisResult, WorkspaceOptions } from './workspace-options';
 
 export type { FileResult } from '../base/result';
@@ -120,7 +124,28 @@ export class Workspace {
       unchecked.push(...result.unchecked);
       options.onProgress?.(done + 1, files.length);
     }
+    unchecked.push(...this.unreachedUses());
     return { files, findings, notices, coverage: coverageOf(unchecked) };
+  }
+
+  /**
+   * The uses in code that no context reaches, over the whole workspace (`engine/unreached.ts`): from the
+   * answers a run kept, so asked after one. Like the configuration's, they belong to no one file's result.
+   */
+  unreachedUses(): Unchecked[] {
+    const now = this.current();
+    const answer = <T>(file: string, query: FileQuery<T>): T | undefined => {
+      const source = this.derived.sourceOf(file);
+      return source && this.runner.ask(file, source.sourceFile, source.program, query, new Reads(this.documents.version(file)), now);
+    };
+    return unreachedUses({
+      files: this.derived.structure().owners.keys(),
+      catalogue: this.catalogue(),
+      tree: (file) => this.derived.sourceOf(file)?.sourceFile,
+      usesOf: (file) => answer(file, usesOf) ?? [],
+      reachedOf: (file) => answer(file, reachedUsesOf) ?? { sites: [], entered: [], visited: [] },
+      lines: (file) => this.derived.lineIndex(file),
+    });
   }
 
   /**

@@ -195,6 +195,7 @@ export class Analysis {
         this.pause('cancelled: only open files are analysed until you re-analyse the workspace');
       else if (!cancelled() && this.scope === 'workspace') {
         this.clearOthers(plan);
+        this.countUnreached();
         this.compaction?.settled();
       }
     } catch (error) {
@@ -204,6 +205,20 @@ export class Analysis {
       progress?.done();
       if (revision === this.revision) this.sendStatus();
       if (revision === this.revision && this.running === 0 && this.timer === undefined) this.compaction?.quiet();
+    }
+  }
+
+  /**
+   * After a whole run, the uses no context reaches, which only the whole workspace can tell: kept with the
+   * folder's configuration items, as places that belong to no one file.
+   */
+  private countUnreached(): void {
+    for (const folder of this.options.folders.enabled()) {
+      try {
+        this.configuration.set(folder.uri, [...folder.workspace.uncheckedConfiguration(), ...folder.workspace.unreachedUses()]);
+      } catch (error) {
+        this.options.connection.console.error(`${folder.name}: could not count the uses no context reaches: ${describe(error)}`);
+      }
     }
   }
 

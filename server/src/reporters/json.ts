@@ -27,7 +27,6 @@ function jsonCoverage(root: string, coverage: Coverage) {
   return {
     total: coverage.total,
     byKind: coverage.byKind,
-    notCounted: coverage.notCounted,
     files: files.map(([file, items]) => ({
       file: displayPath(root, file),
       count: items.length,

@@ -122,7 +122,6 @@ function coverageProperty(root: string, coverage: Coverage) {
   return {
     total: coverage.total,
     byKind: coverage.byKind,
-    notCounted: coverage.notCounted,
     files: [...counts].map(([file, count]) => ({ file: displayPath(root, file), count })).sort((a, b) => (a.file < b.file ? -1 : 1)),
   };
 }
@@ -132,7 +131,7 @@ const notificationId = (kind: UncheckedKind) => `not-checked/${kind}`;
 const kindDescriptions: Readonly<Record<UncheckedKind, string>> = {
   'untyped-read':
     "Reads of a tagged field's name on values typed `any`, an error type or an unresolved import: possibly personal information, not checked.",
-  'unreached-use': 'Uses of tagged fields in code that no context reaches: not checked (not counted yet).',
+  'unreached-use': 'Uses of tagged fields in code that no context reaches: not checked against any purpose.',
   'missing-package': 'Imports of packages that are not installed: what the code takes from them is not checked.',
   'missing-extends': 'tsconfig.json files whose extends cannot be found: their projects are checked without the options it would give.',
   'project-not-loaded': 'Projects that could not be loaded: their files are checked as files of no project.',

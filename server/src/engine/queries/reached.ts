@@ -5,6 +5,7 @@ import type { Span } from '../../base/finding';
 import { Marks } from '../../base/marks';
 import { namesOf } from '../../base/typescript-internals';
 import { siteOf } from '../call-sites';
+import { type CallableCode, callableCodeOf } from '../callable-names';
 import { guardBounds } from '../guards';
 import type { FileQuery } from '../query';
 import { type Use, usesOf } from './uses';
@@ -36,6 +37,8 @@ export interface ReachedSite {
 
 export interface Reached {
   readonly sites: readonly ReachedSite[];
+  /** The code with no context of its own that the search went into, by `codeKey` (what `unreachedUses` counts against). */
+  readonly entered: readonly string[];
   /**
    * Every file whose code the search entered or stopped at (a function with a context of its own): a
    * purpose or a basis added there, in a comment, changes the answer.
@@ -57,7 +60,7 @@ export const reachedUsesOf: FileQuery<Reached> = {
   name: 'reached uses (calls, checker)',
   reads: { types: true },
   compute: (input) => {
-    const none: Reached = { sites: [], visited: [] };
+    const none: Reached = { sites: [], entered: [], visited: [] };
     if (!input.catalogue.contextsOf(input.file).some((context) => context.purposes) || input.catalogue.fields.size === 0) return none;
     const names = input.reachingNames();
     if (names.size === 0) return none;
@@ -74,6 +77,8 @@ export const reachedUsesOf: FileQuery<Reached> = {
 /** What one function does, computed once per program: its uses, and the calls in it that may reach more. */
 interface Code {
   readonly file: string;
+  /** The callable code it is part of (`codeKey`). */
+  readonly key: string;
   readonly name: string;
   readonly nameSpan: Span;
   /** It has a context of its own: what it uses is checked against that. */
@@ -102,6 +107,7 @@ class Reacher {
   private readonly known: Looked;
   private readonly marks = new Map<ts.SourceFile, Marks>();
   private readonly visited = new Set<string>();
+  private readonly entered = new Set<string>();
 
   constructor(
     private readonly program: ts.Program,
@@ -134,7 +140,7 @@ class Reacher {
         });
       if (uses.length > 0) sites.push({ span: call.span, uses });
     }
-    return { sites, visited: [...this.visited] };
+    return { sites, entered: [...this.entered], visited: [...this.visited] };
   }
 
   /** Depth first from a function, with the path that led to it; `onPath` keeps a cycle of calls from looping. */
@@ -149,6 +155,7 @@ class Reacher {
     const code = this.codeOf(target);
     this.visited.add(code.file);
     if (code.boundary) return;
+    this.entered.add(code.key);
     const step: PathStep = { name: code.name, file: code.file, nameSpan: code.nameSpan };
     const basis = code.basis || path.some((before) => this.hasBasis(before));
     for (const use of code.uses) {
@@ -189,13 +196,14 @@ class Reacher {
     const boundary = this.catalogue.contextAt(file, start) !== undefined;
     const basis = this.catalogue.basisAt(file, start) !== undefined;
     const label = name ? name.getText(sourceFile) : 'function';
-    if (boundary) return { file, name: label, nameSpan, boundary, basis, uses: [], calls: [] };
+    const key = codeKey(file, callableCodeOf(sourceFile), start) ?? `${file}#${start}`;
+    if (boundary) return { file, key, name: label, nameSpan, boundary, basis, uses: [], calls: [] };
     // Code inside it with a context of its own (a nested function with `@purpose`) is that context's.
     const own = (span: Span) => this.catalogue.contextAt(file, span.start) === undefined;
     const inside = (span: Span) => start <= span.start && span.start < target.end && own(span);
     const uses = this.usesOf(file).filter((use) => inside(use.span) && (use.kind !== 'escape' || use.carries === 'value'));
     const calls = this.callsIn(target, sourceFile, false).filter((call) => own(call.span));
-    return { file, name: label, nameSpan, boundary, basis, uses, calls };
+    return { file, key, name: label, nameSpan, boundary, basis, uses, calls };
   }
 
   /**
@@ -246,6 +254,16 @@ class Reacher {
       return code ? [code] : [];
     });
   }
+}
+
+/**
+ * The callable code (`callableCodeOf`) an offset is in, as `file#start`: what a search enters and what
+ * `unreachedUses` groups uses by. A function declared inside another counts as the one around it.
+ */
+export function codeKey(file: string, codes: readonly CallableCode[], offset: number): string | undefined {
+  let found: CallableCode | undefined;
+  for (const code of codes) if (code.start <= offset && offset < code.end && (!found || code.start >= found.start)) found = code;
+  return found && `${file}#${found.start}`;
 }
 
 /**
