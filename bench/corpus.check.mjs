@@ -2,7 +2,8 @@
 /**
  * Smoke check of the engine against the corpus generator: generates a corpus (1,000 files, seed 1 unless
  * told otherwise) into a temporary folder, runs `appi-guard check DIR --format json`, and compares the
- * unsuppressed findings (rule, file, line, character) with the generator's `expected.json`. Exits 1 with a
+ * unsuppressed findings (rule, file, line, character), and the places not checked that the corpus plants
+ * (reads on untyped values, uses no context reaches: counts by file), with the generator's `expected.json`. Exits 1 with a
  * readable diff when they differ; prints the counts per rule. Times are printed, never asserted.
  *
  *   node bench/corpus.check.mjs [--files 1000] [--seed 1] [--tsx-share 0.1] [...generator options]
@@ -70,14 +71,46 @@ export function checkCorpus(options = {}) {
     for (const f of diff.unexpected) lines.push(`  unexpected: ${key(f)}  ${f.message ?? ''}`);
     for (const f of diffSuppressed.missing) lines.push(`  note: suppressed finding not reported: ${key(f)}`);
     for (const f of diffSuppressed.unexpected) lines.push(`  note: unexpected suppressed finding: ${key(f)}`);
-    const ok = diff.missing.length === 0 && diff.unexpected.length === 0;
+    const places = compareUnchecked(expected.unchecked, report.coverage);
+    lines.push(...places.lines);
+    const ok = diff.missing.length === 0 && diff.unexpected.length === 0 && places.ok;
     lines.push(
-      ok ? `OK: ${actual.length} findings as planted` : `FAIL: ${diff.missing.length} missing, ${diff.unexpected.length} unexpected`,
+      ok
+        ? `OK: ${actual.length} findings as planted, and the places not checked`
+        : `FAIL: ${diff.missing.length} missing, ${diff.unexpected.length} unexpected${places.ok ? '' : ', places not checked differ'}`,
     );
     return { ok, report: lines.join('\n') };
   } finally {
     if (temporary && !options.keep) fs.rmSync(temporary, { recursive: true, force: true });
   }
+}
+
+/** The kinds of places not checked the corpus plants or makes, compared file by file (the others depend on what is installed). */
+const plantedKinds = ['untyped-read', 'unreached-use'];
+
+function compareUnchecked(expected, coverage) {
+  const counts = (entries) => {
+    const map = new Map();
+    for (const entry of entries) for (const kind of plantedKinds) if (entry[kind]) map.set(`${kind} ${entry.file}`, entry[kind]);
+    return map;
+  };
+  const want = counts(expected);
+  const got = counts(
+    coverage.files.map((entry) => {
+      const byKind = { file: entry.file };
+      for (const item of entry.unchecked) byKind[item.kind] = (byKind[item.kind] ?? 0) + 1;
+      return byKind;
+    }),
+  );
+  const lines = [];
+  for (const kind of plantedKinds) {
+    const total = (map) => [...map].filter(([key]) => key.startsWith(`${kind} `)).reduce((n, [, count]) => n + count, 0);
+    lines.push(`${`(not checked: ${kind})`.padEnd(26)}${String(total(want)).padStart(8)}${String(total(got)).padStart(8)}`);
+  }
+  for (const key of new Set([...want.keys(), ...got.keys()])) {
+    if (want.get(key) !== got.get(key)) lines.push(`  not checked: ${key}: expected ${want.get(key) ?? 0}, found ${got.get(key) ?? 0}`);
+  }
+  return { ok: lines.length === plantedKinds.length, lines };
 }
 
 function compare(expected, actual, key) {

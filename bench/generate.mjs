@@ -65,6 +65,7 @@ export function generate(input) {
     planner: new FunctionPlanner(random, options, schemas),
     schemas,
     exports: new Map(),
+    functions: [],
     pool: [],
     stats: { contexts: { own: 0, inherited: 0, none: 0 }, reads: { tagged: 0, plain: 0 }, escapes: { tagged: 0, plain: 0 }, specials: {} },
   };
@@ -74,6 +75,7 @@ export function generate(input) {
     written.push(writeModule(random, module, ctx));
   }
 
+  countUnreached(ctx.functions, written);
   const files = new Map(written.map((f) => [f.file, f.text()]));
   for (const [file, text] of writeProjects(apps, options)) files.set(file, text);
   files.set('pi-register.yaml', writeRegister(schemas, options));
@@ -89,6 +91,26 @@ export function generate(input) {
     accesses: expected.stats.propertyAccesses,
     expected,
   };
+}
+
+/**
+ * The uses no context reaches, counted in the files they are in: those of the functions with no context of
+ * their own that no function with one calls, directly or through functions without one, within 8 levels
+ * (as the engine follows calls).
+ */
+function countUnreached(functions, written) {
+  const depthOf = new Map();
+  const enter = (fn, depth) => {
+    if (fn.context.length || (depthOf.get(fn) ?? Infinity) <= depth) return;
+    depthOf.set(fn, depth);
+    if (depth < 8) for (const callee of fn.callees) enter(callee, depth + 1);
+  };
+  for (const fn of functions) if (fn.context.length) for (const callee of fn.callees) enter(callee, 1);
+  const byFile = new Map(written.map((f) => [f.file, f]));
+  for (const fn of functions) {
+    if (fn.context.length || !fn.usePlaces || depthOf.has(fn)) continue;
+    byFile.get(fn.module.file).notChecked('unreached-use', fn.usePlaces);
+  }
 }
 
 function expectations(options, written, modules, schemas, stats, files) {
@@ -116,6 +138,11 @@ function expectations(options, written, modules, schemas, stats, files) {
     counts,
     findings,
     suppressed,
+    /** Places not checked that the corpus plants (untyped reads) or makes (uses no context reaches), by file and kind. */
+    unchecked: written
+      .filter((f) => Object.keys(f.unchecked).length)
+      .map((f) => ({ file: f.file, ...f.unchecked }))
+      .sort((a, b) => a.file.localeCompare(b.file)),
     stats: {
       sourceFiles: [...files.keys()].filter((f) => /\.tsx?$/.test(f)).length,
       tsxFiles: [...files.keys()].filter((f) => f.endsWith('.tsx')).length,

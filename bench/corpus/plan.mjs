@@ -107,5 +107,6 @@ export function specialCounts(files) {
     'collect-unguarded': at(250, 1),
     basis: at(150, 1),
     'unknown-purpose': at(300, 1),
+    'untyped-read': at(200, 1),
   };
 }

@@ -17,6 +17,13 @@ export class SourceFile {
     this.planted = [];
     /** @type {{ ruleId: string, file: string, line: number, character: number }[]} */
     this.suppressed = [];
+    /** Places the run must count as not checked, by kind. @type {Record<string, number>} */
+    this.unchecked = {};
+  }
+
+  /** Counts `count` places of `kind` (`untyped-read`, `unreached-use`) that the run must report as not checked. */
+  notChecked(kind, count = 1) {
+    this.unchecked[kind] = (this.unchecked[kind] ?? 0) + count;
   }
 
   /** @param {string} [text] @param {number} [accesses] */

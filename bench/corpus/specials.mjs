@@ -18,7 +18,7 @@ export function planSpecials(random, modules, schemas, counts) {
   const pools = {
     'beyond-purpose': beyond, 'beyond-purpose-suppressed': beyond, 'escape-beyond-purpose': beyond, basis: checked,
     'collect-guarded-field': children, 'collect-guarded-function': children, 'collect-unguarded': children,
-    'collect-adult': adults, 'unknown-purpose': schemas.plain,
+    'collect-adult': adults, 'unknown-purpose': schemas.plain, 'untyped-read': schemas.tagged.filter((s) => s.fields.some((f) => f.tag && f.type === 'string')),
   };
   // Hosts that mention tagged fields already, so that the specials do not raise `--tagged-name-share`.
   const mentioning = hosts.filter((m) => m.mentions);
@@ -99,6 +99,8 @@ export function writeSpecial(random, out, special, unique) {
       out.line(`export function ${unique(`withPhotoOf${T}`)}(${r}: ${T}, frame: Uint8Array): ${T} {`);
       out.line(`  if (!${schema.consentFn}(${r})) throw new Error('Parental consent is required to collect facial data');`);
       out.line(`  const next: ${T} = { ...${r}, faceImage: frame };`);
+      // With no purpose, the spread is a use that no context reaches.
+      if (!spreadPurpose) out.notChecked('unreached-use');
       out.line('  return next;');
       break;
     case 'collect-adult':
@@ -115,6 +117,7 @@ export function writeSpecial(random, out, special, unique) {
         doc(['Carries a record over from the retired system, photo included.'], spreadPurpose ? [`@purpose ${spreadPurpose}`] : []);
         out.line(`export function ${unique(`carryOver${T}`)}(${r}: ${T}, frame: Uint8Array): ${T} {`);
         out.mark('minor-facial-consent', `  const next: ${T} = { ...${r}, faceImage: frame };`, 'faceImage');
+        if (!spreadPurpose) out.notChecked('unreached-use');
         out.line('  return next;');
       }
       break;
@@ -134,6 +137,15 @@ export function writeSpecial(random, out, special, unique) {
       doc(['Left over from the 2019 outreach pilot.'], [`@purpose ${id}`], id);
       out.line(`export function ${unique(`outreach${T}`)}(${r}: ${T}): string {`);
       out.line(`  return ${r}.${random.pick(plainFields(schema).filter((f) => f.type === 'string')).name};`, 1);
+      break;
+    }
+    case 'untyped-read': {
+      // Rows of a reader with no types: two reads of tagged names on `any`, counted as not checked.
+      const [first, second] = random.sample(schema.fields.filter((f) => f.tag && f.type === 'string'), 2);
+      doc(['Reads the rows the retired system exports; its reader ships no types.'], []);
+      out.line(`export function ${unique(`legacy${T}Line`)}(row: any): string {`);
+      out.line(`  return String(row.${first.name}) + ' ' + String(row['${(second ?? first).name}']);`, 2);
+      out.notChecked('untyped-read', 2);
       break;
     }
     default:

@@ -17,6 +17,7 @@ import { specialImports, writeSpecial } from './specials.mjs';
 export function writeModule(random, module, ctx) {
   const fns = planFunctions(random, module, ctx);
   ctx.exports.set(module.index, fns.filter((fn) => fn.callable));
+  ctx.functions.push(...fns);
   const out = new SourceFile(module.file);
   if (module.filePurpose) {
     out.line('/**');
@@ -188,7 +189,11 @@ function writeFunction(random, out, fn, ctx) {
       out.mark('personal-data-in-log', text, fn.main.name, { from: text.indexOf("', ") + 3, accesses: statement.accesses });
     } else out.line(text, statement.accesses);
     ctx.stats.escapes[fn.main.schema.tagged ? 'tagged' : 'plain']++;
-    if (fn.main.schema.tagged) for (const field of taggedOf(fn.main.schema)) used(fn, field);
+    // The record escapes whole: one place, a use of every tagged field it carries.
+    if (fn.main.schema.tagged) {
+      for (const field of taggedOf(fn.main.schema)) (fn.uses ??= new Set()).add(field);
+      fn.usePlaces = (fn.usePlaces ?? 0) + 1;
+    }
   }
   if (fn.fhir && !fn.main.list) {
     out.line(`${body}const resource: FhirPatient = { resourceType: 'Patient', id: ${fn.main.name}.id, active: true };`, 1);
@@ -224,12 +229,13 @@ function writeStatements(random, out, fn, r, indent, ctx) {
 }
 
 /**
- * A tagged field the function's own code uses: a read (a boolean's only read, `if (r.f)`, is a presence
- * test, not a use), or every tagged field of a record that escapes.
+ * A tagged field the function's own code reads, one more place of use (a boolean's read in a function
+ * body, `if (r.f)`, is a presence test, not a use; in JSX it is shown, a use).
  */
-function used(fn, field) {
-  if (field.type === 'boolean' || field.type === 'boolean?') return;
+function used(fn, field, presence = field.type === 'boolean' || field.type === 'boolean?') {
+  if (presence) return;
   (fn.uses ??= new Set()).add(field);
+  fn.usePlaces = (fn.usePlaces ?? 0) + 1;
 }
 
 function taggedOf(schema) {
@@ -281,10 +287,12 @@ function writeComponent(random, out, fn, ctx) {
   for (let i = 0; i < fn.statements; i++) {
     if (fn.mustMention && i === 0) {
       out.line(`${pad}<span className="value">{${r}.${fn.mustMention.name}}</span>`, 1);
+      used(fn, fn.mustMention, false);
       ctx.stats.reads.tagged++;
     } else if (out.accesses < ctx.options.accessesPerLine * BODY_DENSITY * (out.lines.length + 1)) {
       const field = tagged.length && random.chance(0.5) ? random.pick(tagged) : random.pick(plain);
       out.line(`${pad}<span className="value">{${r}.${field.name}}</span>`, 1);
+      if (field.tag) used(fn, field, false);
       ctx.stats.reads[field.tag ? 'tagged' : 'plain']++;
     } else out.line(`${pad}${random.pick(['<hr />', '<p className="hint">Checked at the counter.</p>', '<br />'])}`);
   }
