@@ -2,7 +2,9 @@
  * Engine tests that drive one Workspace through a sequence of changes: a fixture loads it, and after each
  * change a fixture of the files' current texts, with markers, says which findings there must be.
  */
+
 import * as assert from 'node:assert/strict';
+import type { Unreadable } from 'appi-guard-server/base/host';
 import { type FileResult, Workspace } from 'appi-guard-server/engine/workspace';
 import { rules } from 'appi-guard-server/rules/index';
 import { assertKnownRules, assertNotices, markerOf } from '../support/check';
@@ -14,9 +16,9 @@ import { assertTypeErrors } from '../support/typecheck';
 export class RecordingHost extends MemoryHost {
   readonly reads: string[] = [];
 
-  override readFile(path: string): Uint8Array | string | undefined {
+  override readFile(path: string, limit: number): Uint8Array | string | Unreadable | undefined {
     this.reads.push(path);
-    return super.readFile(path);
+    return super.readFile(path, limit);
   }
 }
 

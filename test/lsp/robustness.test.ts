@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -170,6 +171,26 @@ describe('bad input on the wire, and a failing rule', () => {
 
   it('answers a request it does not know with an error, not silence', async () => {
     await assert.rejects(client.connection.sendRequest('appiGuard/noSuchRequest', {}), (error: { code?: number }) => error.code === -32601);
+  });
+});
+
+describe('a register that is not a regular file', () => {
+  const root = workspace(purposes);
+  const register = path.join(root, 'pi-register.yaml');
+  fs.rmSync(register);
+  execFileSync('mkfifo', [register]);
+  let client: LspClient;
+  serverForSuite({ folders: [root] }, (started) => (client = started));
+
+  it('reports a FIFO register as unreadable instead of waiting on it, and goes on answering', async () => {
+    const [unreadable] = await client.diagnosticsWhere(register, 'the register reported', (d) => codes(d).includes('register-invalid'));
+    assert.match(unreadable!.message as string, /not a regular file \(a FIFO\)/);
+    const campaign = path.join(root, 'app/campaign.ts');
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: uriOf(campaign) },
+      position: { line: 4, character: 14 },
+    });
+    assert.ok(hover, 'a hover over `p.name` is answered');
   });
 });
 

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import type { DirectoryEntries, Host } from 'appi-guard-server/base/host';
+import type { DirectoryEntries, Host, Unreadable } from 'appi-guard-server/base/host';
 import * as ts from 'typescript';
 
 const libDirectory = ts
@@ -32,15 +32,10 @@ export class MemoryHost implements Host {
     this.links.set(path, target);
   }
 
-  readFile(path: string): Uint8Array | string | undefined {
-    const own = this.files.get(this.resolve(path));
-    if (own !== undefined) return own;
-    return path.startsWith(libDirectory) ? fs.readFileSync(path, 'utf8') : undefined;
-  }
-
-  fileSize(path: string): number | undefined {
-    const content = this.readFile(path);
-    return content === undefined ? undefined : typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+  readFile(path: string, limit: number): Uint8Array | string | Unreadable | undefined {
+    const content = this.files.get(this.resolve(path)) ?? (path.startsWith(libDirectory) ? fs.readFileSync(path, 'utf8') : undefined);
+    const size = content === undefined ? 0 : typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+    return size > limit ? { unreadable: 'too-large', size } : content;
   }
 
   fileExists(path: string): boolean {

@@ -121,8 +121,8 @@ function toTypeError(diagnostic: ts.Diagnostic): TypeError {
 /** The questions config parsing and module resolution ask, answered from the fixture (and TypeScript's libs). */
 function systemOf(host: MemoryHost, directory: string) {
   const text = (file: string) => {
-    const content = host.readFile(file);
-    return typeof content === 'string' ? content : content && new TextDecoder().decode(content);
+    const content = host.readFile(file, Number.POSITIVE_INFINITY);
+    return typeof content === 'string' ? content : content instanceof Uint8Array ? new TextDecoder().decode(content) : undefined;
   };
   return {
     useCaseSensitiveFileNames: true,

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import type { Host } from '../base/host';
+import { type Host, isUnreadable } from '../base/host';
 import { decodeSource, maxSourceBytes, type SourceText, tooLarge } from './source-text';
 
 /** What a face tells the engine about a file. Open buffers shadow the disk until they are closed. */
@@ -83,8 +83,10 @@ export class Documents {
   }
 
   private readDisk(file: string): SourceText {
-    const size = this.host.fileSize(file);
-    if (size !== undefined && size > maxSourceBytes) return tooLarge(size);
-    return decodeSource(this.host.readFile(file), size);
+    const content = this.host.readFile(file, maxSourceBytes);
+    if (!isUnreadable(content)) return decodeSource(content);
+    return content.unreadable === 'too-large'
+      ? tooLarge(content.size)
+      : { kind: 'skipped', reason: `not a regular file (${content.what})` };
   }
 }

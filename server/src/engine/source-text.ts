@@ -15,10 +15,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const utf16le = new TextDecoder('utf-16le', { fatal: true, ignoreBOM: false });
 const utf16be = new TextDecoder('utf-16be', { fatal: true, ignoreBOM: false });
 
-export function decodeSource(content: Uint8Array | string | undefined, size?: number): SourceText {
+export function decodeSource(content: Uint8Array | string | undefined): SourceText {
   if (content === undefined) return { kind: 'missing' };
   if (typeof content === 'string') return { kind: 'text', text: stripBom(content) };
-  if ((size ?? content.byteLength) > maxSourceBytes) return tooLarge(size ?? content.byteLength);
+  if (content.byteLength > maxSourceBytes) return tooLarge(content.byteLength);
   try {
     if (content[0] === 0xff && content[1] === 0xfe) return { kind: 'text', text: utf16le.decode(content) };
     if (content[0] === 0xfe && content[1] === 0xff) return { kind: 'text', text: utf16be.decode(content) };
