@@ -10,6 +10,7 @@ import { type CheckCommand, parseCommandLine, type RegisterCommand, UsageError, 
 import { Progress } from './cli/progress';
 import { toolVersion } from './cli/version';
 import type { SinkSettings } from './engine/queries/sinks';
+import { encodeLike, maxSourceBytes } from './engine/source-text';
 import { type AnalysisResult, Workspace } from './engine/workspace';
 import { NodeHost, toPortable } from './host/node-host';
 import { impliedRegister } from './register/implied';
@@ -107,7 +108,9 @@ function register(command: RegisterCommand): number {
       return exitCodes.clean;
     }
     try {
-      fs.writeFileSync(target, implied.text);
+      // Read again through the host, which refuses what is not a regular file, for the encoding to keep.
+      const before = new NodeHost().readFile(target, maxSourceBytes);
+      fs.writeFileSync(target, encodeLike(before instanceof Uint8Array ? before : undefined, implied.text));
     } catch (error) {
       throw new CannotRunError(`cannot write '${name}': ${describe(error)}`);
     }

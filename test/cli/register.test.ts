@@ -69,6 +69,30 @@ describe('register', () => {
     assert.equal(fs.readFileSync(path.join(root, 'pi-register.yaml'), 'utf8'), printed.stdout);
   });
 
+  it('keeps the byte-order mark and the encoding of the register it rewrites', async () => {
+    const register = 'organization: Centre\nfiles:\n  - name: Patient Registry\n    purposes: [treatment]\n';
+    const encodings: [string, Buffer, (bytes: Buffer) => string][] = [
+      ['UTF-8 with a mark', Buffer.from([0xef, 0xbb, 0xbf]), (bytes) => bytes.subarray(3).toString('utf8')],
+      ['UTF-16LE', Buffer.from([0xff, 0xfe]), (bytes) => bytes.subarray(2).toString('utf16le')],
+      ['UTF-16BE', Buffer.from([0xfe, 0xff]), (bytes) => Buffer.from(bytes.subarray(2)).swap16().toString('utf16le')],
+    ];
+    for (const [name, mark, decode] of encodings) {
+      const body =
+        name === 'UTF-16BE' ? Buffer.from(register, 'utf16le').swap16() : Buffer.from(register, name === 'UTF-16LE' ? 'utf16le' : 'utf8');
+      const root = workspace(model);
+      const file = path.join(root, 'pi-register.yaml');
+      fs.writeFileSync(file, Buffer.concat([mark, body]));
+      const written = await runCli(['register', root, '--write']);
+      assert.equal(written.status, 0, `${name}: ${written.stderr}`);
+      const bytes = fs.readFileSync(file);
+      assert.deepEqual([...bytes.subarray(0, mark.length)], [...mark], `${name}: the mark is kept`);
+      const text = decode(bytes);
+      assert.ok(text.startsWith('organization: Centre\nfiles:\n  - name: Patient Registry\n'), `${name}: ${text}`);
+      assert.match(text, /purposes: \[treatment, billing\]/, name);
+      assert.match(text, /- name: Staff\n/, name);
+    }
+  });
+
   it('refuses a register with YAML errors, and options that belong to check', async () => {
     const root = workspace({ ...model, 'pi-register.yaml': 'files: [unterminated\n' });
     const broken = await runCli(['register', root, '--write']);

@@ -89,4 +89,19 @@ describe('check: files that are not regular files', () => {
     const run = await check(root);
     assert.match(run.stdout, /register-invalid The register could not be read: larger than 16 MB \(17\.0 MB\)\./);
   });
+
+  it('does not read a source file that links to a file outside the workspace, and says so', async () => {
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'appi-elsewhere-'));
+    // Were it read, its use beyond purpose would be reported.
+    fs.writeFileSync(
+      path.join(elsewhere, 'secret.ts'),
+      "import type { Patient } from './model';\n/** @purpose marketing */\nexport const leak = (p: Patient) => p.name;\n",
+    );
+    const root = workspace(files);
+    fs.symlinkSync(path.join(elsewhere, 'secret.ts'), path.join(root, 'secret.ts'));
+    const run = await check(root);
+    assert.equal(run.status, 0, run.stdout);
+    assert.match(run.stdout, /^No findings in 1 file\.$/m);
+    assert.match(run.stderr, /^appi-guard: note: secret\.ts: skipped: a link to a file outside the workspace, not read$/m);
+  });
 });

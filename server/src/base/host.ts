@@ -31,6 +31,8 @@ export function isUnreadable(read: Uint8Array | string | Unreadable | undefined)
 export interface DirectoryEntries {
   readonly files: readonly string[];
   readonly directories: readonly string[];
+  /** Those of `files` that are links. */
+  readonly links?: readonly string[];
 }
 
 export const noEntries: DirectoryEntries = { files: [], directories: [] };

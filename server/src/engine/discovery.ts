@@ -6,6 +6,8 @@ export interface DiscoveredWorkspace {
   readonly configs: readonly string[];
   /** Every TypeScript source file under the root (declaration files excluded). */
   readonly sources: readonly string[];
+  /** Source files that are links to files outside the workspace: not read, since the workspace may be untrusted. */
+  readonly outside: readonly string[];
 }
 
 /** Folders never analysed: dependencies, VCS data and tool caches. */
@@ -22,6 +24,7 @@ function isIgnoredFolder(name: string): boolean {
 export function discover(host: Host, root: string): DiscoveredWorkspace {
   const configs: string[] = [];
   const sources: string[] = [];
+  const outside: string[] = [];
   const seen = new Set<string>();
   const pending = [root];
   const realRoot = host.realpath(root);
@@ -35,16 +38,19 @@ export function discover(host: Host, root: string): DiscoveredWorkspace {
     if (isInside(real, realRoot)) continue;
     seen.add(real);
     const entries = host.entries(dir);
+    const links = new Set(entries.links);
     for (const name of entries.files) {
       const path = join(dir, name);
-      if (name === 'tsconfig.json') configs.push(path);
-      else if (isSourceFile(path)) sources.push(path);
+      if (name !== 'tsconfig.json' && !isSourceFile(path)) continue;
+      if (links.has(name) && !isInside(realRoot, host.realpath(path))) outside.push(path);
+      else if (name === 'tsconfig.json') configs.push(path);
+      else sources.push(path);
     }
     for (const name of [...entries.directories].reverse()) {
       if (!isIgnoredFolder(name)) pending.push(join(dir, name));
     }
   }
-  return { configs: configs.sort(byDepthThenName), sources: sources.sort() };
+  return { configs: configs.sort(byDepthThenName), sources: sources.sort(), outside: outside.sort() };
 }
 
 /**

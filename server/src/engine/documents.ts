@@ -17,6 +17,8 @@ export class Documents {
   private readonly disk = new Map<string, SourceText>();
   private readonly versions = new Map<string, number>();
   private readonly snapshots = new Map<string, { version: number; snapshot: ts.IScriptSnapshot }>();
+  /** Files the workspace may not have read from the disk, with why (links out of an untrusted workspace). */
+  private readonly refused = new Map<string, string>();
   /** Moves on every change to any file: TypeScript's cue to look for changed files at all. */
   generation = 0;
 
@@ -50,9 +52,17 @@ export class Documents {
     return this.overlay.has(file);
   }
 
+  /** From now on, `files` are not read from the disk (an editor's buffer of one still is), for `reason`. */
+  refuse(files: Iterable<string>, reason: string): void {
+    this.refused.clear();
+    for (const file of files) this.refused.set(file, reason);
+  }
+
   read(file: string): SourceText {
     const open = this.overlay.get(file);
     if (open !== undefined) return { kind: 'text', text: open };
+    const refused = this.refused.get(file);
+    if (refused !== undefined) return { kind: 'skipped', reason: refused };
     let source = this.disk.get(file);
     if (source === undefined) {
       source = this.readDisk(file);

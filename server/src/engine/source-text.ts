@@ -33,6 +33,18 @@ export function tooLarge(bytes: number): SourceText {
   return { kind: 'skipped', reason: `larger than ${maxSourceBytes / (1024 * 1024)} MB (${mb} MB)` };
 }
 
+/**
+ * The bytes to write `text` back as, in the encoding and with the byte-order mark the file had (`original`,
+ * its bytes before): a rewrite changes only what it meant to. A new file, or one without a mark, is UTF-8.
+ */
+export function encodeLike(original: Uint8Array | undefined, text: string): Uint8Array {
+  const [first, second, third] = original ?? [];
+  if (first === 0xff && second === 0xfe) return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  if (first === 0xfe && second === 0xff) return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+  const body = Buffer.from(text, 'utf8');
+  return first === 0xef && second === 0xbb && third === 0xbf ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
+}
+
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

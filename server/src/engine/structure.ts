@@ -34,10 +34,13 @@ export function buildStructure(root: string, setup: ProjectSetup, options: Struc
   const { shareAlike } = options;
   const found = discover(setup.host, root);
   const sources = new Set(found.sources);
+  // A workspace may be untrusted: its links do not get the tool to read the rest of the disk.
+  const outside = new Set(found.outside);
+  setup.documents.refuse(outside, 'a link to a file outside the workspace, not read');
   // A config's globs may cross a folder link and list a file under the link's name: use the path the walk
   // found it at, so that one file is one source file, owned by one project.
   const canonical = (file: string) => (sources.has(file) ? file : (walkedPath(setup.host, root, file) ?? file));
-  const notices: Notice[] = [];
+  const notices: Notice[] = found.outside.map((file) => ({ file, message: 'skipped: a link to a file outside the workspace, not read' }));
   const unchecked: Unchecked[] = [];
   const configured: ConfiguredProject[] = [];
   let unreadable = root;
@@ -78,7 +81,9 @@ export function buildStructure(root: string, setup: ProjectSetup, options: Struc
     for (const error of errors) if (!quietConfigErrors.has(error.code)) notices.push(configNotice(error, configPath));
     unchecked.push(...missingExtends(configPath, configFile, errors, setup.documents));
     const options = { ...parsed.options, noEmit: true };
-    const rootFiles = [...new Set(parsed.fileNames.map((file) => canonical(file.replace(/\\/g, '/'))))];
+    const rootFiles = [...new Set(parsed.fileNames.map((file) => canonical(file.replace(/\\/g, '/'))))].filter(
+      (file) => !outside.has(file),
+    );
     configured.push({
       configPath,
       rootFiles,

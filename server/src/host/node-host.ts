@@ -54,14 +54,16 @@ export class NodeHost implements Host {
     }
     const files: string[] = [];
     const directories: string[] = [];
+    const links: string[] = [];
     for (const entry of dirents) {
       // A link is what it points to; a dangling link or a link loop is neither.
       const kind = entry.isSymbolicLink() ? this.stat(`${dir}/${entry.name}`) : entry;
       // A FIFO, socket or device is listed with the files: reading it is what refuses it, with a notice.
       if (kind?.isDirectory()) directories.push(entry.name);
       else if (kind) files.push(entry.name);
+      if (kind && !kind.isDirectory() && entry.isSymbolicLink()) links.push(entry.name);
     }
-    return { files: files.sort(), directories: directories.sort() };
+    return { files: files.sort(), directories: directories.sort(), links };
   }
 
   realpath(file: string): string {
