@@ -260,6 +260,31 @@ describe('settings', () => {
   });
 });
 
+describe('settings a client gives without being asked', () => {
+  const root = workspace(purposes);
+  const campaign = path.join(root, 'app/campaign.ts');
+  let client: LspClient;
+  serverForSuite(
+    { folders: [root], pushSettings: true, settings: { rules: { 'use-beyond-purpose': 'warning' } } },
+    (started) => (client = started),
+  );
+
+  it('reads initializationOptions, then settings pushed with didChangeConfiguration', async () => {
+    assert.deepEqual(
+      client.diagnosticsOf(campaign).map((d) => [d.code, d.severity]),
+      [['use-beyond-purpose', 2]],
+    );
+    await client.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { appiGuard: { rules: { 'use-beyond-purpose': 'off' } } },
+    });
+    await client.diagnosticsWhere(campaign, 'cleared by the pushed severity', (d) => d.length === 0);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { appiGuard: { rules: {} } } });
+    await client.diagnosticsWhere(campaign, 'the default severity again', (d) =>
+      d.some((x) => x.code === 'use-beyond-purpose' && x.severity === 1),
+    );
+  });
+});
+
 describe('multi-root workspaces', () => {
   const first = workspace(purposes);
   const second = workspace(purposes);

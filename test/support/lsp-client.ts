@@ -49,13 +49,18 @@ export interface StartOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Leave out `codeAction.resolveSupport` to get edits at once. */
   readonly resolveSupport?: boolean;
+  /**
+   * A client that cannot be asked for its settings (`workspace/configuration`), as Neovim 0.7: it gives them
+   * in `initializationOptions` and pushes changes with `workspace/didChangeConfiguration`.
+   */
+  readonly pushSettings?: boolean;
 }
 
 /** What VS Code says it can do, as far as this server asks. */
 function capabilities(options: StartOptions): ClientCapabilities {
   return {
     workspace: {
-      configuration: true,
+      configuration: options.pushSettings !== true,
       workspaceFolders: true,
       didChangeConfiguration: { dynamicRegistration: true },
       didChangeWatchedFiles: { dynamicRegistration: true },
@@ -113,6 +118,7 @@ export class LspClient {
       rootUri: folders[0]?.uri ?? null,
       workspaceFolders: folders,
       capabilities: capabilities(options),
+      ...(options.pushSettings && { initializationOptions: { appiGuard: options.settings ?? {} } }),
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;

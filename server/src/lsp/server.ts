@@ -5,6 +5,7 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   ErrorCodes,
+  type InitializeError,
   type InitializeParams,
   type InitializeResult,
   LSPErrorCodes,
@@ -38,9 +39,21 @@ export function startServer(host: Host = new NodeHost()): void {
   serve(createConnection(ProposedFeatures.all), host);
 }
 
-/** The server on standard input and output, whatever the command line says: `appi-guard lsp`. */
+/**
+ * The server on standard input and output, whatever the command line says: `appi-guard lsp`. A message
+ * whose header it cannot read (no `Content-Length`, or not a number) leaves it no way to know where the next
+ * one starts: it says why on stderr and exits 1, so that the client, which restarts a server that exits,
+ * does, instead of waiting for an answer that cannot come. A well-framed body that is not JSON is only that
+ * message lost: it goes on.
+ */
 export function startStdioServer(host: Host = new NodeHost()): void {
-  serve(createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout)), host);
+  const reader = new StreamMessageReader(process.stdin);
+  reader.onError((error) => {
+    if (!/content-length/i.test(error.message)) return;
+    process.stderr.write(`appi-guard lsp: cannot read the client's messages: ${error.message.split('\n')[0]}; exiting\n`);
+    process.exit(1);
+  });
+  serve(createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout)), host);
 }
 
 /** Wires the protocol to the session. Nothing here decides anything; the feature modules do. */
@@ -50,9 +63,11 @@ function serve(connection: Connection, host: Host): void {
   let session: Session | undefined;
   let folders: { uri: string; name: string }[] = [];
 
-  connection.onInitialize((params): InitializeResult => {
+  connection.onInitialize((params): InitializeResult | ResponseError<InitializeError> => {
+    // A second `initialize` would build a second session over the first: it is the client's mistake, said.
+    if (session) return new ResponseError(ErrorCodes.InvalidRequest, 'the server is already initialized', { retry: false });
     const abilities = abilitiesOf(params);
-    session = new Session(connection, documents, abilities, host, memoryOf(process.env));
+    session = new Session(connection, documents, abilities, host, memoryOf(process.env), params.initializationOptions);
     folders =
       params.workspaceFolders?.map(({ uri, name }) => ({ uri, name })) ??
       (params.rootUri ? [{ uri: params.rootUri, name: basename(pathOf(params.rootUri) ?? params.rootUri) }] : []);
@@ -86,15 +101,15 @@ function serve(connection: Connection, host: Host): void {
     await current.configure(folders);
   });
 
-  connection.onDidChangeConfiguration(() => void session?.configure(session.currentFolders()));
+  connection.onDidChangeConfiguration((params) => void session?.configure(session.currentFolders(), params.settings ?? null));
   connection.onDidChangeWatchedFiles((params) => session && watchedFilesChanged(session, params));
   documents.onDidChangeContent((event) => session?.documentChanged(event.document));
   documents.onDidClose((event) => session?.documentClosed(event.document));
 
   const guard =
-    <P, R>(method: string, run: (session: Session, params: P) => R | Promise<R>, none: R) =>
+    <P, R>(method: string, run: (session: Session, params: P) => R | Promise<R>) =>
     async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
-      if (!session) return none;
+      if (!session) return new ResponseError(ErrorCodes.ServerNotInitialized, `${method} before initialize`);
       try {
         if (faults.request === method) throw new Error(`${method} failed on purpose (APPI_GUARD_FAIL_REQUEST)`);
         const result = await run(session, params);
@@ -105,13 +120,13 @@ function serve(connection: Connection, host: Host): void {
         return new ResponseError(ErrorCodes.InternalError, `${method} failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     };
-  connection.onHover(guard('textDocument/hover', hover, null));
-  connection.onCompletion(guard('textDocument/completion', completion, null));
-  connection.onDefinition(guard('textDocument/definition', definition, null));
-  connection.onCodeAction(guard('textDocument/codeAction', codeActions, []));
-  connection.onCodeActionResolve(guard('codeAction/resolve', resolveCodeAction, undefined as never));
-  connection.onCodeLens(guard('textDocument/codeLens', codeLenses, []));
-  connection.onExecuteCommand(guard('workspace/executeCommand', executeCommand, null));
+  connection.onHover(guard('textDocument/hover', hover));
+  connection.onCompletion(guard('textDocument/completion', completion));
+  connection.onDefinition(guard('textDocument/definition', definition));
+  connection.onCodeAction(guard('textDocument/codeAction', codeActions));
+  connection.onCodeActionResolve(guard('codeAction/resolve', resolveCodeAction));
+  connection.onCodeLens(guard('textDocument/codeLens', codeLenses));
+  connection.onExecuteCommand(guard('workspace/executeCommand', executeCommand));
   connection.onShutdown(() => session?.analysis.dispose());
 
   documents.listen(connection);

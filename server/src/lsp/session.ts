@@ -45,9 +45,10 @@ export class Session {
     readonly abilities: ClientAbilities,
     host: Host,
     memory: Pick<AnalysisOptions, 'heapLimit' | 'compaction'> = {},
+    initializationOptions?: unknown,
   ) {
     this.folders = new Folders(host);
-    this.settings = new SettingsStore(connection, abilities.configuration);
+    this.settings = new SettingsStore(connection, abilities.configuration, initializationOptions);
     this.analysis = new Analysis({
       connection,
       folders: this.folders,
@@ -59,8 +60,9 @@ export class Session {
   }
 
   /** Re-reads the folders' settings and brings the engine workspaces in line; then re-analyses everything. */
-  async configure(folders: readonly { uri: string; name: string }[]): Promise<void> {
-    this.settings.clear();
+  async configure(folders: readonly { uri: string; name: string }[], pushed?: unknown): Promise<void> {
+    if (pushed === undefined) this.settings.clear();
+    else this.settings.push(pushed);
     const wanted = await Promise.all(folders.map(async (folder) => ({ ...folder, settings: await this.settings.get(folder.uri) })));
     const { fresh, removed } = this.folders.update(wanted);
     for (const folder of removed) this.analysis.clearFolder(folder);

@@ -41,16 +41,30 @@ function readSettings(raw: unknown, warn: (message: string) => void): Settings {
 }
 
 /**
- * Settings per workspace folder, pulled with `workspace/configuration` (scoped to the folder, so a folder's
- * `.vscode/settings.json` applies), cached until the client says they changed.
+ * Settings per workspace folder, from what every kind of client gives (README, "Settings"): the defaults,
+ * under `initializationOptions`, under what `workspace/didChangeConfiguration` pushes, under what
+ * `workspace/configuration` answers for the folder (so a folder's `.vscode/settings.json` applies) — each
+ * key from the last of these that has it. Cached until the client says they changed.
  */
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<Settings>>();
+  /** What the client gave without being asked: `initializationOptions`, then each push, key by key. */
+  private pushed: Record<string, unknown>;
 
   constructor(
     private readonly connection: Connection,
     private readonly canPull: boolean,
-  ) {}
+    initializationOptions?: unknown,
+  ) {
+    this.pushed = sectionOf(initializationOptions) ?? {};
+  }
+
+  /** Settings a client pushed with `workspace/didChangeConfiguration` (`null` from clients that only signal a change). */
+  push(settings: unknown): void {
+    const section = sectionOf(settings);
+    if (section) this.pushed = { ...this.pushed, ...section };
+    this.clear();
+  }
 
   get(folderUri: string): Promise<Settings> {
     let settings = this.cache.get(folderUri);
@@ -66,13 +80,25 @@ export class SettingsStore {
   }
 
   private async pull(folderUri: string): Promise<Settings> {
-    if (!this.canPull) return defaultSettings;
+    const warn = (message: string) => this.connection.console.warn(message);
+    if (!this.canPull) return readSettings(this.pushed, warn);
     try {
       const raw: unknown = await this.connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'appiGuard' });
-      return readSettings(raw, (message) => this.connection.console.warn(message));
+      return readSettings(isObject(raw) ? { ...this.pushed, ...raw } : this.pushed, warn);
     } catch (error) {
-      this.connection.console.warn(`could not read settings: ${error instanceof Error ? error.message : String(error)}`);
-      return defaultSettings;
+      warn(`could not read settings: ${error instanceof Error ? error.message : String(error)}`);
+      return readSettings(this.pushed, warn);
     }
   }
+}
+
+/** The `appiGuard` section of what a client sent: `{ appiGuard: {…} }`, or the section itself. */
+function sectionOf(raw: unknown): Record<string, unknown> | undefined {
+  if (!isObject(raw)) return undefined;
+  if (isObject(raw.appiGuard)) return raw.appiGuard;
+  return ['enable', 'registerPath', 'rules', 'sinks'].some((key) => key in raw) ? raw : undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
