@@ -195,7 +195,12 @@ export class Analysis {
         this.pause('cancelled: only open files are analysed until you re-analyse the workspace');
       else if (!cancelled() && this.scope === 'workspace') {
         this.clearOthers(plan);
-        this.countUnreached();
+        // After the run's idle status: the findings are out, and the count over the whole workspace follows.
+        setImmediate(() => {
+          if (revision !== this.revision || this.running > 0) return;
+          this.countUnreached();
+          this.sendStatus();
+        });
         this.compaction?.settled();
       }
     } catch (error) {
@@ -210,7 +215,8 @@ export class Analysis {
 
   /**
    * After a whole run, the uses no context reaches, which only the whole workspace can tell: kept with the
-   * folder's configuration items, as places that belong to no one file.
+   * folder's configuration items, as places that belong to no one file. Counted once the run has said it is
+   * idle, so that an edit's findings do not wait for it; the status that follows carries the new count.
    */
   private countUnreached(): void {
     for (const folder of this.options.folders.enabled()) {
