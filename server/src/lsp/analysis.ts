@@ -14,6 +14,8 @@ import { pathOf, uriOf } from './uris';
 const editDebounceMilliseconds = 200;
 /** How long a run holds the event loop before it lets messages in (cancellation, edits, requests). */
 const sliceMilliseconds = 30;
+/** How long the workspace stays quiet after a run before the uses no context reaches are counted again. */
+const unreachedQuietMilliseconds = 750;
 /** Past this share of Node's heap limit, whole-workspace analysis stops and only open files are analysed. */
 const heapShareLimit = 0.75;
 
@@ -53,6 +55,7 @@ export class Analysis {
   private revision = 0;
   private readonly stored = new Map<string, Stored>();
   private timer: NodeJS.Timeout | undefined;
+  private unreachedTimer: NodeJS.Timeout | undefined;
   private withProgress = false;
   /** `open` after the user cancelled the workspace run or memory ran short: only open files are analysed. */
   private scope: 'workspace' | 'open' = 'workspace';
@@ -195,12 +198,15 @@ export class Analysis {
         this.pause('cancelled: only open files are analysed until you re-analyse the workspace');
       else if (!cancelled() && this.scope === 'workspace') {
         this.clearOthers(plan);
-        // After the run's idle status: the findings are out, and the count over the whole workspace follows.
-        setImmediate(() => {
+        // Once the user has paused: the findings are out, and the count over the whole workspace, a pass over
+        // every file's answers, must not hold up the next edit's.
+        clearTimeout(this.unreachedTimer);
+        this.unreachedTimer = setTimeout(() => {
           if (revision !== this.revision || this.running > 0) return;
           this.countUnreached();
           this.sendStatus();
-        });
+        }, unreachedQuietMilliseconds);
+        this.unreachedTimer.unref();
         this.compaction?.settled();
       }
     } catch (error) {
@@ -215,8 +221,9 @@ export class Analysis {
 
   /**
    * After a whole run, the uses no context reaches, which only the whole workspace can tell: kept with the
-   * folder's configuration items, as places that belong to no one file. Counted once the run has said it is
-   * idle, so that an edit's findings do not wait for it; the status that follows carries the new count.
+   * folder's configuration items, as places that belong to no one file. Counted once the workspace has been
+   * quiet for a moment after a run, so that edits typed in a row do not wait for it; the status that follows
+   * carries the new count.
    */
   private countUnreached(): void {
     for (const folder of this.options.folders.enabled()) {
