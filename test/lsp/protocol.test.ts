@@ -27,7 +27,11 @@ class RawServer {
   readonly exited: Promise<number | null>;
 
   constructor() {
-    this.child = spawn(process.execPath, [bin, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // Input that completes no message for 2 s is taken as lost framing (10 s unless told).
+    this.child = spawn(process.execPath, [bin, 'lsp', '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, APPI_GUARD_FRAME_TIMEOUT_MS: '2000' },
+    });
     started.push(this.child);
     this.child.stdout!.on('data', (chunk: Buffer) => (this.stdout += chunk.toString()));
     this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
@@ -91,6 +95,35 @@ describe('the protocol layer', () => {
       assert.match(server.stderr, /^appi-guard lsp: cannot read the client's messages: .*Content-Length.*; exiting$/m);
     });
   }
+
+  const stuck: [string, string][] = [
+    ['headers whose lines end in a line feed alone', 'Content-Length: 2\n\n{}'],
+    ['a Content-Length longer than its message', 'Content-Length: 500\r\n\r\n{"jsonrpc":"2.0","method":"x"}'],
+  ];
+  for (const [name, raw] of stuck) {
+    it(`exits 1 with a reason on ${name}, once the input completes no message`, async () => {
+      const server = new RawServer();
+      server.write(raw);
+      assert.equal(await server.exit(), 1);
+      assert.match(
+        server.stderr,
+        /^appi-guard lsp: cannot read the client's messages: no complete message in 2000 ms of input: .*; exiting$/m,
+      );
+    });
+  }
+
+  it('goes on after a well-framed message that is not JSON, however long the client then waits', async () => {
+    const root = workspace(purposes);
+    const server = new RawServer();
+    server.write('Content-Length: 12\r\n\r\n{"jsonrpc":2');
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    server.send(initialize(1, root));
+    assert.ok((await server.answer(1)).result);
+    server.send({ id: 2, method: 'shutdown' });
+    await server.answer(2);
+    server.send({ method: 'exit' });
+    assert.equal(await server.exit(), 0);
+  });
 
   it('answers a request before initialize with -32002, and refuses a second initialize', async () => {
     const root = workspace(purposes);

@@ -11,7 +11,6 @@ import {
   LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
-  StreamMessageReader,
   StreamMessageWriter,
   TextDocumentSyncKind,
   TextDocuments,
@@ -29,6 +28,7 @@ import { defaultCompaction, exposedGc } from './compaction';
 import { completion, completionTriggers } from './completion';
 import { definition } from './definition';
 import { injectFaults } from './faults';
+import { FramedReader } from './framing';
 import { hover } from './hover';
 import { type ClientAbilities, Session } from './session';
 import { pathOf } from './uris';
@@ -40,19 +40,20 @@ export function startServer(host: Host = new NodeHost()): void {
 }
 
 /**
- * The server on standard input and output, whatever the command line says: `appi-guard lsp`. A message
- * whose header it cannot read (no `Content-Length`, or not a number) leaves it no way to know where the next
- * one starts: it says why on stderr and exits 1, so that the client, which restarts a server that exits,
- * does, instead of waiting for an answer that cannot come. A well-framed body that is not JSON is only that
- * message lost: it goes on.
+ * The server on standard input and output, whatever the command line says: `appi-guard lsp`. Input it
+ * cannot frame (`FramedReader`) ends it with its reason on stderr and status 1, so that the client restarts
+ * it. `APPI_GUARD_FRAME_TIMEOUT_MS` sets how long input may go without completing a message (10 s).
  */
 export function startStdioServer(host: Host = new NodeHost()): void {
-  const reader = new StreamMessageReader(process.stdin);
-  reader.onError((error) => {
-    if (!/content-length/i.test(error.message)) return;
-    process.stderr.write(`appi-guard lsp: cannot read the client's messages: ${error.message.split('\n')[0]}; exiting\n`);
-    process.exit(1);
-  });
+  const timeout = Number(process.env.APPI_GUARD_FRAME_TIMEOUT_MS);
+  const reader = new FramedReader(
+    process.stdin,
+    (reason) => {
+      process.stderr.write(`appi-guard lsp: cannot read the client's messages: ${reason}; exiting\n`);
+      process.exit(1);
+    },
+    Number.isFinite(timeout) && timeout > 0 ? timeout : 10_000,
+  );
   serve(createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout)), host);
 }
 
