@@ -8,6 +8,7 @@ const icons: Readonly<Record<UncheckedPlace['kind'], string>> = {
   'missing-package': '$(package)',
   'missing-extends': '$(gear)',
   'project-not-loaded': '$(error)',
+  'incomplete-analysis': '$(warning)',
 };
 
 interface PlaceItem extends QuickPickItem {

@@ -72,6 +72,7 @@ describe('check: what was not checked', () => {
       'missing-package': 1,
       'missing-extends': 1,
       'project-not-loaded': 0,
+      'incomplete-analysis': 0,
     });
     assert.deepEqual(
       coverage.files.map((entry: { file: string; count: number; unchecked: { kind: string; line?: number; column?: number }[] }) => [
@@ -131,5 +132,27 @@ describe('check: what was not checked', () => {
   it('--strict passes a run that checked everything, which prints nothing more than its summary', async () => {
     const run = await runCli(['check', workspace(tidy), '--strict']);
     assert.deepEqual(run, { status: 0, stdout: 'No findings in 2 files.\n', stderr: '' });
+  });
+
+  it('counts a file it did not fully analyse (too large, too deeply nested), and --strict fails on it', async () => {
+    const root = workspace({
+      ...tidy,
+      'gen/bundle.ts': `export const data = '${'x'.repeat(17 * 1024 * 1024)}';\n`,
+      'gen/deep.ts': `export const deep = ${'['.repeat(6000)}${']'.repeat(6000)};\n`,
+    });
+    const run = await runCli(['check', root, '--strict']);
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stdout, /^ {2}2 files not fully analysed$/m);
+    const json = JSON.parse((await runCli(['check', root, '--format', 'json'])).stdout);
+    assert.deepEqual(
+      json.coverage.files.map((entry: { file: string; unchecked: { kind: string; message: string }[] }) => [
+        entry.file,
+        entry.unchecked.map((item) => `${item.kind}: ${item.message}`),
+      ]),
+      [
+        ['gen/bundle.ts', ['incomplete-analysis: the file was not fully analysed: larger than 16 MB (17.0 MB)']],
+        ['gen/deep.ts', ['incomplete-analysis: the file was not fully analysed: nested too deeply for TypeScript to parse']],
+      ],
+    );
   });
 });

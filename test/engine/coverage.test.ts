@@ -32,7 +32,7 @@ function shown(items: readonly Unchecked[]): string[] {
           ? item.package
           : item.kind === 'missing-extends'
             ? item.extends.replace(`${root}/`, '')
-            : item.kind === 'project-not-loaded'
+            : item.kind === 'project-not-loaded' || item.kind === 'incomplete-analysis'
               ? item.reason
               : item.name;
     return `${item.file.slice(root.length + 1)}${at} ${item.kind} ${what}`;

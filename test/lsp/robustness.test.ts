@@ -137,9 +137,13 @@ describe('bad input on the wire, and a failing rule', () => {
     (started) => (client = started),
   );
 
-  it("logs a rule that throws with its id, and publishes the other rules' findings", () => {
-    assert.deepEqual(codes(client.diagnosticsOf(campaign)), []);
-    assert.deepEqual(codes(client.diagnosticsOf(visitor)).sort(), ['missing-purpose', 'unregistered-file']);
+  it("logs a rule that throws with its id, publishes the other rules' findings, and says the file was not fully analysed", () => {
+    const [incomplete, ...others] = client.diagnosticsOf(campaign);
+    assert.deepEqual(others, []);
+    assert.equal(incomplete!.code, 'incomplete-analysis');
+    assert.deepEqual(incomplete!.range.start, { line: 0, character: 0 });
+    assert.match(incomplete!.message as string, /^APPI Guard did not fully analyse this file: rule use-beyond-purpose failed: /);
+    assert.deepEqual(codes(client.diagnosticsOf(visitor)).sort(), ['incomplete-analysis', 'missing-purpose', 'unregistered-file']);
     assert.ok(
       client.logs.some((line) => line.includes('rule use-beyond-purpose failed')),
       client.logs.join('\n'),

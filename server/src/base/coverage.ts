@@ -15,7 +15,9 @@ export type UncheckedKind =
   /** A `tsconfig.json` whose `extends` cannot be found (or read). */
   | 'missing-extends'
   /** A `tsconfig.json` project that could not be loaded at all. */
-  | 'project-not-loaded';
+  | 'project-not-loaded'
+  /** A file not analysed, or not by every rule: too large, not text, not a regular file, too deeply nested, a rule that failed. */
+  | 'incomplete-analysis';
 
 /** The kinds in the order reports list them. */
 export const uncheckedKinds: readonly UncheckedKind[] = [
@@ -24,6 +26,7 @@ export const uncheckedKinds: readonly UncheckedKind[] = [
   'missing-package',
   'missing-extends',
   'project-not-loaded',
+  'incomplete-analysis',
 ];
 
 /** Why a read could not be checked. */
@@ -45,7 +48,8 @@ export type Unchecked =
   | (Place & { readonly kind: 'unreached-use'; readonly range: Range; readonly name: string })
   | (Place & { readonly kind: 'missing-package'; readonly range: Range; readonly package: string })
   | (Place & { readonly kind: 'missing-extends'; readonly extends: string })
-  | (Place & { readonly kind: 'project-not-loaded'; readonly reason: string });
+  | (Place & { readonly kind: 'project-not-loaded'; readonly reason: string })
+  | (Place & { readonly kind: 'incomplete-analysis'; readonly reason: string });
 
 /** A run's coverage: every place it could not check, and how many of each kind. */
 export interface Coverage {
@@ -75,6 +79,8 @@ export function describeUnchecked(item: Unchecked): string {
       return `extends '${item.extends}', which cannot be found: the project is checked without the options it would give`;
     case 'project-not-loaded':
       return `the project could not be loaded (${item.reason}): its files are checked as files of no project, with default options`;
+    case 'incomplete-analysis':
+      return `the file was not fully analysed: ${item.reason}`;
   }
 }
 

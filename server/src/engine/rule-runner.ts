@@ -46,13 +46,22 @@ export class RuleRunner {
     const { documents, derived } = this.setup;
     const reads = new Reads(documents.version(file));
     const source = documents.read(file);
-    const skipped = (notices: Notice[]) => ({ result: { findings: [], notices, unchecked: [] }, reads });
-    if (source.kind !== 'text') return skipped(source.kind === 'skipped' ? [{ file, message: `skipped: ${source.reason}` }] : []);
+    // A file not analysed is said (a notice) and counted as not checked (README, "What a clean run means").
+    const skipped = (reason?: string) => ({
+      result: {
+        findings: [],
+        notices: reason === undefined ? [] : [{ file, message: `skipped: ${reason}` }],
+        unchecked: reason === undefined ? [] : [incomplete(file, reason)],
+      },
+      reads,
+    });
+    if (source.kind !== 'text') return skipped(source.kind === 'skipped' ? source.reason : undefined);
     const program = derived.program(file);
     const sourceFile = program?.getSourceFile(file);
-    if (!program || !sourceFile) return skipped([{ file, message: 'skipped: not part of any project' }]);
-    if (isStandIn(sourceFile)) return skipped([{ file, message: 'skipped: nested too deeply for TypeScript to parse' }]);
+    if (!program || !sourceFile) return skipped('not part of any project');
+    if (isStandIn(sourceFile)) return skipped('nested too deeply for TypeScript to parse');
     const notices: Notice[] = [];
+    const failed: Unchecked[] = [];
     const findings: Finding[] = [];
     const context = new FileContext(this, { file, sourceFile, program, reads, now, findings });
     const active = this.setup.rules.filter((rule) => this.setup.severityOf(rule) !== 'off');
@@ -61,9 +70,10 @@ export class RuleRunner {
       if (this.setup.cancelled()) throw new CancelledError();
       if (!rule.checkSource) continue;
       context.rule = rule;
-      this.run(rule, file, notices, () => rule.checkSource!(context));
+      const failure = this.run(rule, file, notices, () => rule.checkSource!(context));
+      if (failure) failed.push(incomplete(file, failure));
     }
-    const unchecked = this.unchecked({ file, sourceFile, program, reads, now, findings }, notices);
+    const unchecked = [...this.unchecked({ file, sourceFile, program, reads, now, findings }, notices), ...failed];
     if (program.getSyntacticDiagnostics(sourceFile).length > 0)
       notices.push({ file, message: 'has syntax errors: findings may be incomplete' });
     const suppressions = this.setup.timings.measure('suppressions', () =>
@@ -217,13 +227,19 @@ export class RuleRunner {
     return derived.workspaceAnswer(query);
   }
 
-  /** A rule that throws loses its findings for this file, not the run: it is told as a notice. */
-  private run(rule: Rule, file: string, notices: Notice[], run: () => void): void {
+  /**
+   * A rule that throws loses its findings for this file, not the run: it is told as a notice, and the
+   * failure returned (`rule <id> failed: …`) for the file's coverage.
+   */
+  private run(rule: Rule, file: string, notices: Notice[], run: () => void): string | undefined {
     try {
       this.setup.timings.measure(`rule ${rule.meta.id}`, run);
+      return undefined;
     } catch (error) {
       if (error instanceof ts.OperationCanceledException || error instanceof CancelledError) throw error;
-      notices.push({ file, message: `rule ${rule.meta.id} failed: ${error instanceof Error ? error.message : String(error)}` });
+      const failure = `rule ${rule.meta.id} failed: ${error instanceof Error ? error.message : String(error)}`;
+      notices.push({ file, message: failure });
+      return failure;
     }
   }
 
@@ -250,4 +266,9 @@ export class RuleRunner {
     const lines = this.setup.derived.lineIndex(related.file);
     return lines ? [{ file: related.file, range: lines.range(related.span), message: related.message }] : [];
   }
+}
+
+/** A file not analysed, or not by every rule, as a place not checked. */
+export function incomplete(file: string, reason: string): Unchecked {
+  return { kind: 'incomplete-analysis', file, reason };
 }

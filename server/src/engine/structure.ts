@@ -41,7 +41,11 @@ export function buildStructure(root: string, setup: ProjectSetup, options: Struc
   // found it at, so that one file is one source file, owned by one project.
   const canonical = (file: string) => (sources.has(file) ? file : (walkedPath(setup.host, root, file) ?? file));
   const notices: Notice[] = found.outside.map((file) => ({ file, message: 'skipped: a link to a file outside the workspace, not read' }));
-  const unchecked: Unchecked[] = [];
+  const unchecked: Unchecked[] = found.outside.map((file) => ({
+    kind: 'incomplete-analysis',
+    file,
+    reason: 'a link to a file outside the workspace, not read',
+  }));
   const configured: ConfiguredProject[] = [];
   let unreadable = root;
   let unrecoverable = '';

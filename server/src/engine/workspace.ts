@@ -22,7 +22,7 @@ import { usesOf } from './queries/uses';
 import type { FileQuery } from './query';
 import { type Current, Reads } from './reads';
 import type { FixContext, Rule } from './rule';
-import { RuleRunner } from './rule-runner';
+import { incomplete, RuleRunner } from './rule-runner';
 import type { AnalysisSettings } from './settings';
 import { unreachedUses } from './unreached';
 import type { AnalyseOptions, AnalysisResult, WorkspaceOptions } from './workspace-options';
@@ -249,11 +249,8 @@ export class Workspace {
       return this.analyseFile(file, token);
     } catch (error) {
       if (error instanceof CancelledError) throw error;
-      return {
-        findings: [],
-        notices: [{ file, message: `not analysed: ${error instanceof Error ? error.message : String(error)}` }],
-        unchecked: [],
-      };
+      const reason = `not analysed: ${error instanceof Error ? error.message : String(error)}`;
+      return { findings: [], notices: [{ file, message: reason }], unchecked: [incomplete(file, reason)] };
     }
   }
 

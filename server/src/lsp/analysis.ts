@@ -5,7 +5,7 @@ import { describeUnchecked, type Unchecked } from '../base/coverage';
 import type { Finding } from '../base/finding';
 import { type CancellationToken, CancelledError, type FileResult } from '../engine/workspace';
 import { Compaction, type CompactionOptions } from './compaction';
-import { toDiagnostic } from './convert';
+import { incompleteDiagnostic, toDiagnostic } from './convert';
 import type { Folder, Folders } from './folders';
 import { type Status, statusNotification, type UncheckedPlace } from './status';
 import { pathOf, uriOf } from './uris';
@@ -294,7 +294,10 @@ export class Analysis {
       return;
     }
     const visible = result.findings.filter((finding) => !finding.suppressed);
-    const diagnostics = visible.map((finding) => toDiagnostic(finding, { relatedInformation: this.options.relatedInformation }));
+    const diagnostics = [
+      ...visible.map((finding) => toDiagnostic(finding, { relatedInformation: this.options.relatedInformation })),
+      ...result.unchecked.flatMap((item) => (item.kind === 'incomplete-analysis' ? [incompleteDiagnostic(item.reason)] : [])),
+    ];
     const published = JSON.stringify(diagnostics);
     const uri = uriOf(file);
     const version = this.options.documents.get(uri)?.version;
@@ -379,6 +382,8 @@ function labelOf(item: Unchecked): string {
       return `extends ${item.extends}`;
     case 'project-not-loaded':
       return 'project not loaded';
+    case 'incomplete-analysis':
+      return 'not fully analysed';
   }
 }
 

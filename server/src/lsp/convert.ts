@@ -28,6 +28,20 @@ function toRange(range: Range): LspRange {
   };
 }
 
+/**
+ * A file the analysis skipped, or not every rule analysed, must not look clean: one information diagnostic
+ * at its first line says what was not done.
+ */
+export function incompleteDiagnostic(reason: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: 'appi-guard',
+    code: 'incomplete-analysis',
+    message: `APPI Guard did not fully analyse this file: ${reason}. Its findings may be missing.`,
+  };
+}
+
 export function toDiagnostic(finding: Finding, options: { readonly relatedInformation: boolean }): Diagnostic {
   return {
     range: toRange(finding.range),

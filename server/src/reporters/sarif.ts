@@ -135,6 +135,7 @@ const kindDescriptions: Readonly<Record<UncheckedKind, string>> = {
   'missing-package': 'Imports of packages that are not installed: what the code takes from them is not checked.',
   'missing-extends': 'tsconfig.json files whose extends cannot be found: their projects are checked without the options it would give.',
   'project-not-loaded': 'Projects that could not be loaded: their files are checked as files of no project.',
+  'incomplete-analysis': 'Files not fully analysed (too large, not text, not a regular file, too deeply nested, a rule that failed).',
 };
 
 const coverageUri = 'https://github.com/appi-guard/appi-guard/blob/main/README.md#what-a-clean-run-means';
