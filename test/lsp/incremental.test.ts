@@ -111,3 +111,23 @@ describe('incremental analysis', () => {
     await client.diagnosticsWhere(campaign, 'still analysed', (d) => codes(d).includes('unknown-purpose'));
   });
 });
+
+describe('a document opened at start-up', () => {
+  const root = purposesWorkspace();
+  const campaign = path.join(root, 'app/campaign.ts');
+  let client: LspClient;
+  // Opened right after initialized, before the server has its settings and folders, as Neovim and Emacs do.
+  serverForSuite({ folders: [root] }, (started) => {
+    client = started;
+    void client.open(campaign, fs.readFileSync(campaign, 'utf8').replace('return p.name;', 'return p.id;'));
+  });
+
+  it("is analysed from the editor's text, not the disk's, and published with its version", async () => {
+    const published = await client.until('campaign.ts at version 1', () => {
+      const current = client.diagnostics.get(uriOf(campaign));
+      return current?.version === 1 ? current : undefined;
+    });
+    await client.idle();
+    assert.deepEqual(client.diagnostics.get(uriOf(campaign)), { version: 1, diagnostics: [] }, JSON.stringify(published));
+  });
+});

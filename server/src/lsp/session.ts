@@ -67,10 +67,17 @@ export class Session {
     const { fresh, removed } = this.folders.update(wanted);
     for (const folder of removed) this.analysis.clearFolder(folder);
     for (const folder of this.folders.all()) if (!folder.settings.enable) this.analysis.clearFolder(folder);
+    // Every buffer open in a new folder's engine, those opened before the folder was (an editor opens its
+    // documents right after `initialized`, before the settings have come) as much as those overlaid before.
     for (const folder of fresh) {
-      for (const file of this.overlaid)
-        if (this.folders.of(file) === folder)
-          folder.workspace.applyChange({ kind: 'open', file, text: this.documents.get(uriOf(file))?.getText() ?? '' });
+      for (const document of this.documents.all()) {
+        const file = pathOf(document.uri);
+        if (file === undefined || this.folders.of(file) !== folder) continue;
+        const text = document.getText();
+        if (!this.overlaid.has(file) && folder.workspace.text(file) === text) continue;
+        this.overlaid.add(file);
+        folder.workspace.applyChange({ kind: 'open', file, text });
+      }
     }
     this.analysis.schedule({ delay: 0, progress: true });
   }
