@@ -131,3 +131,26 @@ describe('a document opened at start-up', () => {
     assert.deepEqual(client.diagnostics.get(uriOf(campaign)), { version: 1, diagnostics: [] }, JSON.stringify(published));
   });
 });
+
+describe('files the projects did not hold at start-up', () => {
+  const root = purposesWorkspace();
+  let client: LspClient;
+  serverForSuite({ folders: [root] }, (started) => (client = started));
+
+  it('analyses a file created on disk without a word from a file watcher, once the editor opens it', async () => {
+    const created = path.join(root, 'app/created.ts');
+    const text =
+      "import type { Patient } from '../model/patient';\n\n/** @purpose marketing */\nexport const mail = (p: Patient) => p.name;\n";
+    fs.writeFileSync(created, text);
+    await client.open(created, text);
+    await client.diagnosticsWhere(created, 'its use beyond purpose', (d) => codes(d).includes('use-beyond-purpose'));
+  });
+
+  it('says of an unsaved buffer that no project holds that it was not analysed, rather than show it clean', async () => {
+    const unsaved = path.join(root, 'app/unsaved.ts');
+    await client.open(unsaved, "import type { Patient } from '../model/patient';\nexport const n = (p: Patient) => p.name;\n");
+    const [said] = await client.diagnosticsWhere(unsaved, 'a word that it was not analysed', (d) => d.length > 0);
+    assert.equal(said!.code, 'incomplete-analysis');
+    assert.match(said!.message as string, /not part of any project/);
+  });
+});

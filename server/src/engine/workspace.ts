@@ -2,7 +2,8 @@ import ts from 'typescript';
 import type { Catalogue } from '../annotations/catalogue';
 import { coverageOf, type Unchecked } from '../base/coverage';
 import type { Finding, Fix, Notice, Severity } from '../base/finding';
-import { basename, join } from '../base/paths';
+import type { Host } from '../base/host';
+import { basename, isInside, isNodeModules, isSourceFile, join } from '../base/paths';
 import type { FileResult } from '../base/result';
 import { Timings } from '../base/timings';
 import { listingFixes } from '../register/listing';
@@ -24,6 +25,7 @@ import { type Current, Reads } from './reads';
 import type { FixContext, Rule } from './rule';
 import { incomplete, RuleRunner } from './rule-runner';
 import type { AnalysisSettings } from './settings';
+import type { Structure } from './structure';
 import { unreachedUses } from './unreached';
 import type { AnalyseOptions, AnalysisResult, WorkspaceOptions } from './workspace-options';
 
@@ -51,6 +53,9 @@ export class Workspace {
   private severities: Readonly<Record<string, Severity | 'off'>>;
   private settings: AnalysisSettings;
   private readonly edits: boolean;
+  /** Files the projects were built again for (`unknownOnDisk`): once each. */
+  private readonly rebuiltFor = new Set<string>();
+  private readonly host: Host;
 
   constructor(options: WorkspaceOptions) {
     this.root = options.root.replace(/\/+$/, '') || '/';
@@ -59,6 +64,7 @@ export class Workspace {
     this.settings = options.settings ?? {};
     this.timings = options.timings ?? new Timings();
     this.documents = new Documents(options.host);
+    this.host = options.host;
     this.edits = options.edits ?? false;
     this.rules = options.rules;
     this.rulesById = new Map(options.rules.map((rule) => [rule.meta.id, rule]));
@@ -84,6 +90,7 @@ export class Workspace {
     const structure = this.derived.builtStructure();
     const structural =
       change.kind === 'create' ||
+      this.unknownOnDisk(change, structure) ||
       change.kind === 'delete' ||
       basename(change.file) === 'tsconfig.json' ||
       // Module resolution read it (a package's type, its exports), and its answers are kept while the structure stands.
@@ -93,6 +100,25 @@ export class Workspace {
       this.results.clear();
       this.derived.restructure();
     } else if (structure?.owners.has(change.file)) this.results.changed(change.file);
+  }
+
+  /** Whether the projects as built hold the file (true before they are built: nothing to tell yet). */
+  holds(file: string): boolean {
+    return this.derived.builtStructure()?.owners.has(file) ?? true;
+  }
+
+  /**
+   * A source file opened or edited that the projects do not hold, though it is on disk: created after they
+   * were built, with no word from a file watcher (clients without one). The projects are built again, once
+   * for each such file, so that it is analysed as tsserver would (in its project, or the inferred one).
+   */
+  private unknownOnDisk(change: FileChange, structure: Structure | undefined): boolean {
+    if ((change.kind !== 'open' && change.kind !== 'edit') || !structure || structure.owners.has(change.file)) return false;
+    if (!isSourceFile(change.file) || !isInside(this.root, change.file) || isNodeModules(change.file) || this.rebuiltFor.has(change.file))
+      return false;
+    if (!this.host.fileExists(change.file)) return false;
+    this.rebuiltFor.add(change.file);
+    return true;
   }
 
   setSeverities(severities: Readonly<Record<string, Severity | 'off'>>): void {

@@ -94,7 +94,7 @@ export class Session {
     const text = document.getText();
     // Opening a file changes nothing while its buffer is what the disk holds: no re-analysis for that, only
     // its own findings when no run has got to it yet (analysis paused, or still on its way).
-    if (!this.overlaid.has(file) && folder.workspace.text(file) === text) {
+    if (!this.overlaid.has(file) && folder.workspace.text(file) === text && folder.workspace.holds(file)) {
       if (folder.settings.enable) this.analysis.findingsOf(folder, file);
       return;
     }
