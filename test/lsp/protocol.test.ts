@@ -4,79 +4,12 @@
  * `initialize` is refused, and a request before `initialize` gets −32002, never an empty answer.
  */
 import * as assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
-import { serverDirectory, workspace } from '../support/cli';
+import { describe, it } from 'node:test';
+import { workspace } from '../support/cli';
 import { uriOf } from '../support/lsp-client';
+import { initialize, RawServer } from '../support/raw-server';
 import { purposes } from './fixtures';
-
-const bin = path.join(serverDirectory, 'bin', 'appi-guard.js');
-
-/** Every server started, stopped when the suite ends: one that went deaf must not keep the run waiting. */
-const started: ChildProcess[] = [];
-after(() => {
-  for (const child of started) if (child.exitCode === null) child.kill();
-});
-
-/** A server on stdio, driven with raw bytes; the answers it writes, parsed, and how it ended. */
-class RawServer {
-  readonly child: ChildProcess;
-  stdout = '';
-  stderr = '';
-  readonly exited: Promise<number | null>;
-
-  constructor() {
-    // Input that completes no message for 2 s is taken as lost framing (10 s unless told).
-    this.child = spawn(process.execPath, [bin, 'lsp', '--stdio'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, APPI_GUARD_FRAME_TIMEOUT_MS: '2000' },
-    });
-    started.push(this.child);
-    this.child.stdout!.on('data', (chunk: Buffer) => (this.stdout += chunk.toString()));
-    this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
-  }
-
-  send(message: object): void {
-    const body = JSON.stringify({ jsonrpc: '2.0', ...message });
-    this.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
-  }
-
-  write(raw: string): void {
-    this.child.stdin!.write(raw);
-  }
-
-  /** The answer to request `id`, waited for up to 10 s. */
-  async answer(id: number): Promise<{ result?: unknown; error?: { code: number; message: string } }> {
-    for (let waited = 0; waited < 10_000; waited += 20) {
-      for (const part of this.stdout.split(/Content-Length: \d+\r\n\r\n/)) {
-        if (!part.trim()) continue;
-        const message = JSON.parse(part) as { id?: number; result?: unknown; error?: { code: number; message: string } };
-        if (message.id === id) return message;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    throw new Error(`no answer to request ${id}:\n${this.stdout}\n${this.stderr}`);
-  }
-
-  /** How it ended, within 10 s; a server still running then is killed and the test fails. */
-  async exit(): Promise<number | null> {
-    const timeout = new Promise<'running'>((resolve) => setTimeout(() => resolve('running'), 10_000).unref());
-    const ended = await Promise.race([this.exited, timeout]);
-    if (ended === 'running') {
-      this.child.kill();
-      throw new Error(`the server is still running, deaf:\n${this.stderr}`);
-    }
-    return ended;
-  }
-}
-
-const initialize = (id: number, root: string) => ({
-  id,
-  method: 'initialize',
-  params: { processId: null, rootUri: uriOf(root), capabilities: {}, workspaceFolders: [{ uri: uriOf(root), name: 'w' }] },
-});
 
 describe('the protocol layer', () => {
   const headers: [string, string][] = [
@@ -118,7 +51,7 @@ describe('the protocol layer', () => {
     server.write('Content-Length: 12\r\n\r\n{"jsonrpc":2');
     await new Promise((resolve) => setTimeout(resolve, 3000));
     server.send(initialize(1, root));
-    assert.ok((await server.answer(1)).result);
+    assert.ok((await server.answer(1))?.result);
     server.send({ id: 2, method: 'shutdown' });
     await server.answer(2);
     server.send({ method: 'exit' });
@@ -133,13 +66,13 @@ describe('the protocol layer', () => {
       method: 'textDocument/hover',
       params: { textDocument: { uri: uriOf(path.join(root, 'app/campaign.ts')) }, position: { line: 4, character: 11 } },
     });
-    assert.equal((await server.answer(1)).error?.code, -32002);
+    assert.equal((await server.answer(1))?.error?.code, -32002);
     server.send(initialize(2, root));
-    assert.ok((await server.answer(2)).result, 'the first initialize is answered');
+    assert.ok((await server.answer(2))?.result, 'the first initialize is answered');
     server.send(initialize(3, root));
     const second = await server.answer(3);
-    assert.equal(second.error?.code, -32600);
-    assert.match(second.error!.message, /already initialized/);
+    assert.equal(second?.error?.code, -32600);
+    assert.match(second!.error!.message, /already initialized/);
     server.send({ id: 4, method: 'shutdown' });
     await server.answer(4);
     server.send({ method: 'exit' });

@@ -19,7 +19,7 @@ export class FramedReader extends StreamMessageReader {
     });
     this.onError((error) => {
       if (/content-length/i.test(error.message)) lost(error.message.split('\n')[0]!);
-      else this.waitingSince = undefined;
+      else this.accounted();
     });
     const check = setInterval(
       () => {
@@ -35,8 +35,22 @@ export class FramedReader extends StreamMessageReader {
 
   override listen(callback: DataCallback): Disposable {
     return super.listen((message) => {
-      this.waitingSince = undefined;
+      this.accounted();
       callback(message);
     });
+  }
+
+  /**
+   * A message was read (or lost whole): input is accounted for unless bytes of another are left over, which
+   * must then complete in time too (a message that lied about its length leaves the next one's tail).
+   */
+  private accounted(): void {
+    this.waitingSince = this.unread() > 0 ? Date.now() : undefined;
+  }
+
+  /** Bytes received and not yet read as a message: the reader's buffer, which its typings keep private. */
+  private unread(): number {
+    const buffer = (this as unknown as { buffer?: { _totalLength?: unknown } }).buffer;
+    return typeof buffer?._totalLength === 'number' ? buffer._totalLength : 0;
   }
 }
