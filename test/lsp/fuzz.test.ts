@@ -9,27 +9,28 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { workspace } from '../support/cli';
 import { uriOf } from '../support/lsp-client';
 import { type Answer, initialize, RawServer } from '../support/raw-server';
 import { purposes } from './fixtures';
 
-/** mulberry32: small, fast, and the same cases for the same seed. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (below: number) => Math.floor(next() * below);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
-  return { next, int, pick };
+/** The corpus generator's seeded source (bench/corpus/random.mjs): the same cases for the same seed. */
+interface Seeded {
+  next(): number;
+  int(lo: number, hi: number): number;
 }
 
-type Random = ReturnType<typeof random>;
+async function random(seed: number) {
+  const script = pathToFileURL(path.resolve(__dirname, '../../../bench/corpus/random.mjs')).href;
+  const { createRandom } = (await import(script)) as { createRandom(seed: number): Seeded };
+  const source = createRandom(seed);
+  const int = (below: number) => source.int(0, below - 1);
+  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
+  return { next: () => source.next(), int, pick };
+}
+
+type Random = Awaited<ReturnType<typeof random>>;
 
 const words = ['', 'p', 'name', 'Patient', '@purpose', '/**', '*/', '{', '}', '\n', '\u0000', '日本', '`${', '"', "'", ' '.repeat(40)];
 
@@ -130,7 +131,7 @@ describe('fuzz: what a client sends', () => {
   const probe = { textDocument: { uri }, position: { line: 4, character: 11 } };
 
   it('answers after thousands of well-framed messages of every shape (seed 1414)', async () => {
-    const r = random(1414);
+    const r = await random(1414);
     const server = await started(root);
     server.send({
       method: 'textDocument/didOpen',
@@ -151,7 +152,7 @@ describe('fuzz: what a client sends', () => {
   });
 
   it('answers or exits with a reason, within its framing timeout, on a stream whose framing breaks (seed 1415)', async () => {
-    const r = random(1415);
+    const r = await random(1415);
     for (let round = 0; round < 24; round++) {
       const server = await started(root);
       server.write(breakage(r));
