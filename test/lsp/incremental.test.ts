@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { shownFindings, workspace } from '../support/cli';
 import { type LspClient, serverForSuite, uriOf } from '../support/lsp-client';
 import { codes, purposes, purposesWorkspace } from './fixtures';
 
@@ -152,5 +153,56 @@ describe('files the projects did not hold at start-up', () => {
     const [said] = await client.diagnosticsWhere(unsaved, 'a word that it was not analysed', (d) => d.length > 0);
     assert.equal(said!.code, 'incomplete-analysis');
     assert.match(said!.message as string, /not part of any project/);
+  });
+});
+
+describe('open, edit, close and reopen, as fast as a client can send them', () => {
+  const root = purposesWorkspace();
+  const campaign = path.join(root, 'app/campaign.ts');
+  const disk = fs.readFileSync(campaign, 'utf8');
+  /** Texts that each give other findings: the use beyond purpose, none, an unknown purpose. */
+  const texts = [disk, disk.replace('return p.name;', 'return p.id;'), disk.replace('@purpose marketing', '@purpose markting')];
+  let client: LspClient;
+  serverForSuite({ folders: [root] }, (started) => (client = started));
+
+  /** What the command line finds with `text` as the file's content: what the editor must show for that buffer. */
+  async function fresh(text: string): Promise<string[]> {
+    const copy = workspace({ ...purposes, 'app/campaign.ts': text });
+    return (await shownFindings(copy)).filter((f) => f.file === 'app/campaign.ts').map((f) => `${f.line}:${f.column} ${f.ruleId}`);
+  }
+
+  it('ends with the findings of the last text, whatever the order (seeded sequences)', async () => {
+    let seed = 7;
+    const next = (below: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % below;
+    };
+    for (let round = 0; round < 6; round++) {
+      let open = false;
+      let last = disk;
+      for (let step = 0; step < 40; step++) {
+        const action = next(4);
+        if (!open) {
+          last = texts[next(texts.length)]!;
+          await client.open(campaign, last);
+          open = true;
+        } else if (action === 0) {
+          await client.close(campaign);
+          open = false;
+          last = disk;
+        } else {
+          last = texts[next(texts.length)]!;
+          await client.change(campaign, last);
+        }
+      }
+      const since = client.statuses.length;
+      await client.idle(since);
+      const expected = await fresh(last);
+      const shown = () => client.diagnosticsOf(campaign).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`);
+      await client.until(`round ${round}: the findings of the last text (${JSON.stringify(expected)})`, () =>
+        JSON.stringify(shown()) === JSON.stringify(expected) ? true : undefined,
+      );
+      if (open) await client.close(campaign);
+    }
   });
 });
