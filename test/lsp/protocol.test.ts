@@ -32,6 +32,7 @@ describe('the protocol layer', () => {
   const stuck: [string, string][] = [
     ['headers whose lines end in a line feed alone', 'Content-Length: 2\n\n{}'],
     ['a Content-Length longer than its message', 'Content-Length: 500\r\n\r\n{"jsonrpc":"2.0","method":"x"}'],
+    ['a negative Content-Length', 'Content-Length: -5\r\n\r\n{"jsonrpc":"2.0","method":"x"}'],
   ];
   for (const [name, raw] of stuck) {
     it(`exits 1 with a reason on ${name}, once the input completes no message`, async () => {

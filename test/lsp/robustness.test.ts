@@ -178,25 +178,29 @@ describe('bad input on the wire, and a failing rule', () => {
   });
 });
 
-describe('a register that is not a regular file', () => {
-  const root = workspace(purposes);
-  const register = path.join(root, 'pi-register.yaml');
-  fs.rmSync(register);
-  execFileSync('mkfifo', [register]);
-  let client: LspClient;
-  serverForSuite({ folders: [root] }, (started) => (client = started));
+for (const [what, make] of [
+  ['a FIFO', (register: string) => execFileSync('mkfifo', [register])],
+  ['a device', (register: string) => fs.symlinkSync('/dev/zero', register)],
+] as const)
+  describe(`a register that is ${what}`, () => {
+    const root = workspace(purposes);
+    const register = path.join(root, 'pi-register.yaml');
+    fs.rmSync(register);
+    make(register);
+    let client: LspClient;
+    serverForSuite({ folders: [root] }, (started) => (client = started));
 
-  it('reports a FIFO register as unreadable instead of waiting on it, and goes on answering', async () => {
-    const [unreadable] = await client.diagnosticsWhere(register, 'the register reported', (d) => codes(d).includes('register-invalid'));
-    assert.match(unreadable!.message as string, /not a regular file \(a FIFO\)/);
-    const campaign = path.join(root, 'app/campaign.ts');
-    const hover = await client.connection.sendRequest(HoverRequest.type, {
-      textDocument: { uri: uriOf(campaign) },
-      position: { line: 4, character: 14 },
+    it('reports it as unreadable instead of reading it, and goes on answering', async () => {
+      const [unreadable] = await client.diagnosticsWhere(register, 'the register reported', (d) => codes(d).includes('register-invalid'));
+      assert.match(unreadable!.message as string, new RegExp(`not a regular file \\(${what}\\)`));
+      const campaign = path.join(root, 'app/campaign.ts');
+      const hover = await client.connection.sendRequest(HoverRequest.type, {
+        textDocument: { uri: uriOf(campaign) },
+        position: { line: 4, character: 14 },
+      });
+      assert.ok(hover, 'a hover over `p.name` is answered');
     });
-    assert.ok(hover, 'a hover over `p.name` is answered');
   });
-});
 
 describe('settings', () => {
   const root = workspace({
