@@ -202,6 +202,21 @@ for (const [what, make] of [
     });
   });
 
+describe('code nested too deeply to analyse', () => {
+  const root = workspace({ ...purposes, 'gen/deep.ts': `export const deep = ${'['.repeat(5000)}${']'.repeat(5000)};\n` });
+  const deep = path.join(root, 'gen/deep.ts');
+  let client: LspClient;
+  serverForSuite({ folders: [root] }, (started) => (client = started));
+
+  it('is shown as not fully analysed at its first line, not as clean', async () => {
+    const [said] = await client.diagnosticsWhere(deep, 'a word that it was not analysed', (d) => d.length > 0);
+    assert.equal(said!.code, 'incomplete-analysis');
+    assert.deepEqual(said!.range.start, { line: 0, character: 0 });
+    assert.match(said!.message as string, /nested too deeply/);
+    assert.equal(client.statuses.at(-1)!.unchecked, 1);
+  });
+});
+
 describe('settings', () => {
   const root = workspace({
     ...purposes,
