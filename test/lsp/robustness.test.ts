@@ -193,6 +193,7 @@ for (const [what, make] of [
     it('reports it as unreadable instead of reading it, and goes on answering', async () => {
       const [unreadable] = await client.diagnosticsWhere(register, 'the register reported', (d) => codes(d).includes('register-invalid'));
       assert.match(unreadable!.message as string, new RegExp(`not a regular file \\(${what}\\)`));
+      assert.ok(client.residentMb() < 600, `${client.residentMb()} MB`);
       const campaign = path.join(root, 'app/campaign.ts');
       const hover = await client.connection.sendRequest(HoverRequest.type, {
         textDocument: { uri: uriOf(campaign) },

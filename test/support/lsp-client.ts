@@ -5,7 +5,7 @@
  * keeping the diagnostics it is sent. Tests wait for states (a file's diagnostics, an idle status), never
  * for fixed times.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before } from 'node:test';
@@ -264,6 +264,11 @@ export class LspClient {
   /** Writes raw bytes to the server's input, bypassing the protocol library (for malformed messages). */
   writeRaw(bytes: string): void {
     this.child.stdin!.write(bytes);
+  }
+
+  /** The server's resident memory now, in MB (`ps`, so that it reads the same on Linux and macOS). */
+  residentMb(): number {
+    return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(this.child.pid)], { encoding: 'utf8' }).trim()) / 1024;
   }
 
   get exitCode(): number | null {
