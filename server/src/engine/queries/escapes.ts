@@ -3,7 +3,6 @@ import type { Catalogue } from '../../annotations/catalogue';
 import { spanOf } from '../../annotations/extract';
 import type { Field } from '../../annotations/model';
 import type { Span } from '../../base/finding';
-import type { Marks } from '../../base/marks';
 import { skipOuter } from '../guards';
 import type { FileQuery } from '../query';
 import { fieldsCarried, taggedFieldsOfSymbol } from '../symbols';
@@ -46,8 +45,8 @@ export const escapesOf: FileQuery<readonly Escape[]> = {
   reads: { types: true },
   compute: (input) => {
     if (input.catalogue.fields.size === 0) return [];
-    if (!mayHaveSinks(input.sourceFile, { logsOnly: false })) return [];
-    const sinks = new SinkResolver(input.sourceFile, input.settings.sinks ?? noSettings, { logsOnly: false });
+    if (!mayHaveSinks(input.sourceFile)) return [];
+    const sinks = new SinkResolver(input.sourceFile, input.settings.sinks ?? noSettings);
     if (!sinks.mayHaveSinks()) return [];
     return new EscapeWalker(input.sourceFile, input.program(), input.catalogue, sinks).run(input.sourceFile);
   },
@@ -73,7 +72,6 @@ class EscapeWalker {
   }
 
   run(root: ts.Node): Escape[] {
-    this.marks = this.sinks.marks();
     this.visit(root);
     const escapes: Escape[] = [];
     for (const { leaf, hops } of this.found.values()) {
@@ -95,10 +93,7 @@ class EscapeWalker {
     return escapes.sort((a, b) => a.span.start - b.span.start);
   }
 
-  private marks: Marks | undefined;
-
   private readonly visit = (node: ts.Node): void => {
-    if (this.marks && !this.marks.within(node)) return;
     if (ts.isCallExpression(node) && node.arguments.length > 0) {
       const sink = this.sinks.sinkOf(node.expression, this.checker, this.program);
       if (sink) for (const argument of node.arguments) this.collect(argument, argument, sink);

@@ -1,5 +1,4 @@
 import ts from 'typescript';
-import { Marks, wordsPattern } from '../../base/marks';
 import { namesOf } from '../../base/typescript-internals';
 import { skipOuter } from '../guards';
 import { inProcessPackages, type SinkKind, type SinkSettings, sinkPackages, standardSinks } from './sinks';
@@ -36,46 +35,21 @@ export class SinkResolver {
   constructor(
     private readonly sourceFile: ts.SourceFile,
     settings: SinkSettings,
-    private readonly options: { readonly logsOnly: boolean },
   ) {
     ({ kinds: this.kinds, inProcess: this.inProcess } = listsOf(settings));
     this.readImports();
   }
 
-  /**
-   * Whether anything in the file can be a sink: a standard sink's name, an import of a package or of
-   * another module; with `logsOnly`, `console` or what a log package made.
-   */
+  /** Whether anything in the file can be a sink: a standard sink's name, an import of a package or of another module. */
   mayHaveSinks(): boolean {
     const names = namesOf(this.sourceFile);
-    if (this.options.logsOnly)
-      return names.has('console') || [...this.imports.values(), ...this.returned.values()].some((made) => this.isLog(made));
     if (this.imports.size > 0 || this.returned.size > 0) return true;
     return (
       standardWords.some((word) => names.has(word)) || (this.workspaceImports.size > 0 && logMethodNames.some((word) => names.has(word)))
     );
   }
 
-  /**
-   * Where log calls can start, when only logs are looked for: `console` and the names of what log packages
-   * made. Code with a context is walked whole (measured: marks of every sink's word cost more than the walk).
-   */
-  marks(): Marks | undefined {
-    if (!this.options.logsOnly) return undefined;
-    const holders = [...this.imports, ...this.returned].filter(([, made]) => this.isLog(made)).map(([name]) => name.replace(/^this\./, ''));
-    return Marks.of(this.sourceFile.text, wordsPattern(['console', ...holders], { spreads: false }));
-  }
-
-  private isLog(made: Imported): boolean {
-    return this.kinds.get(`${made.module}#${made.imported}`) === 'log' || this.kinds.get(made.module) === 'log';
-  }
-
   sinkOf(callee: ts.Expression, checker: ts.TypeChecker, program: ts.Program): { name: string; kind: SinkKind } | undefined {
-    const sink = this.anySink(callee, checker, program);
-    return sink && (!this.options.logsOnly || sink.kind === 'log') ? sink : undefined;
-  }
-
-  private anySink(callee: ts.Expression, checker: ts.TypeChecker, program: ts.Program): { name: string; kind: SinkKind } | undefined {
     const path = calleePath(callee);
     if (!path) return undefined;
     const [root, ...members] = path;
@@ -211,17 +185,17 @@ function holderName(node: ts.Node): string | undefined {
 
 /**
  * The cheap question first, from the parser's table of the file's names and its import statements: can
- * anything here be a sink? Most files of an application name none (and, outside code with a context, no log).
+ * anything here be a sink? Most files of an application name none.
  */
-export function mayHaveSinks(sourceFile: ts.SourceFile, options: { readonly logsOnly: boolean }): boolean {
+export function mayHaveSinks(sourceFile: ts.SourceFile): boolean {
   const names = namesOf(sourceFile);
-  if (options.logsOnly ? names.has('console') : standardWords.some((word) => names.has(word))) return true;
+  if (standardWords.some((word) => names.has(word))) return true;
   const imports = sourceFile.statements.filter(ts.isImportDeclaration);
   const fromPackages = imports.some(
     (statement) => ts.isStringLiteral(statement.moduleSpecifier) && !/^[./]/.test(statement.moduleSpecifier.text),
   );
   // An object another module made (`logger.info(p)` with `logger` imported): only where a log method is named.
-  return fromPackages || (!options.logsOnly && imports.length > 0 && logMethodNames.some((word) => names.has(word)));
+  return fromPackages || (imports.length > 0 && logMethodNames.some((word) => names.has(word)));
 }
 
 /** Method names of loggers, which an object imported from another module may have. */
