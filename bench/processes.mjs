@@ -28,7 +28,8 @@ export function measure(script, args, options = {}) {
     child.on('close', (status) => {
       const wallMs = performance.now() - started;
       try {
-        resolve({ wallMs, ...usageOf(fs.readFileSync(usageFile, 'utf8')), status, stdout, stderr });
+        const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8'));
+        resolve({ wallMs, ...usage, status, stdout, stderr });
       } catch {
         reject(new Error(`${path.basename(script)} ${args.join(' ')} exited with ${status} and no usage:\n${stderr}`));
       } finally {
@@ -36,23 +37,6 @@ export function measure(script, args, options = {}) {
       }
     });
   });
-}
-
-/**
- * The usage of a run from the lines its processes wrote: CPU time adds up, and so do peak RSS (the processes
- * of one run live at the same time, so their peaks together bound the run's).
- */
-function usageOf(lines) {
-  const usages = lines
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line));
-  if (usages.length === 0) throw new Error('no usage');
-  return {
-    cpuMs: usages.reduce((sum, usage) => sum + usage.cpuMs, 0),
-    rssMb: usages.reduce((sum, usage) => sum + usage.rssMb, 0),
-    processes: usages.length,
-  };
 }
 
 /** A running process's resident memory now and at its peak (Linux: /proc), in MB. */

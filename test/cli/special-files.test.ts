@@ -26,7 +26,7 @@ interface Run {
   readonly status: number | null;
   readonly stdout: string;
   readonly stderr: string;
-  /** Peak resident memory of the run's largest process, in MB. */
+  /** Peak resident memory of the run, in MB. */
   readonly rssMb: number;
 }
 
@@ -40,9 +40,7 @@ function check(root: string, ...args: string[]): Promise<Run> {
       { env: { ...process.env, APPI_BENCH_USAGE: usage, APPI_GUARD_DEBUG: '' }, encoding: 'utf8', timeout: 20_000 },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') return reject(new Error(`check did not end by itself: ${error.message}`));
-        // A line per process: the command line and the check it starts again (server/bin/appi-guard.js).
-        const lines = fs.readFileSync(usage, 'utf8').trim().split('\n');
-        const rssMb = Math.max(...lines.map((line) => (JSON.parse(line) as { rssMb: number }).rssMb));
+        const { rssMb } = JSON.parse(fs.readFileSync(usage, 'utf8')) as { rssMb: number };
         resolve({ status: error ? (error.code as number) : 0, stdout, stderr, rssMb });
       },
     );
