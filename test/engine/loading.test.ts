@@ -307,21 +307,25 @@ describe('loading: what is not analysed', () => {
     assert.deepEqual(result.files, ['/ws/src/index.ts']);
   });
 
-  it('reports nothing in declaration files', async () => {
+  it('reads declaration files for annotations, and reports them there', async () => {
     const { result } = await check(`
       //- types/patient.d.ts
       export interface Unpurposed { /** @personal name */ name: string }
+      //               ^^^^^^^^^^ missing-purpose +fix
       /** @purpose marketing @purpose */
+      //                     ^^^^^^^^ annotation-invalid
       export declare function leak(p: Unpurposed): string;
       //- types/globals.d.mts
       interface Unpurposed2 { /** @personal name */ name: string }
+      //        ^^^^^^^^^^^ missing-purpose +fix
       //- types/styles.d.css.ts
       export interface Unpurposed3 { /** @personal name */ name: string }
+      //               ^^^^^^^^^^^ missing-purpose +fix
       //- src/index.ts
       import type { Unpurposed } from '../types/patient';
       export type Again = Unpurposed;
     `);
-    assert.deepEqual(result.files, ['/ws/src/index.ts']);
+    assert.deepEqual(result.files, ['/ws/src/index.ts', '/ws/types/globals.d.mts', '/ws/types/patient.d.ts', '/ws/types/styles.d.css.ts']);
   });
 });
 

@@ -5,6 +5,7 @@ import { type AnalysisResult, Workspace } from 'appi-guard-server/engine/workspa
 import { rules, rulesById } from 'appi-guard-server/rules/index';
 import { type Fixture, type Marker, parseFixture, renderFixture, root } from './fixture';
 import { MemoryHost } from './memory-host';
+import { type InstalledPackage, mountPackages } from './packages';
 import { assertTypeErrors } from './typecheck';
 
 export interface CheckOptions {
@@ -25,6 +26,8 @@ export interface CheckOptions {
    * root, in the engine's order. By default there must be none.
    */
   readonly notices?: readonly string[];
+  /** Real packages the workspace has installed (`support/packages.ts`). */
+  readonly packages?: readonly InstalledPackage[];
 }
 
 export interface Analysed {
@@ -38,6 +41,7 @@ export async function analyse(source: string, options: CheckOptions = {}): Promi
   const fixture = parseFixture(source);
   const host = new MemoryHost(Object.fromEntries(fixture.files));
   for (const [path, content] of Object.entries(options.raw ?? {})) host.write(`${root}/${path}`, content);
+  mountPackages(host, root, options.packages ?? []);
   const workspace = new Workspace({
     root,
     rules,
@@ -47,7 +51,7 @@ export async function analyse(source: string, options: CheckOptions = {}): Promi
     ...(options.registerPath && { registerPath: `${root}/${options.registerPath}` }),
   });
   const result = await workspace.analyseWorkspace();
-  assertTypeErrors(fixture.files, options.typeErrors);
+  assertTypeErrors(fixture.files, options.typeErrors, options.packages);
   assertNotices(result.notices, options.notices);
   return { fixture, host, workspace, result };
 }
@@ -86,7 +90,7 @@ export async function checkFix(before: string, after: string, selector: FixSelec
   applyEdits(files, fix.edits);
   const expected = parseFixture(after);
   assert.equal(renderFixture(files, []), renderFixture(expected.files, []));
-  assertTypeErrors(files, options.typeErrors);
+  assertTypeErrors(files, options.typeErrors, options.packages);
   return analysed;
 }
 

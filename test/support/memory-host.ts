@@ -15,6 +15,8 @@ export class MemoryHost implements Host {
   private readonly files = new Map<string, Uint8Array | string>();
   /** Folder links: path -> target, to make loops. */
   private readonly links = new Map<string, string>();
+  /** Folders read from the disk: workspace path -> real folder (installed packages). */
+  private readonly mounts = new Map<string, string>();
 
   constructor(files: Record<string, Uint8Array | string> = {}) {
     for (const [path, content] of Object.entries(files)) this.files.set(path, content);
@@ -32,19 +34,42 @@ export class MemoryHost implements Host {
     this.links.set(path, target);
   }
 
+  /** Shows the real folder `directory` at `path`, read-only: a package installed from the npm registry. */
+  mount(path: string, directory: string): void {
+    this.mounts.set(path, directory);
+  }
+
+  /** Where on the disk a path under a mount is. */
+  private onDisk(path: string): string | undefined {
+    for (const [at, directory] of this.mounts) {
+      if (path === at || path.startsWith(`${at}/`)) return directory + path.slice(at.length);
+    }
+    if (path.startsWith(libDirectory)) return path;
+    return undefined;
+  }
+
   readFile(path: string, limit: number): Uint8Array | string | Unreadable | undefined {
-    const content = this.files.get(this.resolve(path)) ?? (path.startsWith(libDirectory) ? fs.readFileSync(path, 'utf8') : undefined);
+    const disk = this.onDisk(path);
+    const content =
+      this.files.get(this.resolve(path)) ??
+      (disk && fs.statSync(disk, { throwIfNoEntry: false })?.isFile() ? fs.readFileSync(disk, 'utf8') : undefined);
     const size = content === undefined ? 0 : typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
     return size > limit ? { unreadable: 'too-large', size } : content;
   }
 
   fileExists(path: string): boolean {
-    return this.files.has(this.resolve(path)) || (path.startsWith(libDirectory) && fs.existsSync(path));
+    const disk = this.onDisk(path);
+    return this.files.has(this.resolve(path)) || (!!disk && !!fs.statSync(disk, { throwIfNoEntry: false })?.isFile());
   }
 
   directoryExists(path: string): boolean {
     const dir = `${this.resolve(path)}/`;
-    return [...this.files.keys()].some((file) => file.startsWith(dir)) || path.startsWith(libDirectory);
+    const disk = this.onDisk(path);
+    return (
+      [...this.files.keys()].some((file) => file.startsWith(dir)) ||
+      [...this.mounts.keys()].some((at) => at.startsWith(dir)) ||
+      (!!disk && !!fs.statSync(disk, { throwIfNoEntry: false })?.isDirectory())
+    );
   }
 
   entries(path: string): DirectoryEntries {
@@ -60,6 +85,13 @@ export class MemoryHost implements Host {
     }
     for (const link of this.links.keys()) {
       if (link.startsWith(dir) && !link.slice(dir.length).includes('/')) directories.add(link.slice(dir.length));
+    }
+    for (const at of this.mounts.keys()) {
+      if (at.startsWith(dir)) directories.add(at.slice(dir.length).split('/')[0]!);
+    }
+    const disk = this.onDisk(path);
+    if (disk && !path.startsWith(libDirectory) && fs.statSync(disk, { throwIfNoEntry: false })?.isDirectory()) {
+      for (const entry of fs.readdirSync(disk, { withFileTypes: true })) (entry.isDirectory() ? directories : files).add(entry.name);
     }
     return { files: [...files].sort(), directories: [...directories].sort() };
   }

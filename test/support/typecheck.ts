@@ -11,6 +11,7 @@ import { inferredOptions } from 'appi-guard-server/engine/project';
 import ts from 'typescript';
 import { root } from './fixture';
 import { MemoryHost } from './memory-host';
+import { type InstalledPackage, mountPackages } from './packages';
 
 export interface TypeError {
   /** Path relative to the workspace root. */
@@ -30,8 +31,9 @@ interface CheckProject {
 }
 
 /** The syntactic and semantic errors of the fixture's TypeScript files (declaration files included). */
-export function typeErrors(files: ReadonlyMap<string, string>): TypeError[] {
+export function typeErrors(files: ReadonlyMap<string, string>, packages: readonly InstalledPackage[] = []): TypeError[] {
   const host = new MemoryHost(Object.fromEntries(files));
+  mountPackages(host, root, packages);
   const projects: CheckProject[] = [];
   for (const configPath of [...files.keys()].filter((file) => file.endsWith('/tsconfig.json')).sort(byDepth)) {
     // A config that cannot be read is the engine's notice to give, not a type error of the fixture.
@@ -52,7 +54,7 @@ export function typeErrors(files: ReadonlyMap<string, string>): TypeError[] {
   // enclosing project that lists it, else the deepest that lists it, else the inferred project.
   const owner = new Map<string, CheckProject>();
   const unclaimed: string[] = [];
-  for (const file of [...files.keys()].filter(isSource)) {
+  for (const file of [...files.keys()].filter((file) => isWorkspaceFile(file, files))) {
     const listing = projects.filter((project) => project.rootFiles.includes(file));
     const chosen = listing.filter((project) => file.startsWith(`${project.directory}/`)).at(-1) ?? listing.at(-1);
     if (chosen) owner.set(file, chosen);
@@ -87,8 +89,12 @@ export function typeErrors(files: ReadonlyMap<string, string>): TypeError[] {
  * Asserts that the fixture's files have exactly the TypeScript error codes `expected` (each at least once,
  * no other), by default none. Each error is shown with its place, so a failing fixture says where to look.
  */
-export function assertTypeErrors(files: ReadonlyMap<string, string>, expected: readonly number[] = []): void {
-  const errors = typeErrors(files);
+export function assertTypeErrors(
+  files: ReadonlyMap<string, string>,
+  expected: readonly number[] = [],
+  packages: readonly InstalledPackage[] = [],
+): void {
+  const errors = typeErrors(files, packages);
   const codes = [...new Set(errors.map((error) => error.code))].sort((a, b) => a - b);
   const wanted = [...new Set(expected)].sort((a, b) => a - b);
   if (codes.join() === wanted.join()) return;
@@ -98,9 +104,14 @@ export function assertTypeErrors(files: ReadonlyMap<string, string>, expected: r
   );
 }
 
-/** What the engine analyses: TypeScript files other than declaration files. */
-function isSource(file: string): boolean {
-  return /\.[cm]?tsx?$/.test(file) && !/\.d\.([^/]*\.)?[cm]?ts$/.test(file);
+/**
+ * What the engine reads: TypeScript files outside `node_modules`, declaration files included, except one
+ * beside the code it was emitted from (`patient.d.ts` next to `patient.ts`).
+ */
+function isWorkspaceFile(file: string, files: ReadonlyMap<string, string>): boolean {
+  if (!/\.[cm]?tsx?$/.test(file) || file.includes('/node_modules/')) return false;
+  const stem = /^(.*)\.d\.[cm]?ts$/.exec(file)?.[1];
+  return stem === undefined || !['.ts', '.tsx', '.mts', '.cts'].some((extension) => files.has(stem + extension));
 }
 
 function byDepth(a: string, b: string): number {

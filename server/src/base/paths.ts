@@ -29,10 +29,11 @@ export function isNodeModules(path: string): boolean {
 
 const sourceExtensions = ['.ts', '.tsx', '.mts', '.cts'] as const;
 
-export function isSourceFile(path: string): boolean {
-  return sourceExtensions.some((ext) => path.endsWith(ext)) && !isDeclarationFile(path);
+/** A TypeScript file of the workspace: code, or declarations (read for the annotations they merge into types). */
+export function isTypeScriptFile(path: string): boolean {
+  return sourceExtensions.some((ext) => path.endsWith(ext));
 }
 
-function isDeclarationFile(path: string): boolean {
+export function isDeclarationFile(path: string): boolean {
   return /\.d\.[cm]?ts$/.test(path) || /\.d\.[^/]*\.ts$/.test(path);
 }

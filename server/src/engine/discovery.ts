@@ -1,10 +1,13 @@
 import type { Host } from '../base/host';
-import { basename, dirname, isInside, isSourceFile, join } from '../base/paths';
+import { basename, dirname, isInside, isTypeScriptFile, join } from '../base/paths';
 
 export interface DiscoveredWorkspace {
   /** Every `tsconfig.json` under the root, outside `node_modules`, in a stable order. */
   readonly configs: readonly string[];
-  /** Every TypeScript source file under the root (declaration files excluded). */
+  /**
+   * Every TypeScript file under the root, declaration files included: they are read for annotations, since
+   * a `.d.ts` is where a project tags the types of packages it cannot edit (their code is never analysed).
+   */
   readonly sources: readonly string[];
   /** Source files that are links to files outside the workspace: not read, since the workspace may be untrusted. */
   readonly outside: readonly string[];
@@ -41,7 +44,7 @@ export function discover(host: Host, root: string): DiscoveredWorkspace {
     const links = new Set(entries.links);
     for (const name of entries.files) {
       const path = join(dir, name);
-      if (name !== 'tsconfig.json' && !isSourceFile(path)) continue;
+      if (name !== 'tsconfig.json' && !isTypeScriptFile(path)) continue;
       if (links.has(name) && !isInside(realRoot, host.realpath(path))) outside.push(path);
       else if (name === 'tsconfig.json') configs.push(path);
       else sources.push(path);

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import type { Unchecked } from '../base/coverage';
 import type { Notice, Range } from '../base/finding';
-import { dirname, isInside, isNodeModules, isSourceFile, relative } from '../base/paths';
+import { dirname, isDeclarationFile, isInside, isNodeModules, isTypeScriptFile, relative } from '../base/paths';
 import { discover, walkedPath } from './discovery';
 import { inferredOptions, moduleResolutionHost, Project, type ProjectSetup, projectDirectory, type SharedResolution } from './project';
 import { type ConfiguredProject, groupProjects } from './project-groups';
@@ -105,14 +105,15 @@ export function buildStructure(root: string, setup: ProjectSetup, options: Struc
   for (const file of found.sources) {
     const candidates = claimed.get(file);
     if (candidates) owning.set(file, nearest(candidates, file));
-    else if (!configured.some((p) => isOutput(p, file))) inferredFiles.push(file);
+    else if (!configured.some((p) => isOutput(p, file)) && !isEmittedBeside(file, sources)) inferredFiles.push(file);
   }
   // Files a project lists that the walk does not see (in dot-folders, say), except dependencies (a project
   // may compile a vendored package from `node_modules`, but its code is not the workspace's) and files
   // that only look inside the root because a glob followed a link out of it.
   const realRoot = setup.host.realpath(root);
   for (const [file, candidates] of claimed) {
-    if (owning.has(file) || !isSourceFile(file) || !isInside(root, file) || isNodeModules(file) || !setup.documents.exists(file)) continue;
+    if (owning.has(file) || !isTypeScriptFile(file) || !isInside(root, file) || isNodeModules(file) || !setup.documents.exists(file))
+      continue;
     const real = setup.host.realpath(file);
     if (real !== file && !isInside(realRoot, real)) continue;
     owning.set(file, nearest(candidates, file));
@@ -208,10 +209,19 @@ function nearest(candidates: readonly ConfiguredProject[], file: string): Config
   return best;
 }
 
-/** Build output of a project is not source, even when it is TypeScript. */
+/** Build output of a project is not source, even when it is TypeScript: its `outDir` and `declarationDir`. */
 function isOutput(project: ConfiguredProject, file: string): boolean {
-  const outDir = project.options.outDir?.replace(/\\/g, '/');
-  return !!outDir && isInside(outDir, file);
+  return [project.options.outDir, project.options.declarationDir].some((dir) => !!dir && isInside(dir.replace(/\\/g, '/'), file));
+}
+
+/**
+ * A declaration file beside the code it was emitted from (`patient.d.ts` next to `patient.ts`), which
+ * repeats the code's annotations: as in a project, where TypeScript lists the code and not the `.d.ts`.
+ */
+function isEmittedBeside(file: string, sources: ReadonlySet<string>): boolean {
+  if (!isDeclarationFile(file)) return false;
+  const stem = file.replace(/\.d\.([cm]?)ts$/, '');
+  return ['.ts', '.tsx', '.mts', '.cts'].some((extension) => sources.has(stem + extension));
 }
 
 /** A config error, with its line and column when it has one: a notice has no range of its own. */

@@ -3,7 +3,7 @@ import type { Catalogue } from '../annotations/catalogue';
 import { coverageOf, type Unchecked } from '../base/coverage';
 import type { Finding, Fix, Notice, Severity } from '../base/finding';
 import type { Host } from '../base/host';
-import { basename, isInside, isNodeModules, isSourceFile, join } from '../base/paths';
+import { basename, isInside, isNodeModules, isTypeScriptFile, join } from '../base/paths';
 import type { FileResult } from '../base/result';
 import { Timings } from '../base/timings';
 import { listingFixes } from '../register/listing';
@@ -114,7 +114,12 @@ export class Workspace {
    */
   private unknownOnDisk(change: FileChange, structure: Structure | undefined): boolean {
     if ((change.kind !== 'open' && change.kind !== 'edit') || !structure || structure.owners.has(change.file)) return false;
-    if (!isSourceFile(change.file) || !isInside(this.root, change.file) || isNodeModules(change.file) || this.rebuiltFor.has(change.file))
+    if (
+      !isTypeScriptFile(change.file) ||
+      !isInside(this.root, change.file) ||
+      isNodeModules(change.file) ||
+      this.rebuiltFor.has(change.file)
+    )
       return false;
     if (!this.host.fileExists(change.file)) return false;
     this.rebuiltFor.add(change.file);

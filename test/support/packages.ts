@@ -1,0 +1,20 @@
+/**
+ * Packages a fixture's workspace has installed: real ones, from the repository's `node_modules` (where
+ * `npm install` put them from the npm registry, at the versions `package-lock.json` pins), shown in the
+ * workspace's own `node_modules` as they are on disk. A fixture never writes a library's declarations by
+ * hand: what the engine is tested against is what users install.
+ */
+import * as path from 'node:path';
+import type { MemoryHost } from './memory-host';
+
+/** A package by its name, or installed under an alias (`@types/fhir-stu3` shown as `@types/fhir`). */
+export type InstalledPackage = string | { readonly name: string; readonly installedAs: string };
+
+const repositoryModules = path.resolve(__dirname, '../../../node_modules');
+
+export function mountPackages(host: MemoryHost, root: string, packages: readonly InstalledPackage[]): void {
+  for (const entry of packages) {
+    const { name, installedAs } = typeof entry === 'string' ? { name: entry, installedAs: entry } : entry;
+    host.mount(`${root}/node_modules/${name}`, path.join(repositoryModules, installedAs));
+  }
+}
