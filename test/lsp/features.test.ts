@@ -15,6 +15,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { workspace } from '../support/cli';
 import { type LspClient, serverForSuite, uriOf } from '../support/lsp-client';
+import { positionIn } from '../support/positions';
 import { applyToDisk } from '../support/workspace-edit';
 
 const files = {
@@ -68,15 +69,6 @@ const files = {
         purposes: [treatment, billing]
   `,
 };
-
-/** The position of the `index`-th character of `needle` in a file (first occurrence after `after`). */
-function positionIn(file: string, needle: string, index = 0, after = ''): Position {
-  const text = fs.readFileSync(file, 'utf8');
-  const offset = text.indexOf(needle, after ? text.indexOf(after) : 0) + index;
-  assert.ok(offset >= index, `${needle} in ${file}`);
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length - 1, character: before.at(-1)!.length };
-}
 
 describe('hover, completion, definition, code lens', () => {
   const root = workspace(files);

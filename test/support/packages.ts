@@ -4,6 +4,7 @@
  * workspace's own `node_modules` as they are on disk. A fixture never writes a library's declarations by
  * hand: what the engine is tested against is what users install.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { MemoryHost } from './memory-host';
 
@@ -16,5 +17,19 @@ export function mountPackages(host: MemoryHost, root: string, packages: readonly
   for (const entry of packages) {
     const { name, installedAs } = typeof entry === 'string' ? { name: entry, installedAs: entry } : entry;
     host.mount(`${root}/node_modules/${name}`, path.join(repositoryModules, installedAs));
+  }
+}
+
+/**
+ * Installs packages into a workspace on disk (`<root>/node_modules`): their `package.json` files and type
+ * declarations, copied, since the server reads a workspace's dependencies where they are and does not
+ * follow links out of it.
+ */
+export function installPackages(root: string, names: readonly string[]): void {
+  for (const name of names) {
+    fs.cpSync(path.join(repositoryModules, name), path.join(root, 'node_modules', name), {
+      recursive: true,
+      filter: (source) => fs.statSync(source).isDirectory() || /(^|\/)package\.json$|\.d\.[cm]?ts$/.test(source),
+    });
   }
 }

@@ -11,6 +11,8 @@ export class Catalogue {
   readonly fieldNames = new Set<string>();
   /** Names of tagged fields only (not consent-only ones): a read of one on an untyped value may be personal information. */
   readonly taggedNames = new Set<string>();
+  /** Drizzle tables: their rows are matched to them by column keys (`engine/symbols.ts`). */
+  readonly tables: Schema[] = [];
   private readonly contextsByFile = new Map<string, readonly CodeContext[]>();
 
   constructor(files: Iterable<FileAnnotations>) {
@@ -19,6 +21,7 @@ export class Catalogue {
       for (const field of file.consentFields) this.addField(field);
       for (const schema of file.schemas) {
         this.schemas.set(schema.key, schema);
+        if (schema.columns) this.tables.push(schema);
         for (const field of [...schema.fields, ...schema.consentFields]) this.addField(field);
       }
     }

@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import type { Span } from '../base/finding';
 import { Marks } from '../base/marks';
+import { LibrarySchemas } from './library-schemas';
 import type {
   AnnotationProblem,
   Arg,
@@ -46,6 +47,7 @@ class Extractor {
   private readonly consentFields: Field[] = [];
   private readonly imports = new Map<string, string>();
   private readonly importedNames = new Map<string, string>();
+  private readonly librarySchemas = new LibrarySchemas(this.imports);
 
   /** Where each `/**` starts: a node with none inside its extent carries no tag. */
   private readonly docStarts: Marks;
@@ -58,6 +60,10 @@ class Extractor {
 
   run(): FileAnnotations {
     this.readImports();
+    for (const statement of this.sourceFile.statements) {
+      if (ts.isVariableStatement(statement))
+        for (const declaration of statement.declarationList.declarations) this.librarySchemas.noteVariable(declaration);
+    }
     this.readFileContext();
     this.visit(this.sourceFile);
     return { file: this.file, schemas: this.schemas, contexts: this.contexts, problems: this.problems, consentFields: this.consentFields };
@@ -73,6 +79,7 @@ class Extractor {
       this.readSchema(node, node.name, 'type', propertiesOfType(node.type));
       return;
     }
+    if (ts.isVariableStatement(node) && this.readLibrarySchemas(node)) return;
     if (ts.isClassLike(node)) this.readClass(node);
     else {
       const bound = boundFunction(node, this.sourceFile);
@@ -108,12 +115,46 @@ class Extractor {
       this.pushContext('class', name.text, spanOf(node, this.sourceFile), spanOf(name, this.sourceFile), schemaTags.tags, schemaTags.doc);
   }
 
+  /** Zod schemas and Drizzle tables held in the statement's variables; whether there was one. */
+  private readLibrarySchemas(statement: ts.VariableStatement): boolean {
+    const declarations = statement.declarationList.declarations;
+    let found = false;
+    for (const declaration of declarations) {
+      const schema =
+        declaration.initializer && ts.isIdentifier(declaration.name) ? this.librarySchemas.of(declaration.initializer) : undefined;
+      if (!schema || !ts.isIdentifier(declaration.name)) continue;
+      found = true;
+      // The block before `export const …` is the schema's, as it is the variable's for TypeScript.
+      const host = declarations.length === 1 ? statement : declaration;
+      const properties = schema.literals.flatMap((literal) => this.libraryFields(literal));
+      const table =
+        schema.library === 'drizzle'
+          ? {
+              tableName: schema.tableName,
+              columns: properties.map((property) => property.name.getText(this.sourceFile).replace(/^['"]|['"]$/g, '')).sort(),
+            }
+          : undefined;
+      this.readSchema(host, declaration.name, schema.library, properties, ['schema'], table);
+    }
+    return found;
+  }
+
+  /** The property assignments of a schema's literal, and those of the Zod object schemas nested in them. */
+  private libraryFields(literal: ts.ObjectLiteralExpression): ts.PropertyAssignment[] {
+    return literal.properties.flatMap((property) => {
+      if (!ts.isPropertyAssignment(property)) return [];
+      const nested = this.librarySchemas.nestedZodObject(property.initializer);
+      return [property, ...nested.flatMap((inner) => this.libraryFields(inner))];
+    });
+  }
+
   private readSchema(
     node: ts.Node,
     name: ts.Identifier | undefined,
     declaration: SchemaDeclaration,
     properties: readonly ts.NamedDeclaration[],
     places: readonly Place[] = ['schema'],
+    table?: { readonly tableName: string | undefined; readonly columns: readonly string[] },
   ): ReadTags {
     const own = this.readTags(node, places, declaration === 'class' ? 'a class' : 'a type');
     if (!name) return own;
@@ -143,6 +184,8 @@ class Extractor {
       fields,
       consentFields,
       decorators: this.decoratorsOf(node),
+      ...(table?.tableName !== undefined && { tableName: table.tableName }),
+      ...(table && { columns: table.columns }),
       doc: own.doc,
       ...(purposes && { purposes }),
       ...(piFile && { piFile: piFileName(piFile) }),
@@ -314,10 +357,16 @@ function pathOf(property: ts.NamedDeclaration, name: string): string | undefined
   const outer: string[] = [];
   for (
     let node = property.parent;
-    node && !ts.isInterfaceDeclaration(node) && !ts.isTypeAliasDeclaration(node) && !ts.isClassDeclaration(node);
+    node &&
+    !ts.isInterfaceDeclaration(node) &&
+    !ts.isTypeAliasDeclaration(node) &&
+    !ts.isClassDeclaration(node) &&
+    !ts.isVariableDeclaration(node);
     node = node.parent
   ) {
-    if (ts.isPropertySignature(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) outer.unshift(node.name.text);
+    // A type literal's property, or a Zod field whose value is an object schema.
+    if ((ts.isPropertySignature(node) || ts.isPropertyAssignment(node)) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)))
+      outer.unshift(node.name.text);
   }
   return outer.length > 0 ? [...outer, name].join('.') : undefined;
 }

@@ -52,7 +52,8 @@ export interface Field {
   readonly doc: DocAnchor;
 }
 
-export type SchemaDeclaration = 'interface' | 'type' | 'class';
+/** What declares a schema: a type, or a library's schema held in a variable (a Zod object schema, a Drizzle table). */
+export type SchemaDeclaration = 'interface' | 'type' | 'class' | 'zod' | 'drizzle';
 
 export interface Decorator {
   readonly name: string;
@@ -74,6 +75,10 @@ export interface Schema {
   /** `@parentalConsent` fields that carry no other tag. */
   readonly consentFields: readonly Field[];
   readonly decorators: readonly Decorator[];
+  /** A Drizzle table's name in SQL (`pgTable('patients', …)`), which its register entry is named by by default. */
+  readonly tableName?: string;
+  /** A Drizzle table's column keys, every one (tagged or not), sorted: what its rows' properties are. */
+  readonly columns?: readonly string[];
   readonly doc: DocAnchor;
 }
 

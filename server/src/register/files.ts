@@ -4,13 +4,14 @@ import { relative } from '../base/paths';
 import type { FileEntry, Register } from './model';
 
 /**
- * Personal Information Files in the code (docs/annotations.md, "Personal Information Files"): schemas with `@piFile`, and ORM entities with tagged
- * fields. Entities are recognised by their decorator's import, syntactically, so that a workspace whose
- * dependencies are not installed reads the same.
+ * Personal Information Files in the code (docs/annotations.md, "Personal Information Files"): schemas with
+ * `@piFile`, ORM entities and Drizzle tables with tagged fields. Entities are recognised by their decorator's
+ * import, tables by their builder's, syntactically, so that a workspace whose dependencies are not installed
+ * reads the same.
  */
 export interface CodeFile {
   readonly schema: Schema;
-  /** `@piFile`, else the entity's class name. */
+  /** `@piFile`, else the table's SQL name, else the entity's class name. */
   readonly name: string;
   /** `path#TypeName`, the path relative to the workspace root: what an entry's `schema` says. */
   readonly reference: string;
@@ -27,8 +28,12 @@ function isEntity(schema: Schema): boolean {
 }
 
 export function codeFileOf(schema: Schema, root: string): CodeFile | undefined {
-  if (!schema.piFile && !isEntity(schema)) return undefined;
-  return describeSchema(schema, root, schema.piFile?.text ?? schema.name);
+  if (!schema.piFile && !isEntity(schema) && schema.declaration !== 'drizzle') return undefined;
+  return describeSchema(schema, root, fileNameOf(schema));
+}
+
+function fileNameOf(schema: Schema): string {
+  return schema.piFile?.text ?? schema.tableName ?? schema.name;
 }
 
 export function codeFiles(catalogue: Catalogue, root: string): CodeFile[] {
@@ -63,7 +68,7 @@ export function matchRegister(register: Register | undefined, catalogue: Catalog
   const entries = register?.files ?? [];
   const byReference = new Map<string, CodeFile>();
   for (const schema of catalogue.schemas.values()) {
-    const file = codeFileOf(schema, root) ?? describeSchema(schema, root, schema.piFile?.text ?? schema.name);
+    const file = codeFileOf(schema, root) ?? describeSchema(schema, root, fileNameOf(schema));
     byReference.set(file.reference, file);
   }
   const fileOf = new Map<FileEntry, CodeFile>();

@@ -14,7 +14,7 @@ export const unregisteredFile: Rule = {
   meta: {
     id: 'unregistered-file',
     description:
-      'A Personal Information File in the code (a schema with `@piFile`, or an ORM `@Entity` with tagged fields) that the register does not list, or any such file when there is no register.',
+      'A Personal Information File in the code (a schema with `@piFile`, an ORM `@Entity` or a Drizzle table with tagged fields) that the register does not list, or any such file when there is no register.',
     defaultSeverity: 'error',
     provision: provisions.fileRegister,
     fixable: true,

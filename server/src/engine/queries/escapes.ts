@@ -123,7 +123,8 @@ class EscapeWalker {
         ? leaf.argumentExpression
         : undefined;
     if (name && this.catalogue.fieldNames.has(name.text)) {
-      const fields = taggedFieldsOfSymbol(this.checker, this.catalogue, this.checker.getSymbolAtLocation(name));
+      const receiver = () => this.checker.getTypeAtLocation((leaf as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression);
+      const fields = taggedFieldsOfSymbol(this.checker, this.catalogue, this.checker.getSymbolAtLocation(name), receiver);
       if (fields.length > 0) return { fields: unique(fields), carries: 'field' };
     }
     const fields = fieldsCarried(this.checker, this.catalogue, this.checker.getTypeAtLocation(leaf));

@@ -86,14 +86,16 @@ class UseWalker {
 
   private propertyAccess(node: ts.PropertyAccessExpression): void {
     if (!this.catalogue.fieldNames.has(node.name.text) || isWriteOnly(node) || isPresenceTest(node)) return;
-    this.read(node.name, taggedFieldsOfSymbol(this.checker, this.catalogue, this.checker.getSymbolAtLocation(node.name)));
+    const receiver = () => this.checker.getTypeAtLocation(node.expression);
+    this.read(node.name, taggedFieldsOfSymbol(this.checker, this.catalogue, this.checker.getSymbolAtLocation(node.name), receiver));
   }
 
   private elementAccess(node: ts.ElementAccessExpression): void {
     const argument = node.argumentExpression;
     if (!ts.isStringLiteralLike(argument) || !this.catalogue.fieldNames.has(argument.text) || isWriteOnly(node) || isPresenceTest(node))
       return;
-    this.read(argument, taggedFieldsOfSymbol(this.checker, this.catalogue, this.checker.getSymbolAtLocation(argument)));
+    const receiver = () => this.checker.getTypeAtLocation(node.expression);
+    this.read(argument, taggedFieldsOfSymbol(this.checker, this.catalogue, this.checker.getSymbolAtLocation(argument), receiver));
   }
 
   private bindingElement(node: ts.BindingElement): void {
@@ -104,7 +106,7 @@ class UseWalker {
     const type = this.checker.getTypeAtLocation(node.parent);
     this.read(
       nameNode,
-      constituents(type).flatMap((part) => taggedFieldsOfSymbol(this.checker, this.catalogue, part.getProperty(name))),
+      constituents(type).flatMap((part) => taggedFieldsOfSymbol(this.checker, this.catalogue, part.getProperty(name), () => part)),
     );
   }
 
