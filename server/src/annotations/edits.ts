@@ -3,10 +3,14 @@ import type { DocAnchor, Tag } from './model';
 
 /**
  * Text edits on JSDoc that keep the user's layout: a one-line block stays one line, a multi-line block gets
- * a new ` * @tag` line in its own indentation, and a declaration without JSDoc gets a one-line block.
+ * a new ` * @tag` line in its own indentation, and a declaration without JSDoc gets a one-line block (in a
+ * Prisma schema, a `///` line).
  */
 export function addTag(file: string, text: string, doc: DocAnchor, tagText: string): FileEdit {
   const block = doc.block;
+  // A Prisma schema's `///` comments: a line after the last, or a first line above the declaration.
+  if (doc.style === 'line')
+    return block ? insert(file, block.end, `\n${doc.indent}/// ${tagText}`) : insert(file, doc.insertAt, `/// ${tagText}\n${doc.indent}`);
   if (!block) return insert(file, doc.insertAt, `/** ${tagText} */\n${doc.indent}`);
   const close = block.end - 2;
   const blockText = text.slice(block.start, block.end);

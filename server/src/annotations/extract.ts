@@ -21,7 +21,7 @@ import { docOf, isFileDoc, sameLineDoc } from './tags';
 import { validateTag } from './validate';
 import { annotationPrefilter, isKnownTag, type KnownTag, tagPlaces } from './vocabulary';
 
-type Place = 'field' | 'schema' | 'code';
+export type Place = 'field' | 'schema' | 'code';
 
 /**
  * Reads every annotation of one file from its syntax tree. Purely syntactic, so the result depends on the
@@ -172,7 +172,7 @@ class Extractor {
       return own;
     }
     const purposes = merged(own.tags, 'purpose');
-    if (purposes) this.checkNarrowing(fields, purposes);
+    if (purposes) this.problems.push(...narrowingProblems(this.file, fields, purposes));
     const minimumAge = find(own.tags, 'minimumAge');
     const piFile = find(own.tags, 'piFile');
     this.schemas.push({
@@ -192,20 +192,6 @@ class Extractor {
       ...(minimumAge?.args[0] && { minimumAge: { value: Number(minimumAge.args[0].text), span: minimumAge.args[0].span } }),
     });
     return own;
-  }
-
-  /** A field's `@purpose` narrows its schema's: an id the schema does not declare is a mistake. */
-  private checkNarrowing(fields: readonly Field[], schemaPurposes: Tag): void {
-    const declared = schemaPurposes.args.map((arg) => arg.text);
-    for (const field of fields) {
-      for (const arg of field.purposes?.args ?? []) {
-        if (declared.includes(arg.text)) continue;
-        this.problem(
-          arg.span,
-          `\`${arg.text}\` is not among the schema's purposes (${declared.map((id) => `\`${id}\``).join(', ')}): a field's \`@purpose\` narrows them; declare it on the schema too.`,
-        );
-      }
-    }
   }
 
   private readField(property: ts.NamedDeclaration, schemaKey: string): Field | undefined {
@@ -268,23 +254,7 @@ class Extractor {
   }
 
   private validTags(raw: readonly Tag[], places: readonly Place[], where: string): Tag[] {
-    const tags: Tag[] = [];
-    for (const tag of raw) {
-      const name = tag.name;
-      if (!isKnownTag(name)) continue;
-      if (!tagPlaces[name].some((place) => places.includes(place))) {
-        this.problem(tag.span, `\`@${name}\` belongs on ${placeNames(tagPlaces[name])}, not on ${where}.`);
-        continue;
-      }
-      const problem = validateTag(tag);
-      if (problem) this.problems.push({ file: this.file, ...problem });
-      else tags.push(tag);
-    }
-    return tags;
-  }
-
-  private problem(span: Span, message: string): void {
-    this.problems.push({ file: this.file, span, message });
+    return validTags(this.file, raw, places, where, this.problems);
   }
 
   private readImports(): void {
@@ -317,7 +287,44 @@ class Extractor {
   }
 }
 
-function fieldKind(tag: Tag): FieldKind[] {
+/** The known tags of `raw` that belong in one of `places` and whose arguments are good; the others become problems. */
+export function validTags(
+  file: string,
+  raw: readonly Tag[],
+  places: readonly Place[],
+  where: string,
+  problems: AnnotationProblem[],
+): Tag[] {
+  const tags: Tag[] = [];
+  for (const tag of raw) {
+    const name = tag.name;
+    if (!isKnownTag(name)) continue;
+    if (!tagPlaces[name].some((place) => places.includes(place))) {
+      problems.push({ file, span: tag.span, message: `\`@${name}\` belongs on ${placeNames(tagPlaces[name])}, not on ${where}.` });
+      continue;
+    }
+    const problem = validateTag(tag);
+    if (problem) problems.push({ file, ...problem });
+    else tags.push(tag);
+  }
+  return tags;
+}
+
+/** A field's `@purpose` narrows its schema's: an id the schema does not declare is a mistake. */
+export function narrowingProblems(file: string, fields: readonly Field[], schemaPurposes: Tag): AnnotationProblem[] {
+  const declared = schemaPurposes.args.map((arg) => arg.text);
+  return fields.flatMap((field) =>
+    (field.purposes?.args ?? [])
+      .filter((arg) => !declared.includes(arg.text))
+      .map((arg) => ({
+        file,
+        span: arg.span,
+        message: `\`${arg.text}\` is not among the schema's purposes (${declared.map((id) => `\`${id}\``).join(', ')}): a field's \`@purpose\` narrows them; declare it on the schema too.`,
+      })),
+  );
+}
+
+export function fieldKind(tag: Tag): FieldKind[] {
   switch (tag.name as KnownTag) {
     case 'personal':
       return [tag.rest ? { tag: 'personal', detail: tag.rest } : { tag: 'personal' }];
@@ -334,19 +341,19 @@ function fieldKind(tag: Tag): FieldKind[] {
 }
 
 /** `@piFile "Patient Registry"`, or the whole line when it is not quoted. */
-function piFileName(tag: Tag): Arg {
+export function piFileName(tag: Tag): Arg {
   const first = tag.args[0]!;
   if (tag.rest.startsWith('"')) return first;
   const last = tag.args[tag.args.length - 1]!;
   return { text: tag.rest, span: { start: first.span.start, end: last.span.end } };
 }
 
-function find(tags: readonly Tag[], name: KnownTag): Tag | undefined {
+export function find(tags: readonly Tag[], name: KnownTag): Tag | undefined {
   return tags.find((tag) => tag.name === name);
 }
 
 /** Several `@purpose` tags on one declaration declare the union of their ids. */
-function merged(tags: readonly Tag[], name: KnownTag): Tag | undefined {
+export function merged(tags: readonly Tag[], name: KnownTag): Tag | undefined {
   const all = tags.filter((tag) => tag.name === name);
   if (all.length <= 1) return all[0];
   return { ...all[0]!, args: all.flatMap((tag) => tag.args) };

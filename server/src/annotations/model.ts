@@ -34,6 +34,8 @@ export interface DocAnchor {
   readonly insertAt: number;
   /** The declaration line's leading white space, for new lines. */
   readonly indent: string;
+  /** `line`: `///` comments (a Prisma schema's), not a JSDoc block. */
+  readonly style?: 'line';
 }
 
 export interface Field {
@@ -52,8 +54,8 @@ export interface Field {
   readonly doc: DocAnchor;
 }
 
-/** What declares a schema: a type, or a library's schema held in a variable (a Zod object schema, a Drizzle table). */
-export type SchemaDeclaration = 'interface' | 'type' | 'class' | 'zod' | 'drizzle';
+/** What declares a schema: a type, a library's schema held in a variable (a Zod object schema, a Drizzle table), or a Prisma model. */
+export type SchemaDeclaration = 'interface' | 'type' | 'class' | 'zod' | 'drizzle' | 'prisma';
 
 export interface Decorator {
   readonly name: string;

@@ -78,6 +78,20 @@ function readBlock(text: string, range: ts.CommentRange): DocBlock | undefined {
   return doc && { tags: (doc.tags ?? []).map((tag) => readTag(tag, text)), span };
 }
 
+/**
+ * The tags of a group of `///` comments (a Prisma schema's doc comments), read with TypeScript's JSDoc
+ * parser: the group is seen as a JSDoc block of the same length (`///` becomes `/**`, then ` * `), so every
+ * offset is the schema's own. `starts` are the offsets of each line's `///`, `end` the end of the last line.
+ */
+export function lineDocBlock(text: string, starts: readonly number[], end: number): DocBlock | undefined {
+  const first = starts[0];
+  if (first === undefined) return undefined;
+  let block = `/**${text.slice(first + 3, end)}`;
+  for (const start of starts.slice(1)) block = `${block.slice(0, start - first)} * ${block.slice(start - first + 3)}`;
+  const asJsDoc = `${text.slice(0, first)}${block} */`;
+  return readBlock(asJsDoc, { pos: first, end: asJsDoc.length, kind: ts.SyntaxKind.MultiLineCommentTrivia });
+}
+
 export function isFileDoc(block: DocBlock): boolean {
   return block.tags.some((tag) => tag.name === 'packageDocumentation' || tag.name === 'file');
 }

@@ -2,10 +2,12 @@ import type ts from 'typescript';
 import { Catalogue } from '../annotations/catalogue';
 import { extractAnnotations } from '../annotations/extract';
 import { emptyAnnotations, type FileAnnotations } from '../annotations/model';
+import { extractPrismaAnnotations } from '../annotations/prisma';
 import { sharedPart } from '../annotations/shape';
 import type { Span } from '../base/finding';
 import type { Host } from '../base/host';
 import { LineIndex } from '../base/lines';
+import { isPrismaSchema } from '../base/paths';
 import type { Timings } from '../base/timings';
 import type { Register } from '../register/model';
 import { parseRegister } from '../register/parse';
@@ -103,7 +105,7 @@ export class Derived {
     const generation = this.options.documents.generation;
     const cached = this.catalogueCache;
     if (cached && cached.generation === generation && cached.structure === structure) return cached.value;
-    const all = [...structure.owners.keys()].map((file) => this.annotationsOf(file));
+    const all = [...structure.owners.keys(), ...structure.prismaSchemas].map((file) => this.annotationsOf(file));
     const stale = !cached || cached.stamp !== this.stamps.all || cached.structure !== structure;
     const value = stale ? this.options.timings.measure('catalogue', () => new Catalogue(all)) : cached.value;
     if (stale) {
@@ -126,8 +128,7 @@ export class Derived {
     const version = this.options.documents.version(file);
     const cached = this.annotations.get(file);
     if (cached?.version === version) return cached.value;
-    const sourceFile = this.program(file)?.getSourceFile(file);
-    const value = sourceFile ? this.options.timings.measure('annotations', () => extractAnnotations(sourceFile)) : emptyAnnotations(file);
+    const value = this.options.timings.measure('annotations', () => this.readAnnotations(file));
     // An edit that leaves the annotations as they were (most edits) changes nothing in the catalogue.
     const same = cached !== undefined && JSON.stringify(cached.value) === JSON.stringify(value);
     const shared = same ? cached.shared : JSON.stringify(sharedPart(value));
@@ -138,6 +139,16 @@ export class Derived {
       names: this.stamps.names,
     };
     return same ? cached.value : value;
+  }
+
+  /** A Prisma schema's from its text; a TypeScript file's from its syntax tree in the program that owns it. */
+  private readAnnotations(file: string): FileAnnotations {
+    if (isPrismaSchema(file)) {
+      const source = this.options.documents.read(file);
+      return source.kind === 'text' ? extractPrismaAnnotations(file, source.text) : emptyAnnotations(file);
+    }
+    const sourceFile = this.program(file)?.getSourceFile(file);
+    return sourceFile ? extractAnnotations(sourceFile) : emptyAnnotations(file);
   }
 
   register(): Register | undefined {

@@ -9,6 +9,8 @@ export interface DiscoveredWorkspace {
    * a `.d.ts` is where a project tags the types of packages it cannot edit (their code is never analysed).
    */
   readonly sources: readonly string[];
+  /** Every Prisma schema (`*.prisma`) under the root: read for the annotations of its models. */
+  readonly prismaSchemas: readonly string[];
   /** Source files that are links to files outside the workspace: not read, since the workspace may be untrusted. */
   readonly outside: readonly string[];
 }
@@ -28,6 +30,7 @@ export function discover(host: Host, root: string): DiscoveredWorkspace {
   const configs: string[] = [];
   const sources: string[] = [];
   const outside: string[] = [];
+  const prismaSchemas: string[] = [];
   const seen = new Set<string>();
   const pending = [root];
   const realRoot = host.realpath(root);
@@ -44,8 +47,9 @@ export function discover(host: Host, root: string): DiscoveredWorkspace {
     const links = new Set(entries.links);
     for (const name of entries.files) {
       const path = join(dir, name);
-      if (name !== 'tsconfig.json' && !isTypeScriptFile(path)) continue;
+      if (name !== 'tsconfig.json' && !isTypeScriptFile(path) && !name.endsWith('.prisma')) continue;
       if (links.has(name) && !isInside(realRoot, host.realpath(path))) outside.push(path);
+      else if (name.endsWith('.prisma')) prismaSchemas.push(path);
       else if (name === 'tsconfig.json') configs.push(path);
       else sources.push(path);
     }
@@ -53,7 +57,7 @@ export function discover(host: Host, root: string): DiscoveredWorkspace {
       if (!isIgnoredFolder(name)) pending.push(join(dir, name));
     }
   }
-  return { configs: configs.sort(byDepthThenName), sources: sources.sort(), outside: outside.sort() };
+  return { configs: configs.sort(byDepthThenName), sources: sources.sort(), prismaSchemas: prismaSchemas.sort(), outside: outside.sort() };
 }
 
 /**

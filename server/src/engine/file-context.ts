@@ -7,7 +7,7 @@ import type { PurposeCatalogue } from '../register/purposes';
 import type { Derived } from './derived';
 import type { FileQuery, WorkspaceQuery } from './query';
 import type { Current, Reads } from './reads';
-import type { Report, Rule, SourceContext } from './rule';
+import type { AnnotationContext, Report, Rule, SourceContext } from './rule';
 
 /** What a file's context asks of the rule runner: its setup, queries' answers, and findings made of reports. */
 export interface FileQuestions {
@@ -26,11 +26,21 @@ export interface FileState {
   readonly findings: Finding[];
 }
 
+/** What a file with annotations and no code has: a Prisma schema. */
+export interface AnnotatedState {
+  readonly file: string;
+  readonly text: string;
+  readonly reads: Reads;
+  readonly now: Current;
+  readonly findings: Finding[];
+}
+
 /**
- * What a source file's rules are given: one object for all of them (a file's rules run one at a time),
- * whose reports go to the rule that runs. Reading the register through it is recorded.
+ * What a file's rules that read annotations only are given: a Prisma schema's, and the base of a TypeScript
+ * file's (below). One object for all of them (a file's rules run one at a time), whose reports go to the
+ * rule that runs. Reading the register through it is recorded.
  */
-export class FileContext implements SourceContext {
+export class AnnotationFileContext implements AnnotationContext {
   rule: Rule | undefined;
   readonly file: string;
   readonly text: string;
@@ -40,31 +50,26 @@ export class FileContext implements SourceContext {
   readonly catalogue: Catalogue;
 
   constructor(
-    private readonly runner: FileQuestions,
-    private readonly state: FileState,
+    private readonly runner: Pick<FileQuestions, 'askWorkspace' | 'toFinding'>,
+    private readonly state: AnnotatedState,
+    private readonly setup: FileQuestions['setup'],
   ) {
-    const { derived, root, registerPath } = runner.setup;
     this.file = state.file;
-    this.text = state.sourceFile.text;
-    this.root = root;
-    this.registerPath = registerPath;
-    this.annotations = derived.annotationsOf(state.file);
-    this.catalogue = derived.catalogue();
+    this.text = state.text;
+    this.root = setup.root;
+    this.registerPath = setup.registerPath;
+    this.annotations = setup.derived.annotationsOf(state.file);
+    this.catalogue = setup.derived.catalogue();
   }
 
   get register(): Register | undefined {
-    this.state.reads.register = this.runner.setup.derived.registerVersion();
-    return this.runner.setup.derived.register();
+    this.state.reads.register = this.setup.derived.registerVersion();
+    return this.setup.derived.register();
   }
 
   get purposes(): PurposeCatalogue | undefined {
-    this.state.reads.register = this.runner.setup.derived.registerVersion();
-    return this.runner.setup.derived.purposes();
-  }
-
-  query<T>(query: FileQuery<T>): T {
-    const { file, sourceFile, program, reads, now } = this.state;
-    return this.runner.ask(file, sourceFile, program, query, reads, now);
+    this.state.reads.register = this.setup.derived.registerVersion();
+    return this.setup.derived.purposes();
   }
 
   workspaceQuery<T>(query: WorkspaceQuery<T>): T {
@@ -73,5 +78,20 @@ export class FileContext implements SourceContext {
 
   report(report: Report): void {
     this.state.findings.push(this.runner.toFinding(this.rule!, this.file, report));
+  }
+}
+
+/** A TypeScript file's context: the annotations' and the answers of queries about its code. */
+export class FileContext extends AnnotationFileContext implements SourceContext {
+  constructor(
+    private readonly questions: FileQuestions,
+    private readonly source: FileState,
+  ) {
+    super(questions, { ...source, text: source.sourceFile.text }, questions.setup);
+  }
+
+  query<T>(query: FileQuery<T>): T {
+    const { file, sourceFile, program, reads, now } = this.source;
+    return this.questions.ask(file, sourceFile, program, query, reads, now);
   }
 }

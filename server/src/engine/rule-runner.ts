@@ -8,7 +8,7 @@ import { namesOf } from '../base/typescript-internals';
 import { CancelledError } from './cancellation';
 import type { Derived } from './derived';
 import type { Documents } from './documents';
-import { FileContext, type FileState } from './file-context';
+import { AnnotationFileContext, FileContext, type FileState } from './file-context';
 import type { Results } from './invalidation';
 import { uncheckedOf } from './queries/unchecked';
 import { usesOf } from './queries/uses';
@@ -68,9 +68,12 @@ export class RuleRunner {
     for (const rule of active) {
       // TypeScript polls the token only in its own long operations; rules are checked here.
       if (this.setup.cancelled()) throw new CancelledError();
-      if (!rule.checkSource) continue;
+      if (!rule.checkSource && !rule.checkAnnotations) continue;
       context.rule = rule;
-      const failure = this.run(rule, file, notices, () => rule.checkSource!(context));
+      const failure = this.run(rule, file, notices, () => {
+        rule.checkAnnotations?.(context);
+        rule.checkSource?.(context);
+      });
       if (failure) failed.push(incomplete(file, failure));
     }
     const unchecked = [...this.unchecked({ file, sourceFile, program, reads, now, findings }, notices), ...failed];
@@ -114,6 +117,36 @@ export class RuleRunner {
       notices.push({ file, message: `what was not checked is not counted: ${error instanceof Error ? error.message : String(error)}` });
       return [];
     }
+  }
+
+  /**
+   * A Prisma schema's findings: the rules that read annotations only, over its models' `///` comments.
+   * They read the file (its version) and, through the context, the register and the workspace's answers.
+   */
+  analyseSchemaFile(file: string, now: Current): { result: FileResult; reads: Reads } {
+    const { documents, derived, root, registerPath } = this.setup;
+    const reads = new Reads(documents.version(file));
+    const source = documents.read(file);
+    if (source.kind !== 'text') {
+      const reason = source.kind === 'skipped' ? source.reason : undefined;
+      const unread = reason === undefined ? [] : [incomplete(file, reason)];
+      return {
+        result: { findings: [], notices: reason === undefined ? [] : [{ file, message: `skipped: ${reason}` }], unchecked: unread },
+        reads,
+      };
+    }
+    const findings: Finding[] = [];
+    const notices: Notice[] = [];
+    const failed: Unchecked[] = [];
+    const context = new AnnotationFileContext(this, { file, text: source.text, reads, now, findings }, { derived, root, registerPath });
+    for (const rule of this.setup.rules) {
+      if (this.setup.severityOf(rule) === 'off' || !rule.checkAnnotations) continue;
+      if (this.setup.cancelled()) throw new CancelledError();
+      context.rule = rule;
+      const failure = this.run(rule, file, notices, () => rule.checkAnnotations!(context));
+      if (failure) failed.push(incomplete(file, failure));
+    }
+    return { result: { findings, notices, unchecked: failed }, reads };
   }
 
   /** The register's findings read it (its own version) and every annotation of the workspace. */

@@ -14,6 +14,12 @@ import type { AppliedSuppression } from './suppressions';
  */
 export interface Rule {
   readonly meta: RuleMeta;
+  /**
+   * Reads a file's annotations only (no code): runs for TypeScript files, and for Prisma schemas, whose
+   * models are annotated in `///` comments.
+   */
+  checkAnnotations?(context: AnnotationContext): void;
+  /** Reads a TypeScript file's code too, through queries. */
   checkSource?(context: SourceContext): void;
   checkRegister?(context: RegisterContext): void;
   /** The register exists but cannot be read (not a regular file, too large). */
@@ -69,15 +75,19 @@ interface ReportContext extends WorkspacePlaces {
  * through `register`, `purposes` and `workspaceQuery`, which the engine records: a file whose rules never
  * read the register keeps its findings across register edits.
  */
-export interface SourceContext extends ReportContext {
+export interface AnnotationContext extends ReportContext {
   readonly text: string;
   readonly annotations: FileAnnotations;
   readonly catalogue: Catalogue;
   /** The register as read; undefined when there is none. */
   readonly register: Register | undefined;
   readonly purposes: PurposeCatalogue | undefined;
-  query<T>(query: FileQuery<T>): T;
   workspaceQuery<T>(query: WorkspaceQuery<T>): T;
+}
+
+/** A TypeScript file's context: its annotations, and queries about its code. */
+export interface SourceContext extends AnnotationContext {
+  query<T>(query: FileQuery<T>): T;
 }
 
 /** The register's rules read it and every annotation of the workspace. */

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { prismaClientOutputs } from '../annotations/prisma';
 import type { Unchecked } from '../base/coverage';
 import type { Notice, Range } from '../base/finding';
 import { dirname, isDeclarationFile, isInside, isNodeModules, isTypeScriptFile, relative } from '../base/paths';
@@ -16,6 +17,10 @@ export interface Structure {
   readonly unchecked: readonly Unchecked[];
   /** Every `tsconfig.json` and every config it extends: a change to any of them changes the projects. */
   readonly configFiles: ReadonlySet<string>;
+  /** Every Prisma schema of the workspace, sorted: read for annotations, and analysed by the rules that read only those. */
+  readonly prismaSchemas: readonly string[];
+  /** Folders the Prisma schemas' generators write their clients to: code generated from a schema, not analysed. */
+  readonly prismaClients: readonly string[];
 }
 
 /** Config errors that are not worth telling: a solution-style `tsconfig.json` has no inputs by design. */
@@ -34,6 +39,10 @@ export function buildStructure(root: string, setup: ProjectSetup, options: Struc
   const { shareAlike } = options;
   const found = discover(setup.host, root);
   const sources = new Set(found.sources);
+  // A generator's `output` in the workspace (`src/generated/prisma`) holds code generated from the schema:
+  // it stays in the programs, for the types it declares, but is not the workspace's own code to analyse.
+  const prismaClients = found.prismaSchemas.flatMap((file) => prismaClientOutputs(file, setup.documents.text(file) ?? ''));
+  const generated = (file: string) => prismaClients.some((dir) => isInside(dir, file));
   // A workspace may be untrusted: its links do not get the tool to read the rest of the disk.
   const outside = new Set(found.outside);
   setup.documents.refuse(outside, 'a link to a file outside the workspace, not read');
@@ -103,6 +112,7 @@ export function buildStructure(root: string, setup: ProjectSetup, options: Struc
   for (const project of configured) for (const file of project.rootFiles) claimed.set(file, [...(claimed.get(file) ?? []), project]);
   const inferredFiles: string[] = [];
   for (const file of found.sources) {
+    if (generated(file)) continue;
     const candidates = claimed.get(file);
     if (candidates) owning.set(file, nearest(candidates, file));
     else if (!configured.some((p) => isOutput(p, file)) && !isEmittedBeside(file, sources)) inferredFiles.push(file);
@@ -112,7 +122,14 @@ export function buildStructure(root: string, setup: ProjectSetup, options: Struc
   // that only look inside the root because a glob followed a link out of it.
   const realRoot = setup.host.realpath(root);
   for (const [file, candidates] of claimed) {
-    if (owning.has(file) || !isTypeScriptFile(file) || !isInside(root, file) || isNodeModules(file) || !setup.documents.exists(file))
+    if (
+      owning.has(file) ||
+      generated(file) ||
+      !isTypeScriptFile(file) ||
+      !isInside(root, file) ||
+      isNodeModules(file) ||
+      !setup.documents.exists(file)
+    )
       continue;
     const real = setup.host.realpath(file);
     if (real !== file && !isInside(realRoot, real)) continue;
@@ -132,7 +149,15 @@ export function buildStructure(root: string, setup: ProjectSetup, options: Struc
     projects.push(inferred);
     for (const file of inferredFiles) owners.set(file, inferred);
   }
-  return { projects, owners: new Map([...owners].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), notices, unchecked, configFiles };
+  return {
+    projects,
+    owners: new Map([...owners].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    notices,
+    unchecked,
+    configFiles,
+    prismaSchemas: found.prismaSchemas,
+    prismaClients,
+  };
 }
 
 /** TypeScript's "File '{0}' not found.", which it gives for an `extends` that names a package not installed. */

@@ -3,7 +3,7 @@ import type { Catalogue } from '../annotations/catalogue';
 import { coverageOf, type Unchecked } from '../base/coverage';
 import type { Finding, Fix, Notice, Severity } from '../base/finding';
 import type { Host } from '../base/host';
-import { basename, isInside, isNodeModules, isTypeScriptFile, join } from '../base/paths';
+import { basename, isInside, isNodeModules, isPrismaSchema, isTypeScriptFile, join } from '../base/paths';
 import type { FileResult } from '../base/result';
 import { Timings } from '../base/timings';
 import { listingFixes } from '../register/listing';
@@ -136,9 +136,10 @@ export class Workspace {
     this.results.clear();
   }
 
-  /** The files a full analysis covers: every source file of every project, and the register if it exists. */
+  /** The files a full analysis covers: every source file of every project, every Prisma schema, and the register if it exists. */
   files(): string[] {
-    const sources = [...this.derived.structure().owners.keys()];
+    const structure = this.derived.structure();
+    const sources = [...structure.owners.keys(), ...structure.prismaSchemas];
     return this.documents.exists(this.registerPath) ? [...sources, this.registerPath] : sources;
   }
 
@@ -195,9 +196,14 @@ export class Workspace {
     if (cached) return cached;
     this.cancellation.current = token && { isCancellationRequested: () => token.isCancellationRequested };
     try {
-      const { result, reads } = file === this.registerPath ? this.runner.analyseRegister() : this.runner.analyseSource(file, now);
+      const { result, reads } =
+        file === this.registerPath
+          ? this.runner.analyseRegister()
+          : isPrismaSchema(file)
+            ? this.runner.analyseSchemaFile(file, now)
+            : this.runner.analyseSource(file, now);
       this.results.setResult(file, result, reads);
-      if (this.edits && file !== this.registerPath)
+      if (this.edits && file !== this.registerPath && !isPrismaSchema(file))
         this.results.note(file, reads.version, () => this.timings.measure('notes for edits', () => noteOf(this.derived, file)));
       return result;
     } catch (error) {

@@ -5,7 +5,7 @@ import type { FileEntry, Register } from './model';
 
 /**
  * Personal Information Files in the code (docs/annotations.md, "Personal Information Files"): schemas with
- * `@piFile`, ORM entities and Drizzle tables with tagged fields. Entities are recognised by their decorator's
+ * `@piFile`, ORM entities, Drizzle tables and Prisma models with tagged fields. Entities are recognised by their decorator's
  * import, tables by their builder's, syntactically, so that a workspace whose dependencies are not installed
  * reads the same.
  */
@@ -28,7 +28,7 @@ function isEntity(schema: Schema): boolean {
 }
 
 export function codeFileOf(schema: Schema, root: string): CodeFile | undefined {
-  if (!schema.piFile && !isEntity(schema) && schema.declaration !== 'drizzle') return undefined;
+  if (!schema.piFile && !isEntity(schema) && schema.declaration !== 'drizzle' && schema.declaration !== 'prisma') return undefined;
   return describeSchema(schema, root, fileNameOf(schema));
 }
 

@@ -17,7 +17,7 @@ export const annotationInvalid: Rule = {
     fixable: true,
   },
 
-  checkSource(context) {
+  checkAnnotations(context) {
     for (const problem of context.annotations.problems) {
       context.report({
         span: problem.span,

@@ -19,7 +19,7 @@ export const missingPurpose: Rule = {
     fixable: true,
   },
 
-  checkSource(context) {
+  checkAnnotations(context) {
     for (const schema of context.annotations.schemas) {
       const bare = schema.fields.filter((field) => !context.catalogue.declaredPurposes(field));
       if (bare.length === 0) continue;

@@ -42,7 +42,7 @@ export const registerMismatch: Rule = {
     }
   },
 
-  checkSource(context) {
+  checkAnnotations(context) {
     if (context.annotations.schemas.length === 0 || !context.register) return;
     const here = new Set(context.annotations.schemas.map((schema) => schema.key));
     for (const { entry, file, found } of context.workspaceQuery(registerMatching).disagreements) {

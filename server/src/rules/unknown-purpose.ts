@@ -18,7 +18,7 @@ export const unknownPurpose: Rule = {
     fixable: true,
   },
 
-  checkSource(context) {
+  checkAnnotations(context) {
     const { schemas, contexts } = context.annotations;
     const tags: (Tag | undefined)[] = [
       ...schemas.flatMap((schema) => [schema.purposes, ...schema.fields.map((field) => field.purposes)]),

@@ -20,7 +20,7 @@ export const unregisteredFile: Rule = {
     fixable: true,
   },
 
-  checkSource(context) {
+  checkAnnotations(context) {
     const { root } = context;
     // Only a file that declares a Personal Information File reads the register, so the others keep their
     // findings across register edits.
