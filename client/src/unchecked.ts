@@ -8,6 +8,7 @@ const icons: Readonly<Record<UncheckedPlace['kind'], string>> = {
   'missing-package': '$(package)',
   'missing-extends': '$(gear)',
   'project-not-loaded': '$(error)',
+  'missing-prisma-client': '$(database)',
   'incomplete-analysis': '$(warning)',
 };
 

@@ -9,6 +9,7 @@ import type { Unchecked } from 'appi-guard-server/base/coverage';
 import { rules } from 'appi-guard-server/rules/index';
 import { analyse, type CheckOptions } from '../support/check';
 import { root } from '../support/fixture';
+import { generatePrismaClient } from '../support/prisma';
 
 const model = `
   //- model.ts
@@ -34,7 +35,9 @@ function shown(items: readonly Unchecked[]): string[] {
             ? item.extends.replace(`${root}/`, '')
             : item.kind === 'project-not-loaded' || item.kind === 'incomplete-analysis'
               ? item.reason
-              : item.name;
+              : item.kind === 'missing-prisma-client'
+                ? item.output.replace(`${root}/`, '')
+                : item.name;
     return `${item.file.slice(root.length + 1)}${at} ${item.kind} ${what}`;
   });
 }
@@ -209,5 +212,46 @@ describe('coverage: uses no context reaches', () => {
       'loose.ts:3:63 unreached-use name',
     ]);
     assert.equal(byKind['unreached-use'], 3);
+  });
+});
+
+describe('coverage: Prisma clients', () => {
+  const off = Object.fromEntries(rules.map((rule) => [rule.meta.id, 'off' as const]));
+  const schema = (generator: string) => `
+    //- prisma/schema.prisma
+    ${generator}
+    /// @purpose treatment
+    model Patient {
+      id   Int    @id
+      /// @personal name
+      name String
+    }
+    //- pi-register.yaml
+    organization: Minato Ward Health Centre
+    files:
+      - name: Patient
+        exemption: experimental
+        purposes: [treatment]
+  `;
+  const output = 'generator client {\n      provider = "prisma-client"\n      output   = "../src/generated/prisma"\n    }';
+
+  it('counts a schema with tagged models whose client has not been generated, where its generator writes it', async () => {
+    const { unchecked } = await coverage(schema(output), { severities: off });
+    assert.deepEqual(shown(unchecked), ['prisma/schema.prisma missing-prisma-client src/generated/prisma']);
+    const legacy = await coverage(schema('generator client {\n      provider = "prisma-client-js"\n    }'), { severities: off });
+    assert.deepEqual(shown(legacy.unchecked), ['prisma/schema.prisma missing-prisma-client node_modules/.prisma/client']);
+  });
+
+  it('counts nothing once the client is generated, or for a schema without tagged models', async () => {
+    const folder = generatePrismaClient(
+      `generator client {\n  provider = "prisma-client"\n  output   = "../src/generated/prisma"\n}\n\ndatasource db {\n  provider = "postgresql"\n}\n\nmodel Patient {\n  id Int @id\n  /// @personal name\n  name String\n}\n`,
+    );
+    const generated = await coverage(schema(output), {
+      severities: off,
+      packages: ['@prisma/client', { at: 'src/generated/prisma', folder }],
+    });
+    assert.deepEqual(shown(generated.unchecked), []);
+    const untagged = await coverage(schema(output).replace('/// @personal name', ''), { severities: off });
+    assert.deepEqual(shown(untagged.unchecked), []);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { describe, it } from 'node:test';
 import { check, checkFix } from '../support/check';
+import { generatePrismaClient } from '../support/prisma';
 
 const register = `
   //- pi-register.yaml
@@ -100,5 +101,59 @@ describe('Prisma schemas: annotations in /// comments', () => {
       model {
       //    ^ annotation-invalid
       ${register}`);
+  });
+});
+
+describe('Prisma schemas: uses through the generated client', () => {
+  const schema = `
+generator client {
+  provider = "prisma-client"
+  output   = "../src/generated/prisma"
+}
+
+datasource db {
+  provider = "postgresql"
+}
+
+/// @purpose treatment
+model Patient {
+  id        Int       @id @default(autoincrement())
+  /// @personal name
+  name      String
+  /// @birthDate
+  birthDate DateTime?
+  visits    Visit[]
+}
+
+/// @purpose treatment
+model Visit {
+  id        Int     @id
+  patientId Int
+  patient   Patient @relation(fields: [patientId], references: [id])
+  /// @specialCare medical-history
+  note      String
+}
+`;
+  const client = () => ['@prisma/client', { at: 'src/generated/prisma', folder: generatePrismaClient(schema) }];
+
+  it('maps the rows of the generated client to the models, and reads nothing from the generated code', async () => {
+    await check(
+      `
+      //- prisma/schema.prisma
+      ${schema.trim().split('\n').join('\n      ')}
+      //- src/letters.ts
+      import type { Patient, PrismaClient } from './generated/prisma/client.ts';
+
+      /** @purpose billing */
+      export async function greetings(prisma: PrismaClient, p: Patient) {
+        const found = await prisma.patient.findFirst({ include: { visits: true } });
+        return [p.name, found?.birthDate, found?.visits[0]?.note];
+        //        ^^^^ use-beyond-purpose +fix
+        //                     ^^^^^^^^^ use-beyond-purpose +fix
+        //                                                  ^^^^ use-beyond-purpose +fix
+      }
+      ${register}    - name: Visit\n      exemption: experimental\n      purposes: [treatment]\n`,
+      { packages: client() },
+    );
   });
 });

@@ -8,13 +8,23 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { MemoryHost } from './memory-host';
 
-/** A package by its name, or installed under an alias (`@types/fhir-stu3` shown as `@types/fhir`). */
-export type InstalledPackage = string | { readonly name: string; readonly installedAs: string };
+/**
+ * A package by its name, or installed under an alias (`@types/fhir-stu3` shown as `@types/fhir`), or any
+ * real folder shown at a path of the workspace (`at`, relative to the root: a generated Prisma client).
+ */
+export type InstalledPackage =
+  | string
+  | { readonly name: string; readonly installedAs: string }
+  | { readonly at: string; readonly folder: string };
 
 const repositoryModules = path.resolve(__dirname, '../../../node_modules');
 
 export function mountPackages(host: MemoryHost, root: string, packages: readonly InstalledPackage[]): void {
   for (const entry of packages) {
+    if (typeof entry !== 'string' && 'at' in entry) {
+      host.mount(`${root}/${entry.at}`, entry.folder);
+      continue;
+    }
     const { name, installedAs } = typeof entry === 'string' ? { name: entry, installedAs: entry } : entry;
     host.mount(`${root}/node_modules/${name}`, path.join(repositoryModules, installedAs));
   }

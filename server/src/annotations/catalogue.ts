@@ -13,6 +13,8 @@ export class Catalogue {
   readonly taggedNames = new Set<string>();
   /** Drizzle tables: their rows are matched to them by column keys (`engine/symbols.ts`). */
   readonly tables: Schema[] = [];
+  /** Prisma models' tagged fields by `Model.field`: a generated client's types are mapped to them (`engine/symbols.ts`). */
+  readonly prismaFields = new Map<string, Field>();
   private readonly contextsByFile = new Map<string, readonly CodeContext[]>();
 
   constructor(files: Iterable<FileAnnotations>) {
@@ -22,6 +24,8 @@ export class Catalogue {
       for (const schema of file.schemas) {
         this.schemas.set(schema.key, schema);
         if (schema.columns) this.tables.push(schema);
+        if (schema.declaration === 'prisma')
+          for (const field of schema.fields) this.prismaFields.set(`${schema.name}.${field.name}`, field);
         for (const field of [...schema.fields, ...schema.consentFields]) this.addField(field);
       }
     }

@@ -16,6 +16,8 @@ export type UncheckedKind =
   | 'missing-extends'
   /** A `tsconfig.json` project that could not be loaded at all. */
   | 'project-not-loaded'
+  /** A Prisma schema with tagged models whose client has not been generated: its models' uses cannot be found. */
+  | 'missing-prisma-client'
   /** A file not analysed, or not by every rule: too large, not text, not a regular file, too deeply nested, a rule that failed. */
   | 'incomplete-analysis';
 
@@ -26,6 +28,7 @@ export const uncheckedKinds: readonly UncheckedKind[] = [
   'missing-package',
   'missing-extends',
   'project-not-loaded',
+  'missing-prisma-client',
   'incomplete-analysis',
 ];
 
@@ -49,6 +52,7 @@ export type Unchecked =
   | (Place & { readonly kind: 'missing-package'; readonly range: Range; readonly package: string })
   | (Place & { readonly kind: 'missing-extends'; readonly extends: string })
   | (Place & { readonly kind: 'project-not-loaded'; readonly reason: string })
+  | (Place & { readonly kind: 'missing-prisma-client'; readonly output: string })
   | (Place & { readonly kind: 'incomplete-analysis'; readonly reason: string });
 
 /** A run's coverage: every place it could not check, and how many of each kind. */
@@ -79,6 +83,8 @@ export function describeUnchecked(item: Unchecked): string {
       return `extends '${item.extends}', which cannot be found: the project is checked without the options it would give`;
     case 'project-not-loaded':
       return `the project could not be loaded (${item.reason}): its files are checked as files of no project, with default options`;
+    case 'missing-prisma-client':
+      return `its client has not been generated (no ${item.output}; run \`prisma generate\`): the uses of its models are not found`;
     case 'incomplete-analysis':
       return `the file was not fully analysed: ${item.reason}`;
   }

@@ -1,7 +1,9 @@
 import ts from 'typescript';
+import { prismaClientOutputs } from '../annotations/prisma';
 import type { Unchecked } from '../base/coverage';
 import type { Finding, Notice, Severity } from '../base/finding';
 import { LineIndex } from '../base/lines';
+import { dirname, isInside, join, relative } from '../base/paths';
 import type { FileResult } from '../base/result';
 import type { Timings } from '../base/timings';
 import { namesOf } from '../base/typescript-internals';
@@ -146,7 +148,8 @@ export class RuleRunner {
       const failure = this.run(rule, file, notices, () => rule.checkAnnotations!(context));
       if (failure) failed.push(incomplete(file, failure));
     }
-    return { result: { findings, notices, unchecked: failed }, reads };
+    const client = context.annotations.schemas.length > 0 ? missingPrismaClient(file, source.text, documents, root) : undefined;
+    return { result: { findings, notices, unchecked: client ? [client, ...failed] : failed }, reads };
   }
 
   /** The register's findings read it (its own version) and every annotation of the workspace. */
@@ -304,4 +307,22 @@ export class RuleRunner {
 /** A file not analysed, or not by every rule, as a place not checked. */
 export function incomplete(file: string, reason: string): Unchecked {
   return { kind: 'incomplete-analysis', file, reason };
+}
+
+/**
+ * A Prisma schema's client, where its generators write it (`output`), else where `prisma-client-js` writes
+ * it by default (`node_modules/.prisma/client`, beside the schema or above it in the workspace): when it is
+ * not there, uses of the models cannot be found (README, "What a clean run means").
+ */
+function missingPrismaClient(file: string, text: string, documents: Documents, root: string): Unchecked | undefined {
+  const outputs = prismaClientOutputs(file, text);
+  if (outputs.length > 0) {
+    const generated = outputs.some((output) => ['client.ts', 'index.d.ts'].some((name) => documents.exists(join(output, name))));
+    return generated ? undefined : { kind: 'missing-prisma-client', file, output: relative(root, outputs[0]!) };
+  }
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if (documents.exists(join(dir, 'node_modules/.prisma/client/index.d.ts'))) return undefined;
+    if (dir === root || !isInside(root, dir)) break;
+  }
+  return { kind: 'missing-prisma-client', file, output: 'node_modules/.prisma/client' };
 }

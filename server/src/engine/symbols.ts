@@ -24,6 +24,7 @@ export function fieldsOfSymbol(
       if (field) fields.push(field);
       else if (catalogue.tables.length > 0 && ts.isPropertyAssignment(declaration))
         fields.push(...selectedColumn(checker, catalogue, declaration));
+      else if (catalogue.prismaFields.size > 0 && ts.isPropertySignature(declaration)) fields.push(...prismaField(catalogue, declaration));
     }
   }
   if (fields.length === 0 && receiver && catalogue.tables.length > 0 && !symbol.declarations?.length)
@@ -106,4 +107,23 @@ function rowFields(checker: ts.TypeChecker, catalogue: Catalogue, property: stri
       .filter((table) => table.columns!.length === keys.length && table.columns!.every((column, index) => column === keys[index]))
       .flatMap((table) => table.fields.filter((field) => field.name === property));
   });
+}
+
+/**
+ * A property of a model's row in a generated Prisma client: the client declares each model's columns in
+ * `$<Model>Payload`'s `scalars` (`scalars: GetPayloadResult<{ name: string, … }>`), with the model's name in
+ * its `name`, and TypeScript points the properties of every full row (`findFirst`, `include`) there.
+ */
+function prismaField(catalogue: Catalogue, declaration: ts.PropertySignature): Field[] {
+  const name = declaration.name;
+  if (!ts.isIdentifier(name) && !ts.isStringLiteral(name)) return [];
+  let node: ts.Node = declaration.parent;
+  for (let depth = 0; depth < 4 && !(ts.isPropertySignature(node) && node.name.getText() === 'scalars'); depth++) node = node.parent;
+  const payload = ts.isPropertySignature(node) && ts.isTypeLiteralNode(node.parent) ? node.parent : undefined;
+  if (!payload || !ts.isTypeAliasDeclaration(payload.parent) || !/^\$\w+Payload$/.test(payload.parent.name.text)) return [];
+  const model = payload.members.find((member) => member.name?.getText() === 'name');
+  const type = model && ts.isPropertySignature(model) ? model.type : undefined;
+  if (!type || !ts.isLiteralTypeNode(type) || !ts.isStringLiteral(type.literal)) return [];
+  const field = catalogue.prismaFields.get(`${type.literal.text}.${name.text}`);
+  return field ? [field] : [];
 }

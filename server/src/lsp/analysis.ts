@@ -382,13 +382,15 @@ function labelOf(item: Unchecked): string {
       return `extends ${item.extends}`;
     case 'project-not-loaded':
       return 'project not loaded';
+    case 'missing-prisma-client':
+      return 'Prisma client not generated';
     case 'incomplete-analysis':
       return 'not fully analysed';
   }
 }
 
 function isAnalysed(folder: Folder, file: string): boolean {
-  return file === folder.workspace.registerPath || /\.(?:[cm]?ts|tsx)$/.test(file);
+  return file === folder.workspace.registerPath || /\.(?:[cm]?ts|tsx|prisma)$/.test(file);
 }
 
 function describe(error: unknown): string {

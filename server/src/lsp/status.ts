@@ -29,7 +29,14 @@ export interface UncheckedPlace {
     readonly start: { readonly line: number; readonly character: number };
     readonly end: { readonly line: number; readonly character: number };
   };
-  readonly kind: 'untyped-read' | 'unreached-use' | 'missing-package' | 'missing-extends' | 'project-not-loaded' | 'incomplete-analysis';
+  readonly kind:
+    | 'untyped-read'
+    | 'unreached-use'
+    | 'missing-package'
+    | 'missing-extends'
+    | 'project-not-loaded'
+    | 'missing-prisma-client'
+    | 'incomplete-analysis';
   /** What: the name read, the package, the config extended, or the project's config. */
   readonly label: string;
   /** Why it was not checked, a clause. */

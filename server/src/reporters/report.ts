@@ -61,6 +61,8 @@ export function uncheckedSummary(kind: UncheckedKind, items: readonly Unchecked[
       return `${n} tsconfig.json ${n === 1 ? 'file' : 'files'} whose extends cannot be found`;
     case 'project-not-loaded':
       return `${n} ${n === 1 ? 'project' : 'projects'} that could not be loaded`;
+    case 'missing-prisma-client':
+      return `${n} Prisma ${n === 1 ? 'schema' : 'schemas'} whose client has not been generated`;
     case 'incomplete-analysis':
       return `${n} ${n === 1 ? 'file' : 'files'} not fully analysed`;
   }

@@ -135,6 +135,7 @@ const kindDescriptions: Readonly<Record<UncheckedKind, string>> = {
   'missing-package': 'Imports of packages that are not installed: what the code takes from them is not checked.',
   'missing-extends': 'tsconfig.json files whose extends cannot be found: their projects are checked without the options it would give.',
   'project-not-loaded': 'Projects that could not be loaded: their files are checked as files of no project.',
+  'missing-prisma-client': 'Prisma schemas whose client has not been generated: the uses of their models are not found.',
   'incomplete-analysis': 'Files not fully analysed (too large, not text, not a regular file, too deeply nested, a rule that failed).',
 };
 
