@@ -11,14 +11,15 @@ import {
 import { configurationMiddleware, section } from './settings';
 
 /**
- * The documents the server is told about: TypeScript and TSX files on disk, and YAML files, among which the
- * server picks the register of each folder (its path is a setting). Only `file` URIs: the server reads the
+ * The documents the server is told about: TypeScript and TSX files on disk, Prisma schemas, and YAML files,
+ * among which the server picks the register of each folder (its path is a setting). Only `file` URIs: the server reads the
  * rest of the workspace from disk, so it cannot analyse virtual workspaces, and says so in package.json.
  */
 export const documentSelector = [
   { scheme: 'file', language: 'typescript' },
   { scheme: 'file', language: 'typescriptreact' },
   { scheme: 'file', pattern: '**/*.{yaml,yml}' },
+  { scheme: 'file', pattern: '**/*.prisma' },
 ] satisfies DocumentFilter[];
 
 export interface Channels {

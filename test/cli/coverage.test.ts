@@ -72,6 +72,7 @@ describe('check: what was not checked', () => {
       'missing-package': 1,
       'missing-extends': 1,
       'project-not-loaded': 0,
+      'missing-prisma-client': 0,
       'incomplete-analysis': 0,
     });
     assert.deepEqual(

@@ -102,12 +102,13 @@ describe('the extension manifest', () => {
     }
   });
 
-  it('starts the bundle, on TypeScript files and on a register', () => {
+  it('starts the bundle, on TypeScript files, on a register and on a Prisma schema', () => {
     assert.equal(manifest.main, './dist/extension.js');
     assert.deepEqual(manifest.activationEvents, [
       'onLanguage:typescript',
       'onLanguage:typescriptreact',
       'workspaceContains:pi-register.yaml',
+      'workspaceContains:**/schema.prisma',
     ]);
   });
 

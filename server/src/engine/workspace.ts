@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import type { Catalogue } from '../annotations/catalogue';
+import { prismaClientOutputs } from '../annotations/prisma';
 import { coverageOf, type Unchecked } from '../base/coverage';
 import type { Finding, Fix, Notice, Severity } from '../base/finding';
 import type { Host } from '../base/host';
@@ -13,7 +14,7 @@ import { type CancellationToken, CancelledError } from './cancellation';
 import { dependencyView, noteOf } from './dependency-view';
 import { Derived } from './derived';
 import { Documents, type FileChange } from './documents';
-import { type Completion, completionsAt } from './editor/completions';
+import { type Completion, completionsAt, completionsInPrismaSchema } from './editor/completions';
 import { definitionsInRegister, definitionsInSource } from './editor/definitions';
 import { type HoverInfo, hoverInfo, type Place } from './editor/hover-info';
 import { type SchemaLens, schemaLenses } from './editor/lenses';
@@ -95,11 +96,19 @@ export class Workspace {
       basename(change.file) === 'tsconfig.json' ||
       // Module resolution read it (a package's type, its exports), and its answers are kept while the structure stands.
       basename(change.file) === 'package.json' ||
-      (structure?.configFiles.has(change.file) ?? false);
+      (structure?.configFiles.has(change.file) ?? false) ||
+      // Where a Prisma schema's client is generated decides which files are generated code.
+      (isPrismaSchema(change.file) && !!structure && this.movesPrismaClient(change.file, structure));
     if (structural) {
       this.results.clear();
       this.derived.restructure();
     } else if (structure?.owners.has(change.file)) this.results.changed(change.file);
+  }
+
+  /** Whether a Prisma schema's generators now write their clients elsewhere than the structure was built with. */
+  private movesPrismaClient(file: string, structure: Structure): boolean {
+    const outputs = prismaClientOutputs(file, this.documents.text(file) ?? '');
+    return outputs.some((output) => !structure.prismaClients.includes(output));
   }
 
   /** Whether the projects as built hold the file (true before they are built: nothing to tell yet). */
@@ -251,24 +260,26 @@ export class Workspace {
       const register = this.register();
       return register ? definitionsInRegister(register, this.catalogue(), offset, this.places()) : [];
     }
-    return this.isSource(file) ? definitionsInSource(this.derived.annotationsOf(file), offset, this.places()) : [];
+    return this.isAnnotated(file) ? definitionsInSource(this.derived.annotationsOf(file), offset, this.places()) : [];
   }
 
   /** Completions inside a JSDoc block; undefined outside one. */
   completionsAt(file: string, offset: number): Completion[] | undefined {
-    const source = this.derived.sourceOf(file);
-    if (!source) return undefined;
+    const source = isPrismaSchema(file) ? undefined : this.derived.sourceOf(file);
+    const text = isPrismaSchema(file) ? this.documents.text(file) : undefined;
+    if (!source && text === undefined) return undefined;
     const catalogue = this.purposeCatalogue();
     const purposes = catalogue
       ? [...catalogue.entries.values()].map(({ id, description }) => ({ id, ...(description && { description }) }))
       : [...this.catalogue().purposeIds()].sort().map((id) => ({ id }));
     const files = (this.register()?.files ?? []).flatMap((entry) => entry.name?.value ?? []);
-    return completionsAt(source.sourceFile, offset, { purposes, files });
+    const vocabulary = { purposes, files };
+    return source ? completionsAt(source.sourceFile, offset, vocabulary) : completionsInPrismaSchema(text!, offset, vocabulary);
   }
 
   /** One lens per schema of the file: its purposes and its register status. */
   lenses(file: string): SchemaLens[] {
-    return this.isSource(file) ? schemaLenses(this.derived.annotationsOf(file), this.catalogue(), this.places()) : [];
+    return this.isAnnotated(file) ? schemaLenses(this.derived.annotationsOf(file), this.catalogue(), this.places()) : [];
   }
 
   /** The current text of a file (an open buffer, else the disk). */
@@ -320,7 +331,9 @@ export class Workspace {
     return { root: this.root, registerPath: this.registerPath, register: this.register() };
   }
 
-  private isSource(file: string): boolean {
-    return this.derived.structure().owners.has(file);
+  /** A file whose annotations the workspace reads: a TypeScript file of a project, or a Prisma schema. */
+  private isAnnotated(file: string): boolean {
+    const structure = this.derived.structure();
+    return structure.owners.has(file) || structure.prismaSchemas.includes(file);
   }
 }

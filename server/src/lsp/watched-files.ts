@@ -2,8 +2,8 @@ import { DidChangeWatchedFilesNotification, type DidChangeWatchedFilesParams, Fi
 import type { Session } from './session';
 import { pathOf } from './uris';
 
-/** What the server watches on disk: sources, project files, and registers wherever the setting puts them. */
-const watchedGlobs = ['**/*.{ts,tsx,mts,cts}', '**/{tsconfig,jsconfig}*.json', '**/package.json', '**/*.{yaml,yml}'];
+/** What the server watches on disk: sources, project files, Prisma schemas, and registers wherever the setting puts them. */
+const watchedGlobs = ['**/*.{ts,tsx,mts,cts}', '**/{tsconfig,jsconfig}*.json', '**/package.json', '**/*.{yaml,yml}', '**/*.prisma'];
 
 export async function registerWatchers(session: Session): Promise<void> {
   if (!session.abilities.watchedFilesRegistration) return;

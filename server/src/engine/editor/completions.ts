@@ -46,6 +46,18 @@ export function completionsAt(sourceFile: ts.SourceFile, offset: number, vocabul
   const text = sourceFile.text;
   if (!comment || !text.startsWith('/**', comment.pos)) return undefined;
   const lineStart = Math.max(comment.pos + 3, text.lastIndexOf('\n', offset - 1) + 1);
+  return completionsAfter(text, lineStart, offset, vocabulary);
+}
+
+/** The same in a Prisma schema's `///` doc comments; undefined on any other line. */
+export function completionsInPrismaSchema(text: string, offset: number, vocabulary: Vocabulary): Completion[] | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const doc = /^[ \t]*\/\/\//.exec(text.slice(lineStart, offset));
+  return doc ? completionsAfter(text, lineStart + doc[0].length, offset, vocabulary) : undefined;
+}
+
+/** What to offer at `offset`, from what the comment's line holds between `lineStart` and it. */
+function completionsAfter(text: string, lineStart: number, offset: number, vocabulary: Vocabulary): Completion[] {
   const before = text.slice(lineStart, offset);
   const wordEnd = offset + /^[\w.-]*/.exec(text.slice(offset))![0].length;
   const tagName = /@(\w*)$/.exec(before);
