@@ -24,6 +24,44 @@ const model = {
 };
 
 describe('register', () => {
+  it('fills entries from Zod schemas, Drizzle tables and Prisma models, as from types', async () => {
+    const root = workspace({
+      'src/intake.ts': `
+        import { z } from 'zod';
+        /** @purpose treatment @piFile "Intake Forms" */
+        export const Intake = z.object({ /** @personal name */ name: z.string() });
+      `,
+      'src/tables.ts': `
+        import { pgTable, text } from 'drizzle-orm/pg-core';
+        /** @purpose reminders */
+        export const visitors = pgTable('visitors', { /** @personal contact */ phone: text('phone') });
+      `,
+      'prisma/schema.prisma': `
+        /// @purpose billing
+        model Invoice {
+          id    Int    @id
+          /// @personal address
+          payer String
+        }
+      `,
+    });
+    const run = await runCli(['register', root, '--write']);
+    assert.equal(run.status, 0, run.stderr);
+    const written = fs.readFileSync(path.join(root, 'pi-register.yaml'), 'utf8');
+    assert.match(
+      written,
+      /- name: Intake Forms\n {4}schema: src\/intake\.ts#Intake\n(?: {4}.*\n)*? {4}purposes: \[treatment\]\n {4}recordedMatters: \[name\]/,
+    );
+    assert.match(
+      written,
+      /- name: visitors\n {4}schema: src\/tables\.ts#visitors\n(?: {4}.*\n)*? {4}purposes: \[reminders\]\n {4}recordedMatters: \[phone\]/,
+    );
+    assert.match(
+      written,
+      /- name: Invoice\n {4}schema: prisma\/schema\.prisma#Invoice\n(?: {4}.*\n)*? {4}purposes: \[billing\]\n {4}recordedMatters: \[payer\]/,
+    );
+  });
+
   it('creates the register with --write, and a second --write changes nothing', async () => {
     const root = workspace(model);
     const first = await runCli(['register', root, '--write']);

@@ -13,7 +13,9 @@ import {
   CodeLensRequest,
   type CompletionItem,
   CompletionRequest,
+  DefinitionRequest,
   type Diagnostic,
+  type Location,
 } from 'vscode-languageserver-protocol';
 import { workspace } from '../support/cli';
 import { type LspClient, serverForSuite, uriOf } from '../support/lsp-client';
@@ -38,6 +40,7 @@ const files = {
       - id: treatment
     files:
       - name: Patient
+        schema: prisma/schema.prisma#Patient
         exemption: experimental
         purposes: [treatment]
   `,
@@ -63,6 +66,21 @@ describe('Prisma schemas in the editor', () => {
     await client.watched(applyToDisk(resolved.edit!));
     assert.match(fs.readFileSync(schema, 'utf8'), /\n\/\/\/ @purpose treatment\nmodel Patient \{/);
     await client.diagnosticsWhere(schema, 'no missing-purpose', (d) => !d.some((x) => x.code === 'missing-purpose'));
+  });
+
+  it("goes from a register entry's schema to the model", async () => {
+    const register = path.join(root, 'pi-register.yaml');
+    const lines = fs.readFileSync(register, 'utf8').split('\n');
+    const line = lines.findIndex((each) => each.includes('schema.prisma#Patient'));
+    const found = (await client.connection.sendRequest(DefinitionRequest.type, {
+      textDocument: { uri: uriOf(register) },
+      position: { line, character: lines[line]!.indexOf('#Patient') + 2 },
+    })) as Location[];
+    const model = fs
+      .readFileSync(schema, 'utf8')
+      .split('\n')
+      .findIndex((each) => each.startsWith('model Patient'));
+    assert.deepEqual(found, [{ uri: uriOf(schema), range: { start: { line: model, character: 6 }, end: { line: model, character: 13 } } }]);
   });
 
   it('puts lenses on a model, and follows an edit of the open schema', async () => {

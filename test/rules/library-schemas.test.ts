@@ -186,6 +186,24 @@ describe('Drizzle tables', () => {
     );
   });
 
+  it('tags the rows of relational queries', async () => {
+    await check(
+      `${table}${register.replace('files: []', 'files:\n    - name: patients\n      exemption: experimental\n      purposes: [treatment]')}
+      //- src/letters.ts
+      import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+      import type * as schema from './schema';
+
+      /** @purpose marketing */
+      export async function greetings(db: NodePgDatabase<typeof schema>) {
+        const rows = await db.query.patients.findMany();
+        return rows[0]?.name;
+        //              ^^^^ use-beyond-purpose +fix
+      }
+      `,
+      { packages: drizzle },
+    );
+  });
+
   it('maps the rows Drizzle infers from a table to its columns', async () => {
     await check(
       `${table}${register.replace('files: []', 'files:\n    - name: patients\n      exemption: experimental\n      purposes: [treatment]')}
