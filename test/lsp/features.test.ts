@@ -92,7 +92,7 @@ describe('hover, completion, definition, code lens', () => {
         'Tagged at `model/patient.ts:8`.  ',
         'Declared purposes: `treatment` (`@purpose` on the field, `model/patient.ts:8`).  ',
         'Register: Personal Information File **Patient Registry**, `pi-register.yaml:9`.  ',
-        '_APPI Art. 2(3) (special care-required personal information); APPI Art. 17–18; for administrative organs Art. 61 and 69 (purpose of use)_',
+        '_APPI Art. 2(3) (special care-required personal information); APPI Art. 17–18; for administrative organs Art. 61 and 69 (formerly Act No. 58 of 2003 Art. 3 and 8) (purpose of use)_',
       ].join('\n'),
     );
   });

@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { citationsFor, provisions } from 'appi-guard-server/base/provisions';
 import { parseRegister } from 'appi-guard-server/register/parse';
 import { rules } from 'appi-guard-server/rules/index';
 import { analyse, assertKnownRules, markerOf } from '../support/check';
@@ -14,6 +15,12 @@ import { examplesOf } from '../support/doc-examples';
 import { type Marker, parseFixture, renderFixture, root } from '../support/fixture';
 
 const docs = path.resolve(__dirname, '../../../docs/rules');
+const citationKeys = Object.keys(provisions) as (keyof typeof provisions)[];
+/**
+ * Rules whose messages say what is wrong with the form of the register or of an annotation, which their
+ * pages relate to the law; every other rule's messages cite its provision.
+ */
+const aboutForm = new Set(['register-invalid', 'annotation-invalid']);
 const yamlErrors = 'pi-register.yaml: the register has YAML errors: purpose ids are not checked against it until they are fixed';
 
 /**
@@ -30,6 +37,16 @@ describe('rule docs: the examples run', () => {
   for (const { meta } of rules) {
     const page = `${meta.id}.md`;
     const examples = examplesOf(fs.readFileSync(path.join(docs, page), 'utf8'));
+
+    it(`${meta.id}: states the provision its messages cite, from the one table of provisions`, () => {
+      const text = fs.readFileSync(path.join(docs, page), 'utf8');
+      if (meta.provision === undefined || !meta.provision.includes('Art.')) return;
+      assert.ok(
+        citationKeys.some((key) => provisions[key] === meta.provision),
+        `${meta.id}'s provision is one of base/provisions.ts`,
+      );
+      assert.ok(text.includes(`| Provision | ${meta.provision} |`), `${page} states the provision: ${meta.provision}`);
+    });
 
     it(`${meta.id}: has a failing and a passing example`, () => {
       assert.ok(
@@ -59,6 +76,11 @@ describe('rule docs: the examples run', () => {
         const { workspace, result } = await analyse(example.fixture, { notices, ...(severities && { severities }) });
         const actual = result.findings.map((finding) => shown(markerOf(finding, workspace)));
         assert.equal(renderFixture(fixture.files, actual), renderFixture(fixture.files, expected));
+        // Each message cites what the page cites, in the form the register's sector asks for.
+        const key = citationKeys.find((each) => provisions[each] === meta.provision);
+        const sector = register === undefined ? undefined : parseRegister(register).sector?.value;
+        for (const finding of result.findings.filter((each) => each.ruleId === meta.id && key !== undefined && !aboutForm.has(meta.id)))
+          assert.ok(finding.message.includes(citationsFor(sector)[key!]), `${finding.message}\ncites ${citationsFor(sector)[key!]}`);
       });
     }
   }

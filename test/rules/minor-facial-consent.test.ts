@@ -509,7 +509,10 @@ describe('minor-facial-consent: the finding', () => {
       /^`Child\.facePhoto` \(facial data\) is collected with no parental-consent check on the way: the function that collects it is called nowhere in the workspace/,
     );
     assert.match(finding.message, /`Child` declares no `@minimumAge`, so the individual may be a child under 16/);
-    assert.match(finding.message, /APPI Art\. 20\(1\).*Art\. 2\(2\) with Cabinet Order Art\. 1.*the 2026 APPI amendment bill/);
+    assert.match(
+      finding.message,
+      /APPI Art\. 20\(1\).*Art\. 2\(2\) with Cabinet Order Art\. 1.*the 2026 amendment \(Act No\. 56 of 2026\), not yet in force/,
+    );
     assert.deepEqual(
       finding.related.map((r) => [r.file, r.range.start.line, r.message]),
       [

@@ -2,6 +2,7 @@ import type ts from 'typescript';
 import type { Catalogue } from '../annotations/catalogue';
 import type { FileAnnotations } from '../annotations/model';
 import type { Finding } from '../base/finding';
+import type { Sector } from '../base/provisions';
 import type { Register } from '../register/model';
 import type { PurposeCatalogue } from '../register/purposes';
 import type { Derived } from './derived';
@@ -70,6 +71,10 @@ export class AnnotationFileContext implements AnnotationContext {
   get purposes(): PurposeCatalogue | undefined {
     this.state.reads.register = this.setup.derived.registerVersion();
     return this.setup.derived.purposes();
+  }
+
+  get sector(): Sector | undefined {
+    return this.register?.sector?.value;
   }
 
   workspaceQuery<T>(query: WorkspaceQuery<T>): T {

@@ -189,6 +189,7 @@ export class RuleRunner {
           file,
           text: source.text,
           register,
+          sector: register.sector?.value,
           catalogue,
           purposes,
           root,

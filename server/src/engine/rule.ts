@@ -2,6 +2,7 @@ import type ts from 'typescript';
 import type { Catalogue } from '../annotations/catalogue';
 import type { FileAnnotations } from '../annotations/model';
 import type { Finding, Fix, Severity, Span } from '../base/finding';
+import type { Sector } from '../base/provisions';
 import type { Register } from '../register/model';
 import type { PurposeCatalogue } from '../register/purposes';
 import type { FileQuery, WorkspaceQuery } from './query';
@@ -77,6 +78,8 @@ interface ReportContext extends WorkspacePlaces {
  */
 export interface AnnotationContext extends ReportContext {
   readonly text: string;
+  /** The register's `sector`, which decides the articles a message cites (reading it reads the register). */
+  readonly sector: Sector | undefined;
   readonly annotations: FileAnnotations;
   readonly catalogue: Catalogue;
   /** The register as read; undefined when there is none. */
@@ -94,6 +97,7 @@ export interface SourceContext extends AnnotationContext {
 export interface RegisterContext extends ReportContext {
   readonly text: string;
   readonly register: Register;
+  readonly sector: Sector | undefined;
   readonly catalogue: Catalogue;
   readonly purposes: PurposeCatalogue | undefined;
   workspaceQuery<T>(query: WorkspaceQuery<T>): T;

@@ -2,7 +2,7 @@ import ts from 'typescript';
 import type { Catalogue } from '../annotations/catalogue';
 import { prismaClientOutputs } from '../annotations/prisma';
 import { coverageOf, type Unchecked } from '../base/coverage';
-import type { Finding, Fix, Notice, Severity } from '../base/finding';
+import type { Finding, Fix, Notice, Severity, Span } from '../base/finding';
 import type { Host } from '../base/host';
 import { basename, isInside, isNodeModules, isPrismaSchema, isTypeScriptFile, join } from '../base/paths';
 import type { FileResult } from '../base/result';
@@ -18,6 +18,7 @@ import { type Completion, completionsAt, completionsInPrismaSchema } from './edi
 import { definitionsInRegister, definitionsInSource } from './editor/definitions';
 import { type HoverInfo, hoverInfo, type Place } from './editor/hover-info';
 import { type SchemaLens, schemaLenses } from './editor/lenses';
+import { registerCompletionsAt, registerHoverAt } from './editor/register-words';
 import { Results } from './invalidation';
 import { reachedUsesOf } from './queries/reached';
 import { usesOf } from './queries/uses';
@@ -248,6 +249,12 @@ export class Workspace {
     return this.derived.purposes();
   }
 
+  /** What a hover on the register's `sector` or a purpose's `myNumberAffair` says. */
+  registerHoverAt(file: string, offset: number): { span: Span; markdown: string } | undefined {
+    const register = file === this.registerPath ? this.register() : undefined;
+    return register && registerHoverAt(register, offset);
+  }
+
   /** What a hover on a tagged field (its declaration or a use) says. */
   hoverAt(file: string, offset: number): HoverInfo | undefined {
     const source = this.derived.sourceOf(file);
@@ -265,6 +272,10 @@ export class Workspace {
 
   /** Completions inside a JSDoc block; undefined outside one. */
   completionsAt(file: string, offset: number): Completion[] | undefined {
+    if (file === this.registerPath) {
+      const register = this.register();
+      return register && registerCompletionsAt(register, offset);
+    }
     const source = isPrismaSchema(file) ? undefined : this.derived.sourceOf(file);
     const text = isPrismaSchema(file) ? this.documents.text(file) : undefined;
     if (!source && text === undefined) return undefined;

@@ -12,6 +12,7 @@ const kinds: Record<CompletionKind, CompletionItemKind> = {
   category: CompletionItemKind.EnumMember,
   basis: CompletionItemKind.EnumMember,
   file: CompletionItemKind.File,
+  word: CompletionItemKind.EnumMember,
 };
 
 /** Inside JSDoc only; elsewhere null, so the editor's TypeScript completions are alone. */

@@ -15,6 +15,8 @@ export function hover(session: Session, params: HoverParams): Hover | null {
   const info = at.folder.workspace.hoverAt(at.file, at.offset);
   const text = at.folder.workspace.text(at.file);
   if (text === undefined) return null;
+  const word = at.folder.workspace.registerHoverAt(at.file, at.offset);
+  if (word) return { contents: { kind: MarkupKind.Markdown, value: word.markdown }, range: spanRange(text, word.span) };
   const reached = session.analysis
     .findingsOf(at.folder, at.file)
     .filter(

@@ -1,5 +1,6 @@
 import type { Document, YAMLMap, YAMLSeq } from 'yaml';
 import type { Span } from '../base/finding';
+import type { Sector } from '../base/provisions';
 
 /**
  * The register (README, "The register") as read: plain values with the place of each, and the YAML nodes they came from,
@@ -27,6 +28,8 @@ export interface PurposeEntry {
   readonly description?: string;
   /** Purposes the organisation holds reasonably related to this one (APPI Art. 17(2), 61(3)). */
   readonly related: readonly string[];
+  /** The My Number affair this purpose is (My Number Act Art. 9), when it is one. */
+  readonly myNumberAffair?: Located<MyNumberAffair>;
   /** The id's value in the YAML. */
   readonly span: Span;
 }
@@ -70,6 +73,8 @@ export interface RegisterProblem {
 export interface Register {
   readonly document: Document.Parsed;
   readonly organization?: Located<string>;
+  /** Chapter V or Chapter IV of APPI: which articles findings cite, and whether `special-care-consent` applies. */
+  readonly sector?: Located<Sector>;
   /** Set when the register is a mapping without `organization` (or with an empty one): where to say so. */
   readonly organizationMissing?: Span;
   /** Undefined when the register has no `purposes:`, which leaves purpose ids unchecked. */
@@ -132,8 +137,12 @@ export const requiredItems = [
 ] as const;
 export const requiredWhenExempt = ['name', 'purposes'] as const;
 
-export const topLevelKeys = ['organization', 'purposes', 'files'] as const;
-export const purposeKeys = ['id', 'description', 'related'] as const;
+export const topLevelKeys = ['organization', 'sector', 'purposes', 'files'] as const;
+export const purposeKeys = ['id', 'description', 'related', 'myNumberAffair'] as const;
+
+/** The affairs the My Number Act allows Individual Numbers to be used for (Art. 9). */
+export const myNumberAffairs = ['social-security', 'taxation', 'disaster-response'] as const;
+export type MyNumberAffair = (typeof myNumberAffairs)[number];
 
 /** A value the fixes write for what the code cannot know; it counts as missing until it is replaced. */
 const placeholderPrefix = 'TODO';

@@ -1,4 +1,5 @@
 import { type Document, isMap, isSeq, parseDocument } from 'yaml';
+import { sectors } from '../base/provisions';
 import { readEntries } from './entries';
 import type { FileEntry, Register, RegisterProblem } from './model';
 import { isPlaceholder, topLevelKeys } from './model';
@@ -53,6 +54,11 @@ function readRegister(reader: Reader): Register {
   const organizationPair = pairOf(root.items, 'organization');
   const organization = reader.text_(organizationPair, '`organization` must be the name of the administrative organ (APPI Art. 74(1)(ii)).');
   const organizationMissing = reader.isEmpty(organizationPair) || (organization !== undefined && isPlaceholder(organization.value));
+  const sector = reader.oneOf(
+    pairOf(root.items, 'sector'),
+    sectors,
+    '`sector` must be `administrative-organ` (APPI Chapter V) or `business` (Chapter IV).',
+  );
   const purposesPair = pairOf(root.items, 'purposes');
   const purposes = purposesPair ? reader.readPurposes(purposesPair) : undefined;
   const filesPair = pairOf(root.items, 'files');
@@ -73,6 +79,7 @@ function readRegister(reader: Reader): Register {
     broken: false,
     entriesKnown,
     ...(organization && { organization }),
+    ...(sector && { sector }),
     ...(organizationMissing && {
       organizationMissing: firstLineOf(rangeOf(organizationPair?.key ?? root.items[0]?.key ?? root, text), text),
     }),

@@ -1,7 +1,7 @@
 import { type Document, isAlias, isMap, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
 import { closest } from '../base/spelling';
 import type { Located, PurposeEntry, RegisterProblem, UnknownKey, WordList } from './model';
-import { purposeKeys } from './model';
+import { myNumberAffairs, purposeKeys } from './model';
 import { type AliasMap, keyOf, pairOf, rangeOf } from './nodes';
 
 /** The reading helpers of the register's shape, with a fixed depth: the top level's and the entries' readers share them. */
@@ -34,6 +34,16 @@ export class Reader {
     if (isScalar(value) && (typeof value.value === 'number' || typeof value.value === 'bigint'))
       return { value: String(value.value), span };
     this.problems.push({ span, message });
+    return undefined;
+  }
+
+  /** A word out of a fixed list (`sector`, `myNumberAffair`); any other value is a problem, with the closest word. */
+  oneOf<T extends string>(pair: Pair | undefined, words: readonly T[], message: string): Located<T> | undefined {
+    const text = this.text_(pair, message);
+    if (!text) return undefined;
+    if ((words as readonly string[]).includes(text.value)) return text as Located<T>;
+    const near = closest(text.value, words);
+    this.problems.push({ span: text.span, message: near ? `${message} Did you mean \`${near}\`?` : message });
     return undefined;
   }
 
@@ -98,10 +108,16 @@ export class Reader {
       if (!isAlias(item)) this.warnUnknownKeys(entry, purposeKeys);
       const description = this.resolve(pairOf(entry.items, 'description')?.value);
       const related = this.words(pairOf(entry.items, 'related'), '`related` must be a list of purpose ids, such as `[treatment]`.');
+      const myNumberAffair = this.oneOf(
+        pairOf(entry.items, 'myNumberAffair'),
+        myNumberAffairs,
+        '`myNumberAffair` must be one of the affairs the My Number Act lists: `social-security`, `taxation` or `disaster-response`.',
+      );
       entries.push({
         id: id.value,
         span: rangeOf(id, this.text),
         related: related?.items.map((r) => r.value) ?? [],
+        ...(myNumberAffair && { myNumberAffair }),
         ...(isScalar(description) && typeof description.value === 'string' && { description: description.value }),
       });
     }

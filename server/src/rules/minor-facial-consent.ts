@@ -1,7 +1,7 @@
 import { addTag, insert, replace } from '../annotations/edits';
 import type { Field, Schema } from '../annotations/model';
 import type { FileEdit, Finding, Fix } from '../base/finding';
-import { provisions } from '../base/provisions';
+import { citationsFor, provisions } from '../base/provisions';
 import { addedConsentField, consentFieldOf, type GuardPlan, planGuard } from '../engine/guard-plan';
 import { guardBounds } from '../engine/guards';
 import { adultAge, type Collection, collectionsOf, writeSiteAt } from '../engine/queries/collections';
@@ -38,7 +38,7 @@ export const minorFacialConsent: Rule = {
       const consent = consentFieldOf(schema);
       context.report({
         span: collection.span,
-        message: message(collection, field, schema),
+        message: message(collection, field, schema, citationsFor(context.sector).minorFacial),
         related: [
           { file: field.file, span: field.nameSpan, message: `\`${schema.name}.${field.name}\` is declared \`@facial\` here.` },
           ...(consent
@@ -79,7 +79,7 @@ export const minorFacialConsent: Rule = {
   },
 };
 
-function message(collection: Collection, field: Field, schema: Schema): string {
+function message(collection: Collection, field: Field, schema: Schema, provision: string): string {
   const age = schema.minimumAge ? `declares \`@minimumAge ${schema.minimumAge.value}\`` : 'declares no `@minimumAge`';
   const why = {
     'no-callers': ': the function that collects it is called nowhere in the workspace, so it may be called from anywhere',
@@ -89,7 +89,7 @@ function message(collection: Collection, field: Field, schema: Schema): string {
   const reason = collection.verdict.guarded ? '' : collection.verdict.why ? why[collection.verdict.why] : '';
   return (
     `\`${schema.name}.${field.name}\` (facial data) is collected with no parental-consent check on the way${reason}. ` +
-    `\`${schema.name}\` ${age}, so the individual may be a child under ${adultAge}, whose facial data may be collected only with the consent of a parent or legal representative (${provisions.minorFacial}).`
+    `\`${schema.name}\` ${age}, so the individual may be a child under ${adultAge}, whose facial data may be collected only with the consent of a parent or legal representative (${provision}).`
   );
 }
 

@@ -1,6 +1,6 @@
 import { listIds } from '../annotations/describe';
 import { addTag, appendArgs } from '../annotations/edits';
-import { provisions } from '../base/provisions';
+import { citationsFor, provisions } from '../base/provisions';
 import type { Rule } from '../engine/rule';
 
 interface Data {
@@ -30,7 +30,7 @@ export const missingPurpose: Rule = {
           : `\`${schema.name}\` declares no purpose of use for ${names}`;
       context.report({
         span: schema.nameSpan,
-        message: `${what}: purposes of use must be specified (${provisions.purposeSpecified}). Its uses are not checked until it has one.`,
+        message: `${what}: purposes of use must be specified (${citationsFor(context.sector).purposeSpecified}). Its uses are not checked until it has one.`,
         related: bare.map((field) => ({ file: field.file, span: field.nameSpan, message: `\`${field.name}\` has no declared purpose.` })),
         data: { schema: schema.key, fields: bare.map((field) => field.key) } satisfies Data,
       });

@@ -2,7 +2,7 @@ import ts from 'typescript';
 import { describeField } from '../annotations/describe';
 import type { Field } from '../annotations/model';
 import type { Finding, Fix, Span } from '../base/finding';
-import { provisions } from '../base/provisions';
+import { citationsFor, provisions } from '../base/provisions';
 import { escapesOf } from '../engine/queries/escapes';
 import type { FixContext, Rule } from '../engine/rule';
 import { suppressionFix } from '../engine/suppressions';
@@ -33,7 +33,13 @@ export const personalDataInLog: Rule = {
       if (!logged) continue;
       context.report({
         span: logged.span,
-        message: message(leak.fields, leak.carries, logged.sink, context.catalogue.schemaOf.bind(context.catalogue)),
+        message: message(
+          leak.fields,
+          leak.carries,
+          logged.sink,
+          context.catalogue.schemaOf.bind(context.catalogue),
+          citationsFor(context.sector).securityControl,
+        ),
         related: leak.fields.slice(0, 5).map((field) => ({
           file: field.file,
           span: field.nameSpan,
@@ -55,8 +61,14 @@ export const personalDataInLog: Rule = {
   },
 };
 
-function message(fields: readonly Field[], carries: 'value' | 'field', sink: string, schemaOf: (field: Field) => { name: string }): string {
-  const law = `personal data in logs is where leaks start, and it must be kept from leaking (${provisions.securityControl})`;
+function message(
+  fields: readonly Field[],
+  carries: 'value' | 'field',
+  sink: string,
+  schemaOf: (field: Field) => { name: string },
+  provision: string,
+): string {
+  const law = `personal data in logs is where leaks start, and it must be kept from leaking (${provision})`;
   if (carries === 'field') {
     const field = fields[0]!;
     return `\`${schemaOf(field).name}.${field.path ?? field.name}\` (${describeField(field)}) is written to the log by ${sink}: ${law}.`;

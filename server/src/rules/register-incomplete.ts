@@ -1,4 +1,4 @@
-import { provisions } from '../base/provisions';
+import { citationsFor, provisions } from '../base/provisions';
 import type { Rule } from '../engine/rule';
 import { exemptions } from '../register/model';
 
@@ -18,7 +18,7 @@ export const registerIncomplete: Rule = {
     if (register.organizationMissing) {
       context.report({
         span: register.organizationMissing,
-        message: `The register does not name the \`organization\`, the administrative organ that keeps the files (${provisions.fileNotice}).`,
+        message: `The register does not name the \`organization\`, the administrative organ that keeps the files (${citationsFor(context.sector).fileNotice}).`,
       });
     }
     for (const entry of register.files ?? []) {
@@ -28,12 +28,12 @@ export const registerIncomplete: Rule = {
       if (entry.missing.length > 0) parts.push(`does not state ${entry.missing.map((key) => `\`${key}\``).join(', ')}`);
       if (entry.unknownExemption) {
         parts.push(
-          `its exemption \`${entry.unknownExemption.value}\` is not one of ${exemptions.map((id) => `\`${id}\``).join(', ')} (${provisions.fileExemptions})`,
+          `its exemption \`${entry.unknownExemption.value}\` is not one of ${exemptions.map((id) => `\`${id}\``).join(', ')} (${citationsFor(context.sector).fileExemptions})`,
         );
       }
       context.report({
         span: entry.anchor,
-        message: `${label} ${parts.join('; ')}. Each file is notified with these items (${provisions.fileNotice}).`,
+        message: `${label} ${parts.join('; ')}. Each file is notified with these items (${citationsFor(context.sector).fileNotice}).`,
       });
     }
   },

@@ -1,5 +1,5 @@
 import type { Finding, Fix } from '../base/finding';
-import { provisions } from '../base/provisions';
+import { citationsFor, provisions } from '../base/provisions';
 import { matchingWith, registerMatching } from '../engine/queries/register-matching';
 import type { FixContext, Rule } from '../engine/rule';
 import { alignEntry } from '../register/edit';
@@ -31,7 +31,7 @@ export const registerMismatch: Rule = {
     for (const { entry, file, found } of context.workspaceQuery(registerMatching).disagreements) {
       context.report({
         span: entry.anchor,
-        message: messageOf(entry, file, found),
+        message: messageOf(entry, file, found, citationsFor(context.sector).fileRegister),
         ...(file && {
           related: [
             { file: file.schema.file, span: file.schema.nameSpan, message: `\`${file.schema.name}\`, the schema the entry describes.` },
@@ -49,7 +49,7 @@ export const registerMismatch: Rule = {
       if (!file || !here.has(file.schema.key)) continue;
       context.report({
         span: file.schema.nameSpan,
-        message: messageOf(entry, file, found),
+        message: messageOf(entry, file, found, citationsFor(context.sector).fileRegister),
         related: [
           { file: context.registerPath, span: entry.anchor, message: `The register's entry \`${entry.name?.value ?? entry.index + 1}\`.` },
         ],
@@ -82,10 +82,10 @@ function dataOf(entry: FileEntry): Data {
   return entry.name ? { entry: entry.index, name: entry.name.value } : { entry: entry.index };
 }
 
-function messageOf(entry: FileEntry, file: CodeFile | undefined, found: readonly Difference[]): string {
+function messageOf(entry: FileEntry, file: CodeFile | undefined, found: readonly Difference[], provision: string): string {
   const label = entry.name ? `The register entry \`${entry.name.value}\`` : `Entry ${entry.index + 1} of the register`;
   const parts = found.map((difference) => partOf(difference, entry, file));
-  return `${label} disagrees with the code: ${parts.join('; ')}. The register is corrected as soon as a file changes (${provisions.fileRegister}).`;
+  return `${label} disagrees with the code: ${parts.join('; ')}. The register is corrected as soon as a file changes (${provision}).`;
 }
 
 function partOf(difference: Difference, entry: FileEntry, file: CodeFile | undefined): string {

@@ -1,5 +1,5 @@
 import { replace } from '../annotations/edits';
-import { provisions } from '../base/provisions';
+import { citationsFor, provisions } from '../base/provisions';
 import type { Rule } from '../engine/rule';
 
 interface Data {
@@ -26,7 +26,7 @@ export const registerUnknownKey: Rule = {
         message:
           `\`${unknown.key.length > 64 ? `${unknown.key.slice(0, 64)}…` : unknown.key}\` is not a key of the register` +
           (unknown.suggestion ? `; did you mean \`${unknown.suggestion}\`?` : '.') +
-          ` It is kept, but not read as an item of the file's notice (${provisions.fileNotice}).`,
+          ` It is kept, but not read as an item of the file's notice (${citationsFor(context.sector).fileNotice}).`,
         ...(unknown.suggestion && { data: { suggestion: unknown.suggestion } satisfies Data }),
       });
     }

@@ -1,6 +1,6 @@
 import { replace } from '../annotations/edits';
 import type { Arg, Tag } from '../annotations/model';
-import { provisions } from '../base/provisions';
+import { citationsFor, provisions } from '../base/provisions';
 import { closest } from '../base/spelling';
 import type { Rule } from '../engine/rule';
 
@@ -37,7 +37,7 @@ export const unknownPurpose: Rule = {
         message:
           `Purpose \`${arg.text}\` is not in the purpose catalogue of ${catalogue.name}` +
           (suggestion ? `; did you mean \`${suggestion}\`?` : '.') +
-          ` Purposes of use are specified and published (${provisions.purposeCatalogue}).`,
+          ` Purposes of use are specified and published (${citationsFor(context.sector).purposeCatalogue}).`,
         related: [{ file: catalogue.file, span: firstEntrySpan(catalogue), message: 'The purpose catalogue.' }],
         data: (suggestion ? { suggestion } : {}) satisfies Data,
       });
@@ -57,7 +57,7 @@ export const unknownPurpose: Rule = {
           message:
             `Purpose \`${id.value}\` of the entry \`${entry.name?.value ?? entry.index + 1}\` is not in the register's purpose catalogue` +
             (suggestion ? `; did you mean \`${suggestion}\`?` : '.') +
-            ` Purposes of use are specified and published (${provisions.purposeCatalogue}).`,
+            ` Purposes of use are specified and published (${citationsFor(context.sector).purposeCatalogue}).`,
           data: (suggestion ? { suggestion } : {}) satisfies Data,
         });
       }

@@ -1,5 +1,5 @@
 import { relative } from '../base/paths';
-import { provisions } from '../base/provisions';
+import { citationsFor, provisions } from '../base/provisions';
 import { registerMatching } from '../engine/queries/register-matching';
 import type { Rule } from '../engine/rule';
 import { codeFileOf } from '../register/files';
@@ -38,7 +38,7 @@ export const unregisteredFile: Rule = {
         span: schema.nameSpan,
         message:
           `The Personal Information File \`${file.name}\` (\`${schema.name}\`) ${where}. ` +
-          `An administrative organ notifies each file it keeps and lists it in its published register (${provisions.fileRegister}).`,
+          `An administrative organ notifies each file it keeps and lists it in its published register (${citationsFor(context.sector).fileRegister}).`,
         data: { schemaKey: schema.key } satisfies Data,
       });
     }

@@ -2,7 +2,7 @@ import { describeField, listIds } from '../annotations/describe';
 import { addTag, appendArgs } from '../annotations/edits';
 import type { CodeContext, Field } from '../annotations/model';
 import type { FileEdit, Fix } from '../base/finding';
-import { provisions } from '../base/provisions';
+import { citationsFor, provisions } from '../base/provisions';
 import { type ReachedSite, type ReachedUse, reachedUsesOf } from '../engine/queries/reached';
 import { type Use, usesOf } from '../engine/queries/uses';
 import type { FixContext, RelatedSpan, Report, Rule, SourceContext } from '../engine/rule';
@@ -115,7 +115,7 @@ function reportReached(site: ReachedSite, context: SourceContext): void {
   const plural = beyond.size > 1 ? 'their purposes' : 'its purpose';
   context.report({
     span: site.span,
-    message: `${path} → ${verb} ${fields.join('; ')}${others ? ' (also through other calls)' : ''}: beyond ${plural} of use (${provisions.beyondPurpose}).`,
+    message: `${path} → ${verb} ${fields.join('; ')}${others ? ' (also through other calls)' : ''}: beyond ${plural} of use (${citationsFor(context.sector).beyondPurpose}).`,
     related: [
       ...reached.map((found) => ({
         file: found.file,
@@ -169,7 +169,7 @@ function message(
   context: SourceContext,
 ): string {
   const where = code.kind === 'file' ? `this file (\`${code.name}\`)` : `\`${code.name}\``;
-  const law = `beyond its purpose of use (${provisions.beyondPurpose})`;
+  const law = `beyond its purpose of use (${citationsFor(context.sector).beyondPurpose})`;
   if (use.kind === 'read') {
     const { field, declared } = beyond[0]!;
     return `\`${qualified(field, context)}\` (${describeField(field)}) is declared for ${listIds(declared)}, but ${where} uses it for ${listIds(missing)}: ${law}.`;
@@ -181,7 +181,7 @@ function message(
     const named = group.map((field) => (beyond.length <= 3 ? `\`${field.name}\` (${describeField(field)})` : `\`${field.name}\``));
     return `${named.join(', ')} (declared for ${listIds(declared)})`;
   });
-  return `${where} ${how} for ${listIds(missing)}, using ${fields.join('; ')}: beyond their purposes of use (${provisions.beyondPurpose}).`;
+  return `${where} ${how} for ${listIds(missing)}, using ${fields.join('; ')}: beyond their purposes of use (${citationsFor(context.sector).beyondPurpose}).`;
 }
 
 /** Fields with the same declared purposes, listed together so that long schemas stay readable. */

@@ -3,7 +3,7 @@ import { basisIds, type KnownTag, knownTags, specialCareCategories } from '../..
 import type { Span } from '../../base/finding';
 import { commentAt } from './node-at';
 
-export type CompletionKind = 'tag' | 'purpose' | 'category' | 'basis' | 'file';
+export type CompletionKind = 'tag' | 'purpose' | 'category' | 'basis' | 'file' | 'word';
 
 /** One word to offer: plain data, turned into the face's completion items. */
 export interface Completion {

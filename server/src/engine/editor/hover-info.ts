@@ -2,6 +2,7 @@ import type ts from 'typescript';
 import type { Catalogue } from '../../annotations/catalogue';
 import type { Field, FieldKind, Tag } from '../../annotations/model';
 import type { Span } from '../../base/finding';
+import { citationsFor, type Sector } from '../../base/provisions';
 import { codeFileOf, entriesBySchema } from '../../register/files';
 import type { Register } from '../../register/model';
 import { fieldsAt } from './field-at';
@@ -71,7 +72,7 @@ export function hoverInfo(
           ...(entry && { entry: { file: options.registerPath, span: entry.anchor } }),
         },
       }),
-      provisions: provisionsOf(field),
+      provisions: provisionsOf(field, options.register?.sector?.value),
     };
   });
   const code = at.declaration ? undefined : catalogue.contextAt(sourceFile.fileName, at.span.start);
@@ -88,7 +89,7 @@ export function hoverInfo(
 const ids = (tag: Tag): string[] => tag.args.map((arg) => arg.text);
 
 /** What makes each kind of field what it is in law. */
-function provisionsOf(field: Field): string[] {
+function provisionsOf(field: Field, sector: Sector | undefined): string[] {
   const cited = new Set<string>();
   for (const kind of field.kinds) {
     switch (kind.tag) {
@@ -105,6 +106,6 @@ function provisionsOf(field: Field): string[] {
         cited.add('APPI Art. 2(1) (personal information)');
     }
   }
-  if (field.kinds.length > 0) cited.add('APPI Art. 17–18; for administrative organs Art. 61 and 69 (purpose of use)');
+  if (field.kinds.length > 0) cited.add(`${citationsFor(sector).purposeOfUse} (purpose of use)`);
   return [...cited];
 }
