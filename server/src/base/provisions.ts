@@ -56,7 +56,13 @@ const organsOnly = {
   register: 'Art. 75 with Cabinet Order Art. 20 (formerly Act No. 58 of 2003 Art. 11)',
 } as const;
 
-type Key = keyof typeof table | keyof typeof organsOnly | 'annotations';
+/** Provisions that bind everyone alike: the My Number Act's. */
+const everyone = {
+  myNumberCollection: 'My Number Act Art. 20 (collection and storage), with the check digit of MIC Ordinance No. 85 of 2014 Art. 5',
+  annotations: 'the annotation language (docs/annotations.md)',
+} as const;
+
+type Key = keyof typeof table | keyof typeof organsOnly | keyof typeof everyone;
 export type Citations = Readonly<Record<Key, string>>;
 
 /** The citations for code of one sector; with none, both chapters' (the form `meta.provision` uses). */
@@ -76,8 +82,7 @@ export function citationsFor(sector: Sector | undefined): Citations {
         ? `for administrative organs APPI ${articles}; a business's register is an internal control`
         : `APPI ${articles}`;
   }
-  cited.annotations = 'the annotation language (docs/annotations.md)';
-  return cited;
+  return { ...cited, ...everyone };
 }
 
 /** Both chapters' citations: what each rule's `meta.provision` and docs page state. */

@@ -2,6 +2,7 @@ import type { Rule } from '../engine/rule';
 import { annotationInvalid } from './annotation-invalid';
 import { minorFacialConsent } from './minor-facial-consent';
 import { missingPurpose } from './missing-purpose';
+import { myNumberLiteral } from './my-number-literal';
 import { personalDataInLog } from './personal-data-in-log';
 import { registerIncomplete } from './register-incomplete';
 import { registerInvalid } from './register-invalid';
@@ -20,6 +21,7 @@ export const rules: readonly Rule[] = [
   missingPurpose,
   unknownPurpose,
   minorFacialConsent,
+  myNumberLiteral,
   unregisteredFile,
   registerMismatch,
   registerIncomplete,
