@@ -58,6 +58,8 @@ const organsOnly = {
 
 /** Provisions that bind everyone alike: the My Number Act's. */
 const everyone = {
+  myNumberUse: 'My Number Act Art. 9 (scope of use)',
+  myNumberProvision: 'My Number Act Art. 19 (provision)',
   myNumberCollection: 'My Number Act Art. 20 (collection and storage), with the check digit of MIC Ordinance No. 85 of 2014 Art. 5',
   annotations: 'the annotation language (docs/annotations.md)',
 } as const;

@@ -3,6 +3,7 @@ import { annotationInvalid } from './annotation-invalid';
 import { minorFacialConsent } from './minor-facial-consent';
 import { missingPurpose } from './missing-purpose';
 import { myNumberLiteral } from './my-number-literal';
+import { myNumberScope } from './my-number-scope';
 import { personalDataInLog } from './personal-data-in-log';
 import { registerIncomplete } from './register-incomplete';
 import { registerInvalid } from './register-invalid';
@@ -21,6 +22,7 @@ export const rules: readonly Rule[] = [
   missingPurpose,
   unknownPurpose,
   minorFacialConsent,
+  myNumberScope,
   myNumberLiteral,
   unregisteredFile,
   registerMismatch,

@@ -3,6 +3,7 @@ import { addTag, appendArgs } from '../annotations/edits';
 import type { CodeContext, Field } from '../annotations/model';
 import type { FileEdit, Fix } from '../base/finding';
 import { citationsFor, provisions } from '../base/provisions';
+import { beyondMyNumberScope, isMyNumber } from '../engine/my-number';
 import { type ReachedSite, type ReachedUse, reachedUsesOf } from '../engine/queries/reached';
 import { type Use, usesOf } from '../engine/queries/uses';
 import type { FixContext, RelatedSpan, Report, Rule, SourceContext } from '../engine/rule';
@@ -97,7 +98,7 @@ function reportReached(site: ReachedSite, context: SourceContext): void {
   const served = code.purposes.args.map((arg) => arg.text);
   const beyond = new Map<string, { field: Field; declared: readonly string[]; missing: readonly string[] }>();
   const reached = site.uses.filter((found) => {
-    const fields = found.basis ? [] : beyondPurpose(found.use.fields, served, context);
+    const fields = found.bases.length > 0 ? [] : beyondPurpose(found.use.fields, served, context);
     for (const one of fields) beyond.set(one.field.key, one);
     return fields.length > 0;
   });
@@ -152,9 +153,15 @@ function names(fields: readonly Field[], context: SourceContext): string {
   return fields.map((field) => `\`${qualified(field, context)}\``).join(', ');
 }
 
-/** The fields whose declared purposes leave out some purpose the context serves, with those purposes. */
+/**
+ * The fields whose declared purposes leave out some purpose the context serves, with those purposes. An
+ * Individual Number used outside the My Number affairs is `my-number-scope`'s to report, not this rule's.
+ */
 function beyondPurpose(fields: readonly Field[], served: readonly string[], context: SourceContext) {
+  // Only a file that uses an Individual Number reads the register for its affairs.
+  const catalogue = fields.some(isMyNumber) ? context.purposes : undefined;
   return fields.flatMap((field) => {
+    if (beyondMyNumberScope(field, served, [], catalogue)) return [];
     const declared = context.catalogue.declaredPurposes(field)?.map((arg) => arg.text);
     const missing = declared && served.filter((id) => !declared.includes(id));
     return missing && missing.length > 0 ? [{ field, declared, missing }] : [];

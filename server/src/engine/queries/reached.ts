@@ -25,8 +25,8 @@ export interface ReachedUse {
   readonly use: Use;
   /** The functions from the call in the context to the use, outermost first. */
   readonly path: readonly PathStep[];
-  /** Whether a function on the path, or the code around the use, gives a `@basis`. */
-  readonly basis: boolean;
+  /** The `@basis` ids that functions on the path, or the code around the use, give (none: no basis). */
+  readonly bases: readonly string[];
 }
 
 /** A call (or `new`, a JSX element, a function handed on by name) in code with a context, and the uses it reaches. */
@@ -83,7 +83,8 @@ interface Code {
   readonly nameSpan: Span;
   /** It has a context of its own: what it uses is checked against that. */
   readonly boundary: boolean;
-  readonly basis: boolean;
+  /** The id of the `@basis` around it, if any. */
+  readonly basis: string | undefined;
   readonly uses: readonly Use[];
   readonly calls: readonly Call[];
 }
@@ -157,10 +158,10 @@ class Reacher {
     if (code.boundary) return;
     this.entered.add(code.key);
     const step: PathStep = { name: code.name, file: code.file, nameSpan: code.nameSpan };
-    const basis = code.basis || path.some((before) => this.hasBasis(before));
+    const bases = [code.basis, ...path.map((before) => this.basisOf(before.file, before.nameSpan.start))];
     for (const use of code.uses) {
-      const around = this.catalogue.basisAt(code.file, use.span.start);
-      found({ file: code.file, use, path: [...path, step], basis: basis || around !== undefined });
+      const around = this.basisOf(code.file, use.span.start);
+      found({ file: code.file, use, path: [...path, step], bases: [...bases, around].filter((id) => id !== undefined) });
     }
     if (depth >= guardBounds.depth) return;
     onPath.add(target);
@@ -174,8 +175,10 @@ class Reacher {
     onPath.delete(target);
   }
 
-  private hasBasis(step: PathStep): boolean {
-    return this.catalogue.basisAt(step.file, step.nameSpan.start) !== undefined;
+  /** The `@basis` id of the code around an offset ('' for a basis whose id is missing), undefined without one. */
+  private basisOf(file: string, offset: number): string | undefined {
+    const code = this.catalogue.basisAt(file, offset);
+    return code && (code.basis?.args[0]?.text ?? '');
   }
 
   private codeOf(target: ts.Node): Code {
@@ -194,7 +197,7 @@ class Reacher {
     const nameSpan = spanOf(name ?? target, sourceFile);
     const start = target.getStart(sourceFile);
     const boundary = this.catalogue.contextAt(file, start) !== undefined;
-    const basis = this.catalogue.basisAt(file, start) !== undefined;
+    const basis = this.basisOf(file, start);
     const label = name ? name.getText(sourceFile) : 'function';
     const key = codeKey(file, callableCodeOf(sourceFile), start) ?? `${file}#${start}`;
     if (boundary) return { file, key, name: label, nameSpan, boundary, basis, uses: [], calls: [] };
