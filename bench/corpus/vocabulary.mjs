@@ -42,7 +42,10 @@ export const TAGGED_FIELDS = {
   treatmentNote: { type: 'string', tag: '@specialCare treatment', specialCare: true },
   checkupResult: { type: 'string', tag: '@specialCare checkup-result', specialCare: true },
   disabilityGrade: { type: 'number', tag: '@specialCare disability', specialCare: true },
-  myNumber: { type: 'string', tag: '@myNumber' },
+  // Tagged as plain personal information: with `@myNumber`, `my-number-scope` would take over the planted
+  // uses beyond purpose of these fields, which the generator plants as `use-beyond-purpose` (the My Number
+  // rules have their fixtures in test/rules/).
+  myNumber: { type: 'string', tag: '@personal identifier' },
   faceImage: { type: 'bytes', tag: '@facial', facial: true },
 };
 

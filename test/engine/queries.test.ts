@@ -51,6 +51,7 @@ const completions: ReadonlyArray<{ readonly name: string; readonly source: strin
       'birthDate',
       'age',
       'parentalConsent',
+      'consent',
       'purpose',
       'piFile',
       'minimumAge',

@@ -125,7 +125,8 @@ describe('use-beyond-purpose: reads', () => {
   });
 
   it('does not count writes as reads', async () => {
-    await check(`${patient}
+    await check(
+      `${patient}
       //- app/writes.ts
       import type { Patient } from '../model/patient';
 
@@ -138,7 +139,10 @@ describe('use-beyond-purpose: reads', () => {
         //^^^^ use-beyond-purpose +fix
         return fresh;
       }
-    `);
+    `,
+      // Writing \`diagnosis\` acquires special care-required data: that rule's own tests say when it is reported.
+      { severities: { 'special-care-consent': 'off' } },
+    );
   });
 });
 

@@ -165,7 +165,7 @@ class Extractor {
       const field = this.readField(property, key);
       if (!field) continue;
       if (field.kinds.length > 0) fields.push(field);
-      else if (field.parentalConsent) consentFields.push(field);
+      else if (field.parentalConsent || field.consent) consentFields.push(field);
     }
     if (fields.length === 0) {
       this.consentFields.push(...consentFields);
@@ -212,6 +212,7 @@ class Extractor {
       nameSpan,
       kinds,
       parentalConsent: tags.some((tag) => tag.name === 'parentalConsent'),
+      consent: tags.some((tag) => tag.name === 'consent'),
       doc,
       ...(purposes && { purposes }),
     };
@@ -226,7 +227,9 @@ class Extractor {
     const purposes = merged(tags, 'purpose');
     const basis = find(tags, 'basis');
     const parentalConsent = tags.some((tag) => tag.name === 'parentalConsent');
-    if (!purposes && !basis && !parentalConsent) return;
+    const consent = tags.some((tag) => tag.name === 'consent');
+    const age = kind !== 'class' && kind !== 'file' && tags.some((tag) => tag.name === 'age');
+    if (!purposes && !basis && !parentalConsent && !consent && !age) return;
     this.contexts.push({
       file: this.file,
       kind,
@@ -234,6 +237,8 @@ class Extractor {
       span,
       nameSpan,
       parentalConsent,
+      consent,
+      age,
       doc,
       ...(purposes && { purposes }),
       ...(basis && { basis }),

@@ -51,6 +51,8 @@ export interface Field {
   /** A field-level `@purpose`, which narrows the schema's. */
   readonly purposes?: Tag;
   readonly parentalConsent: boolean;
+  /** `@consent`: it records the individual's own consent (to acquiring special care-required data). */
+  readonly consent: boolean;
   readonly doc: DocAnchor;
 }
 
@@ -86,7 +88,7 @@ export interface Schema {
 
 export type ContextKind = 'function' | 'method' | 'class' | 'file';
 
-/** Code that carries `@purpose`, `@basis` or `@parentalConsent`. */
+/** Code that carries `@purpose`, `@basis`, `@parentalConsent`, `@consent` or `@age`. */
 export interface CodeContext {
   readonly file: string;
   readonly kind: ContextKind;
@@ -97,6 +99,10 @@ export interface CodeContext {
   readonly purposes?: Tag;
   readonly basis?: Tag;
   readonly parentalConsent: boolean;
+  /** `@consent`: calling it checks (or asserts) the individual's own consent. */
+  readonly consent: boolean;
+  /** `@age`: it returns the individual's age in whole years. */
+  readonly age: boolean;
   readonly doc: DocAnchor;
 }
 

@@ -72,11 +72,12 @@ function readModel(
           nameSpan: fieldSpan,
           kinds: tags.flatMap(fieldKind),
           parentalConsent: tags.some((tag) => tag.name === 'parentalConsent'),
+          consent: tags.some((tag) => tag.name === 'consent'),
           doc: fieldDoc,
           ...(purposes && { purposes }),
         };
         if (field.kinds.length > 0) fields.push(field);
-        else if (field.parentalConsent) consentFields.push(field);
+        else if (field.parentalConsent || field.consent) consentFields.push(field);
       }
     }
     pending = [];

@@ -11,7 +11,7 @@ import type { Field, FileAnnotations } from './model';
  * only the findings of the files whose uses or collections are of the file's fields.
  */
 export function walkedPart(annotations: FileAnnotations): string {
-  const fieldShape = (field: Field) => [field.name, field.kinds, field.parentalConsent];
+  const fieldShape = (field: Field) => [field.name, field.kinds, field.parentalConsent, field.consent];
   return JSON.stringify({
     schemas: annotations.schemas.map((schema) => [
       schema.name,
@@ -22,7 +22,7 @@ export function walkedPart(annotations: FileAnnotations): string {
       schema.consentFields.map(fieldShape),
     ]),
     consentFields: annotations.consentFields.map(fieldShape),
-    consentChecks: annotations.contexts.filter((context) => context.parentalConsent).map((context) => [context.kind, context.name]),
+    consentChecks: consentChecks(annotations),
   });
 }
 
@@ -36,6 +36,13 @@ export function sharedPart(annotations: FileAnnotations): unknown {
   return {
     schemas: annotations.schemas,
     consentFields: annotations.consentFields,
-    consentChecks: annotations.contexts.filter((context) => context.parentalConsent).map((context) => [context.kind, context.name]),
+    consentChecks: consentChecks(annotations),
   };
+}
+
+/** The code that guards elsewhere read: functions that check consent of either kind, or return an age. */
+function consentChecks(annotations: FileAnnotations): unknown[] {
+  return annotations.contexts
+    .filter((context) => context.parentalConsent || context.consent || context.age)
+    .map((context) => [context.kind, context.name, context.parentalConsent, context.consent, context.age]);
 }

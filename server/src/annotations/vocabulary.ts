@@ -19,7 +19,7 @@ export const specialCareCategories = [
 export const basisIds = ['consent', 'law', 'vital-interest', 'public-health', 'statistics', 'academic-research', 'public-agency'] as const;
 
 /** Every tag the engine reads; any other tag is left alone. */
-export const knownTags = [...fieldTags, 'parentalConsent', 'purpose', 'piFile', 'minimumAge', 'basis'] as const;
+export const knownTags = [...fieldTags, 'parentalConsent', 'consent', 'purpose', 'piFile', 'minimumAge', 'basis'] as const;
 export type KnownTag = (typeof knownTags)[number];
 
 export function isKnownTag(name: string): name is KnownTag {
@@ -33,8 +33,10 @@ export const tagPlaces: Record<KnownTag, readonly ('field' | 'schema' | 'code')[
   facial: ['field'],
   myNumber: ['field'],
   birthDate: ['field'],
-  age: ['field'],
+  // On a function: it returns the individual's age, so comparing its result with 16 is an age check.
+  age: ['field', 'code'],
   parentalConsent: ['field', 'code'],
+  consent: ['field', 'code'],
   purpose: ['field', 'schema', 'code'],
   piFile: ['schema'],
   minimumAge: ['schema'],
@@ -46,4 +48,4 @@ export const purposeIdPattern = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 
 /** A cheap look at the raw text: a file without any of these has no annotation worth a syntax walk. */
 export const annotationPrefilter =
-  /@(?:personal|specialCare|facial|myNumber|birthDate|age|parentalConsent|purpose|piFile|minimumAge|basis)\b/;
+  /@(?:personal|specialCare|facial|myNumber|birthDate|age|parentalConsent|consent|purpose|piFile|minimumAge|basis)\b/;

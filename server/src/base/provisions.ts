@@ -58,6 +58,8 @@ const organsOnly = {
 
 /** Provisions that bind everyone alike: the My Number Act's. */
 const everyone = {
+  // Chapter V has no such clause: the rule does not run for administrative organs (Art. 61 limits what they acquire).
+  specialCareConsent: 'APPI Art. 20(2) (prior consent to acquire special care-required personal information)',
   myNumberUse: 'My Number Act Art. 9 (scope of use)',
   myNumberProvision: 'My Number Act Art. 19 (provision)',
   myNumberCollection: 'My Number Act Art. 20 (collection and storage), with the check digit of MIC Ordinance No. 85 of 2014 Art. 5',

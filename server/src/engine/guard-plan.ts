@@ -1,8 +1,12 @@
 import ts from 'typescript';
 import type { Catalogue } from '../annotations/catalogue';
+import { insert } from '../annotations/edits';
 import type { Field, Schema } from '../annotations/model';
+import type { FileEdit, Finding, Fix } from '../base/finding';
 import { nameAt } from './call-sites';
-import { functionName, isStatementList, skipOuter } from './guards';
+import { type ConsentKind, checksConsent, functionName, isStatementList, recordsConsent, skipOuter } from './guards';
+import { writeSiteAt } from './queries/collections';
+import type { FixContext } from './rule';
 
 /**
  * Where and how the `minor-facial-consent` fix writes an early-exit consent check, worked out while the
@@ -31,14 +35,19 @@ export interface PlanInput {
   readonly checker: ts.TypeChecker;
   readonly program: ts.Program;
   readonly catalogue: Catalogue;
+  /** Whose consent the check is about. */
+  readonly kind: ConsentKind;
 }
 
-/** The field a fix adds when a schema records no parental consent. */
-export const addedConsentField = 'parentalConsent';
+/** The field a fix adds when a schema records no consent of the kind, named as its tag. */
+function addedConsentField(kind: ConsentKind): 'parentalConsent' | 'consent' {
+  return kind === 'parental' ? 'parentalConsent' : 'consent';
+}
 
-/** The schema's `@parentalConsent` field: one with no other tag, else a tagged one. */
-export function consentFieldOf(schema: Schema): Field | undefined {
-  return schema.consentFields[0] ?? schema.fields.find((field) => field.parentalConsent);
+/** The schema's consent field of the kind: one with no other tag, else a tagged one. */
+export function consentFieldOf(schema: Schema, kind: ConsentKind): Field | undefined {
+  const records = (field: Field) => recordsConsent(kind, field);
+  return schema.consentFields.find(records) ?? schema.fields.find(records);
 }
 
 interface Read {
@@ -53,15 +62,15 @@ interface Read {
  * object spread into it; the one `@parentalConsent` function in scope that takes no arguments; the consent
  * field of the variable or property the literal is assigned to. A consent field the schema lacks is added.
  */
-export function planGuard(input: PlanInput): GuardPlan | undefined {
+function planGuard(input: PlanInput): GuardPlan | undefined {
   const statement = enclosingStatement(input.at);
   if (!statement) return undefined;
   const schema = input.catalogue.schemaOf(input.field);
-  const consent = consentFieldOf(schema);
+  const consent = consentFieldOf(schema, input.kind);
   const planner = new Planner(input, consent?.name);
   const read = input.literal ? planner.fromLiteral(input.literal) : input.object && planner.fromObject(input.object);
   if (!read) return undefined;
-  const addField = read.addsField ? newConsentField(schema, input.program) : undefined;
+  const addField = read.addsField ? newConsentField(schema, input.program, input.kind) : undefined;
   if (read.addsField && !addField) return undefined;
   const sourceFile = statement.getSourceFile();
   const start = statement.getStart(sourceFile);
@@ -88,7 +97,7 @@ class Planner {
     const { checker } = this.input;
     const type = checker.getTypeAtLocation(object);
     const present = checker.getNonNullableType(type);
-    const text = `${object.getText()}${present === type ? '.' : '?.'}${this.consent ?? addedConsentField}`;
+    const text = `${object.getText()}${present === type ? '.' : '?.'}${this.consent ?? addedConsentField(this.input.kind)}`;
     if (this.consent === undefined) {
       if (present.isUnion() || !present.getProperty(this.input.field.name)) return undefined;
       return { condition: `${text} !== true`, reads: text, addsField: true };
@@ -136,7 +145,7 @@ class Planner {
     const names = new Set<string>();
     for (const file of program.getSourceFiles()) {
       for (const context of catalogue.contextsOf(file.fileName))
-        if (context.parentalConsent && context.kind === 'function') names.add(context.name);
+        if (checksConsent(this.input.kind, context) && context.kind === 'function') names.add(context.name);
     }
     if (names.size === 0) return undefined;
     const found = new Map<ts.Node, string>();
@@ -161,7 +170,9 @@ class Planner {
     if (!name) return false;
     const file = name.getSourceFile();
     const start = name.getStart(file);
-    return this.input.catalogue.contextsOf(file.fileName).some((context) => context.parentalConsent && context.nameSpan.start === start);
+    return this.input.catalogue
+      .contextsOf(file.fileName)
+      .some((context) => checksConsent(this.input.kind, context) && context.nameSpan.start === start);
   }
 }
 
@@ -196,16 +207,17 @@ function enclosingStatement(node: ts.Node): ts.Statement | undefined {
   return undefined;
 }
 
-/** `/** @parentalConsent *\/ parentalConsent?: boolean;` after the schema's last member, in its indentation. */
-function newConsentField(schema: Schema, program: ts.Program): { file: string; at: number; text: string } | undefined {
+/** `/** @parentalConsent *\/ parentalConsent?: boolean;` (or `@consent`) after the schema's last member, in its indentation. */
+function newConsentField(schema: Schema, program: ts.Program, kind: ConsentKind): { file: string; at: number; text: string } | undefined {
+  const added = addedConsentField(kind);
   const sourceFile = program.getSourceFile(schema.file);
   const declaration = sourceFile && nameAt(sourceFile, schema.nameSpan.start)?.parent;
   if (!declaration) return undefined;
   const container = ts.isTypeAliasDeclaration(declaration) ? declaration.type : declaration;
   if (!ts.isInterfaceDeclaration(container) && !ts.isClassLike(container) && !ts.isTypeLiteralNode(container)) return undefined;
   const members: readonly ts.Node[] = container.members;
-  if (members.some((member) => (member as ts.NamedDeclaration).name?.getText(sourceFile) === addedConsentField)) return undefined;
-  const member = `/** @parentalConsent */ ${addedConsentField}?: boolean;`;
+  if (members.some((member) => (member as ts.NamedDeclaration).name?.getText(sourceFile) === added)) return undefined;
+  const member = `/** @${added} */ ${added}?: boolean;`;
   const text = sourceFile.text;
   const last = members[members.length - 1];
   if (!last) return { file: schema.file, at: container.end - 1, text: ` ${member} ` };
@@ -217,4 +229,47 @@ function newConsentField(schema: Schema, program: ts.Program): { file: string; a
   const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
   const at = /^\s*(\/\/.*)?$/.test(rest) ? last.end + rest.length : last.end;
   return { file: schema.file, at, text: `\n${indent}${member}` };
+}
+
+/** What the inserted check throws, and how a fix's title names the consent, per kind. */
+const guardWords: Readonly<Record<ConsentKind, { readonly error: string; readonly require: string }>> = {
+  parental: { error: 'Parental consent is required to collect facial data', require: 'Require parental consent' },
+  individual: {
+    error: 'Consent of the individual is required to acquire special care-required data',
+    require: "Require the individual's consent",
+  },
+};
+
+/**
+ * The fix that writes an early-exit consent check of the kind before the write a finding is at —
+ * `if (<no consent>) throw …;` — adding the consent field to the schema when it has none; planned against
+ * the current code.
+ */
+export function consentGuardFix(finding: Finding, field: Field, schema: Schema, kind: ConsentKind, context: FixContext): Fix | undefined {
+  const source = context.source(finding.file);
+  const site = source && writeSiteAt(source.sourceFile, finding.range.start.offset);
+  if (!source || !site) return undefined;
+  const guard = planGuard({
+    at: site.at,
+    literal: site.literal,
+    object: site.object,
+    field,
+    checker: source.program.getTypeChecker(),
+    program: source.program,
+    catalogue: context.catalogue,
+    kind,
+  });
+  if (!guard) return undefined;
+  const words = guardWords[kind];
+  const edits: FileEdit[] = [
+    insert(finding.file, guard.at, `if (${guard.condition}) throw new Error('${words.error}');${guard.separator}`),
+  ];
+  if (guard.addField) edits.push(insert(guard.addField.file, guard.addField.at, guard.addField.text));
+  const added = addedConsentField(kind);
+  const adds = guard.addField ? `, adding \`@${added} ${added}\` to \`${schema.name}\`` : '';
+  return {
+    title: `${words.require} before collecting \`${field.name}\` (throw unless \`${guard.reads}\`${adds})`,
+    isPreferred: true,
+    edits,
+  };
 }

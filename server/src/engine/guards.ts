@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import type { Catalogue } from '../annotations/catalogue';
+import type { CodeContext, Field } from '../annotations/model';
 import type { CallSites } from './call-sites';
 import { fieldsOfSymbol } from './symbols';
 
@@ -10,7 +11,40 @@ import { fieldsOfSymbol } from './symbols';
  */
 export const guardBounds = { depth: 8, sites: 200 } as const;
 
+/** The age from which a parent's consent is no longer needed for a child's facial data (the 2026 amendment, Act No. 56 of 2026). */
+export const adultAge = 16;
+
 export type Verdict = { readonly guarded: true } | { readonly guarded: false; readonly why?: 'no-callers' | 'bounded' | 'unresolved' };
+
+/** Why a write counts as unguarded when its callers decided it, as a clause for a message (empty otherwise). */
+export function unguardedWhy(verdict: Verdict): string {
+  if (verdict.guarded || !verdict.why) return '';
+  switch (verdict.why) {
+    case 'no-callers':
+      return ': the function that collects it is called nowhere in the workspace, so it may be called from anywhere';
+    case 'bounded':
+      return `: its callers were followed ${guardBounds.depth} levels and ${guardBounds.sites} call sites deep, and no further`;
+    case 'unresolved':
+      return ': the callers of the function that collects it could not be found';
+  }
+}
+
+/**
+ * Whose consent a check is about: a parent's or legal representative's (`@parentalConsent`, for the facial
+ * data of children; an age check of 16 or more counts too), or the individual's own (`@consent`, for
+ * acquiring special care-required data).
+ */
+export type ConsentKind = 'parental' | 'individual';
+
+/** Whether a field records consent of the kind. */
+export function recordsConsent(kind: ConsentKind, field: Field): boolean {
+  return kind === 'parental' ? field.parentalConsent : field.consent;
+}
+
+/** Whether code (a function) checks consent of the kind. */
+export function checksConsent(kind: ConsentKind, context: CodeContext): boolean {
+  return kind === 'parental' ? context.parentalConsent : context.consent;
+}
 
 /** Every value a check at a place can have; `cycle` is only ever seen inside the search (see `entered`). */
 interface Outcome {
@@ -29,10 +63,11 @@ const guarded: Outcome = { value: 'guarded', stable: true };
 const unguarded: Outcome = { value: 'unguarded', stable: true };
 
 /**
- * Whether a parental-consent check dominates a place (docs/annotations.md, "Consent checks"): a branch of `if`, `?:`, `&&`
- * or `||` whose condition, with its polarity, means that consent was given; an earlier early-exit `if` or
- * consent assertion in an enclosing block; or, at a function's boundary, every call site of the function
- * in the workspace, guarded in turn. Verdicts about functions are kept for one state of the workspace.
+ * Whether a consent check of a kind dominates a place (docs/annotations.md, "Consent checks"): a branch of
+ * `if`, `?:`, `&&`, `||` or a `switch` case whose condition, with its polarity, means that consent was
+ * given; an earlier early-exit `if` or consent assertion in an enclosing block; or, at a function's
+ * boundary, every call site of the function in the workspace, guarded in turn. Verdicts about functions
+ * are kept for one state of the workspace, per kind.
  */
 export class Guards {
   private readonly functions = new Map<string, Outcome>();
@@ -42,15 +77,15 @@ export class Guards {
     private readonly callSites: CallSites,
   ) {}
 
-  check(node: ts.Node, program: ts.Program): Verdict {
-    const outcome = this.at(node, program.getTypeChecker(), 0, { visiting: new Set(), sites: 0 });
+  check(node: ts.Node, program: ts.Program, kind: ConsentKind = 'parental'): Verdict {
+    const outcome = this.at(node, program.getTypeChecker(), kind, 0, { visiting: new Set(), sites: 0 });
     if (outcome.value === 'guarded') return { guarded: true };
     // Only a cycle reached this function: recursion on its own guards nothing.
     return outcome.why ? { guarded: false, why: outcome.why } : { guarded: false };
   }
 
-  private at(node: ts.Node, checker: ts.TypeChecker, depth: number, search: Search): Outcome {
-    const conditions = new Conditions(this.catalogue, checker);
+  private at(node: ts.Node, checker: ts.TypeChecker, kind: ConsentKind, depth: number, search: Search): Outcome {
+    const conditions = new Conditions(this.catalogue, checker, kind);
     let child = node;
     for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
       if (conditions.dominates(parent, child)) return guarded;
@@ -58,7 +93,7 @@ export class Guards {
       const name = functionName(parent);
       // A function value with no name of its own (a callback written in place) runs where it is written.
       if (!name && (ts.isArrowFunction(parent) || ts.isFunctionExpression(parent))) continue;
-      return name ? this.entered(name, depth, search) : { ...unguarded, why: 'unresolved' };
+      return name ? this.entered(name, kind, depth, search) : { ...unguarded, why: 'unresolved' };
     }
     return unguarded;
   }
@@ -68,9 +103,9 @@ export class Guards {
    * calls: a call site inside the cycle being searched neither guards nor unguards (`cycle`). With no call
    * site in the workspace it may be called from anywhere: unguarded.
    */
-  private entered(name: ts.Node, depth: number, search: Search): Outcome {
+  private entered(name: ts.Node, kind: ConsentKind, depth: number, search: Search): Outcome {
     const sourceFile = name.getSourceFile();
-    const key = `${sourceFile.fileName}#${name.getStart(sourceFile)}`;
+    const key = `${kind} ${sourceFile.fileName}#${name.getStart(sourceFile)}`;
     if (search.visiting.has(key)) return { value: 'cycle', stable: false };
     const known = this.functions.get(key);
     if (known) return known;
@@ -83,7 +118,7 @@ export class Guards {
     search.visiting.add(key);
     let outcome: Outcome = { value: 'cycle', stable: true };
     for (const site of sites) {
-      const found = this.at(site.node, site.program.getTypeChecker(), depth + 1, search);
+      const found = this.at(site.node, site.program.getTypeChecker(), kind, depth + 1, search);
       if (found.value === 'unguarded') {
         outcome = found;
         break;
@@ -121,11 +156,12 @@ export function functionName(node: ts.SignatureDeclaration): ts.Node | undefined
   return undefined;
 }
 
-/** Reading conditions for what they say about parental consent, with one checker. */
+/** Reading conditions for what they say about consent of one kind, with one checker. */
 class Conditions {
   constructor(
     private readonly catalogue: Catalogue,
     private readonly checker: ts.TypeChecker,
+    private readonly kind: ConsentKind,
   ) {}
 
   /** Whether reaching `child` through `parent` means that consent was checked and given. */
@@ -149,6 +185,7 @@ class Conditions {
         (operator === ts.SyntaxKind.BarBarToken && this.consent(parent.left, false))
       );
     }
+    if (ts.isCaseClause(parent) && parent.statements.some((statement) => statement === child) && this.caseGuards(parent)) return true;
     if (isStatementList(parent)) {
       for (const statement of parent.statements) {
         if (statement === child) break;
@@ -156,6 +193,20 @@ class Conditions {
       }
     }
     return false;
+  }
+
+  /**
+   * `switch (child.consent) { case true: … }`: a case of `true` (or `false`) on a consent value, which no
+   * case before it falls through into.
+   */
+  private caseGuards(clause: ts.CaseClause): boolean {
+    const literal = literalOf(clause.expression);
+    if (literal !== 'true' && literal !== 'false') return false;
+    const clauses = clause.parent.clauses;
+    const before = clauses[clauses.indexOf(clause) - 1];
+    const last = before?.statements[before.statements.length - 1];
+    if (before && !(last && this.exits(last))) return false;
+    return this.consent(clause.parent.parent.expression, literal === 'true');
   }
 
   /** `if (!consent) return;`, `if (consent) {…} else throw …`, `assertConsent(child);` */
@@ -222,6 +273,11 @@ class Conditions {
         case ts.SyntaxKind.ExclamationEqualsEqualsToken:
         case ts.SyntaxKind.ExclamationEqualsToken:
           return this.comparison(left, right, !when, next);
+        case ts.SyntaxKind.GreaterThanEqualsToken:
+        case ts.SyntaxKind.GreaterThanToken:
+        case ts.SyntaxKind.LessThanEqualsToken:
+        case ts.SyntaxKind.LessThanToken:
+          return this.kind === 'parental' && this.ageCheck(node, when);
         default:
           return false;
       }
@@ -263,7 +319,54 @@ class Conditions {
     );
   }
 
-  /** A read of a `@parentalConsent` field, or a call of a `@parentalConsent` function. */
+  /**
+   * A comparison of an age (an `@age` field, or a call of an `@age` function) with a number that, holding
+   * (`when`) or not, establishes that the individual is 16 or older: `age >= 16`, `age > 15`, `16 <= age`,
+   * and `age < 16` not holding. Any other number or comparison establishes nothing.
+   */
+  private ageCheck(node: ts.BinaryExpression, when: boolean): boolean {
+    const numberOn = (side: ts.Expression) => {
+      const inner = skipOuter(side);
+      return ts.isNumericLiteral(inner) ? Number(inner.text) : undefined;
+    };
+    const [left, right] = [numberOn(node.left), numberOn(node.right)];
+    if ((left === undefined) === (right === undefined)) return false;
+    const age = left === undefined ? node.left : node.right;
+    const limit = (left ?? right)!;
+    if (!this.isAge(skipOuter(age))) return false;
+    // The operator with the age on its left, then as it holds on this branch.
+    const flipped: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
+      [ts.SyntaxKind.LessThanToken]: ts.SyntaxKind.GreaterThanToken,
+      [ts.SyntaxKind.GreaterThanToken]: ts.SyntaxKind.LessThanToken,
+      [ts.SyntaxKind.LessThanEqualsToken]: ts.SyntaxKind.GreaterThanEqualsToken,
+      [ts.SyntaxKind.GreaterThanEqualsToken]: ts.SyntaxKind.LessThanEqualsToken,
+    };
+    const negated: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
+      [ts.SyntaxKind.LessThanToken]: ts.SyntaxKind.GreaterThanEqualsToken,
+      [ts.SyntaxKind.GreaterThanToken]: ts.SyntaxKind.LessThanEqualsToken,
+      [ts.SyntaxKind.LessThanEqualsToken]: ts.SyntaxKind.GreaterThanToken,
+      [ts.SyntaxKind.GreaterThanEqualsToken]: ts.SyntaxKind.LessThanToken,
+    };
+    let operator: ts.SyntaxKind = node.operatorToken.kind;
+    if (left !== undefined) operator = flipped[operator]!;
+    if (!when) operator = negated[operator]!;
+    return (
+      (operator === ts.SyntaxKind.GreaterThanEqualsToken && limit >= adultAge) ||
+      (operator === ts.SyntaxKind.GreaterThanToken && limit >= adultAge - 1)
+    );
+  }
+
+  /** A read of an `@age` field, or a call of an `@age` function. */
+  private isAge(node: ts.Expression): boolean {
+    if (ts.isAwaitExpression(node)) return this.isAge(skipOuter(node.expression));
+    if (ts.isPropertyAccessExpression(node))
+      return fieldsOfSymbol(this.checker, this.catalogue, this.checker.getSymbolAtLocation(node.name)).some((field) =>
+        field.kinds.some((kind) => kind.tag === 'age'),
+      );
+    return ts.isCallExpression(node) && this.taggedFunction(node, (context) => context.age) !== undefined;
+  }
+
+  /** A read of a consent field of the kind, or a call of a consent function of the kind. */
   private isConsent(node: ts.Expression): boolean {
     if (ts.isPropertyAccessExpression(node)) return this.isConsentField(this.checker.getSymbolAtLocation(node.name));
     if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
@@ -272,20 +375,25 @@ class Conditions {
     return ts.isCallExpression(node) && this.consentFunction(node) !== undefined;
   }
 
-  /** A `@parentalConsent` field of a schema, or of any other type (a form's consent box): the catalogue holds both. */
+  /** A consent field of the kind, of a schema or of any other type (a form's consent box): the catalogue holds both. */
   private isConsentField(symbol: ts.Symbol | undefined): boolean {
-    return fieldsOfSymbol(this.checker, this.catalogue, symbol).some((field) => field.parentalConsent);
+    return fieldsOfSymbol(this.checker, this.catalogue, symbol).some((field) => recordsConsent(this.kind, field));
   }
 
-  /** The declaration of the `@parentalConsent` function a call calls, if it calls one. */
+  /** The declaration of the consent function of the kind a call calls, if it calls one. */
   consentFunction(call: ts.CallExpression): ts.SignatureDeclaration | undefined {
+    return this.taggedFunction(call, (context) => checksConsent(this.kind, context));
+  }
+
+  /** The declaration of the function a call calls, when its annotations say `tagged`. */
+  private taggedFunction(call: ts.CallExpression, tagged: (context: CodeContext) => boolean): ts.SignatureDeclaration | undefined {
     const declaration = this.checker.getResolvedSignature(call)?.declaration;
     if (!declaration || ts.isJSDocSignature(declaration)) return undefined;
     const name = functionName(declaration);
     if (!name) return undefined;
     const file = name.getSourceFile();
     const start = name.getStart(file);
-    return this.catalogue.contextsOf(file.fileName).some((context) => context.parentalConsent && context.nameSpan.start === start)
+    return this.catalogue.contextsOf(file.fileName).some((context) => tagged(context) && context.nameSpan.start === start)
       ? declaration
       : undefined;
   }

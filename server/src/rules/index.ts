@@ -9,6 +9,7 @@ import { registerIncomplete } from './register-incomplete';
 import { registerInvalid } from './register-invalid';
 import { registerMismatch } from './register-mismatch';
 import { registerUnknownKey } from './register-unknown-key';
+import { specialCareConsent } from './special-care-consent';
 import { suppression } from './suppression';
 import { uncheckedUse } from './unchecked-use';
 import { unknownPurpose } from './unknown-purpose';
@@ -22,6 +23,7 @@ export const rules: readonly Rule[] = [
   missingPurpose,
   unknownPurpose,
   minorFacialConsent,
+  specialCareConsent,
   myNumberScope,
   myNumberLiteral,
   unregisteredFile,

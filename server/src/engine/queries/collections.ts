@@ -5,22 +5,31 @@ import type { Field } from '../../annotations/model';
 import type { Span } from '../../base/finding';
 import { namesOf } from '../../base/typescript-internals';
 import { nameAt } from '../call-sites';
-import { type Guards, isOuter, skipOuter, type Verdict } from '../guards';
+import { adultAge, type ConsentKind, type Guards, isOuter, skipOuter, type Verdict } from '../guards';
 import type { FileQuery } from '../query';
 import { fieldsOfSymbol } from '../symbols';
 
-/** A write of facial data (docs/annotations.md, "Collections of facial data"), with whether a parental-consent check guards it. */
+/**
+ * A write of data whose collection needs consent (docs/annotations.md, "Collections"): facial data of
+ * schemas that may describe children, guarded by a parent's consent (or an age check); special
+ * care-required data, guarded by the individual's own consent. With whether such a check guards it.
+ */
 export interface Collection {
-  /** The facial field's name at the write. */
+  readonly kind: 'facial' | 'specialCare';
+  /** The field's name at the write. */
   readonly span: Span;
-  /** The `@facial` fields written, of schemas that do not declare `@minimumAge` 16 or more. */
+  /** The fields of the kind written: `@facial` fields of schemas without `@minimumAge` 16 or more, or `@specialCare` fields. */
   readonly fields: readonly Field[];
   readonly verdict: Verdict;
 }
 
+/** The consent each kind of collection needs. */
+const consentFor: Readonly<Record<Collection['kind'], ConsentKind>> = { facial: 'parental', specialCare: 'individual' };
+
 /**
- * The collections of facial data in a file, with their guard verdicts. The verdicts ask how the file's
- * functions are called elsewhere, when the file collects anything at all.
+ * The collections of facial data of children and of special care-required data in a file, with their
+ * guard verdicts. The verdicts ask how the file's functions are called elsewhere, when the file collects
+ * anything at all.
  */
 export const collectionsOf: FileQuery<readonly Collection[]> = {
   name: 'collections and guards (checker)',
@@ -28,9 +37,6 @@ export const collectionsOf: FileQuery<readonly Collection[]> = {
   compute: (input) => collectCollections(input.sourceFile, input.program, input.catalogue, input.guards),
   namedFiles: (collections) => collections.flatMap((collection) => collection.fields.map((field) => field.file)),
 };
-
-/** `@minimumAge` at or above which a schema's individuals are not children under 16. */
-export const adultAge = 16;
 
 /**
  * Finds the collections of facial data in a file. Runs in every file that mentions the name of a facial
@@ -43,7 +49,7 @@ function collectCollections(
   guards: () => Guards,
 ): Collection[] {
   const names = new Set<string>();
-  for (const field of catalogue.fields.values()) if (isChildFacial(field, catalogue)) names.add(field.name);
+  for (const field of catalogue.fields.values()) if (kindOf(field, catalogue)) names.add(field.name);
   const mentioned = namesOf(sourceFile);
   if (![...names].some((name) => mentioned.has(name))) return [];
   return new CollectionWalker(sourceFile, program(), catalogue, guards, names).run();
@@ -51,6 +57,12 @@ function collectCollections(
 
 function isChildFacial(field: Field, catalogue: Catalogue): boolean {
   return field.kinds.some((kind) => kind.tag === 'facial') && (catalogue.schemaOf(field).minimumAge?.value ?? 0) < adultAge;
+}
+
+/** Which kind of collection writing this field is, if any. */
+function kindOf(field: Field, catalogue: Catalogue): Collection['kind'] | undefined {
+  if (isChildFacial(field, catalogue)) return 'facial';
+  return field.kinds.some((kind) => kind.tag === 'specialCare') ? 'specialCare' : undefined;
 }
 
 class CollectionWalker {
@@ -86,10 +98,12 @@ class CollectionWalker {
       const name = propertyName(property.name);
       if (name === undefined || !this.names.has(name)) continue;
       if (ts.isPropertyAssignment(property) && isAbsent(property.initializer)) continue;
+      // A library schema's literal (a Zod object, a Drizzle table) declares the field: it collects nothing.
+      if (this.catalogue.fields.has(`${this.sourceFile.fileName}#${property.name.getStart(this.sourceFile)}`)) continue;
       contextual ??= this.checker.getContextualType(literal);
       if (!contextual) return;
       const parts = contextual.isUnion() ? contextual.types : [contextual];
-      const fields = parts.flatMap((part) => this.facialFields(part.getProperty(name)));
+      const fields = parts.flatMap((part) => this.collectedFields(part.getProperty(name)));
       if (fields.length > 0) this.collect(property.name, property, fields);
     }
   }
@@ -112,18 +126,22 @@ class CollectionWalker {
         ? target.argumentExpression
         : undefined;
     if (!name || !this.names.has(name.text)) return;
-    const fields = this.facialFields(this.checker.getSymbolAtLocation(name));
+    const fields = this.collectedFields(this.checker.getSymbolAtLocation(name));
     if (fields.length > 0) this.collect(name, assignment ?? target, fields);
   }
 
   private collect(name: ts.Node, at: ts.Node, fields: readonly Field[]): void {
     const unique = [...new Map(fields.map((field) => [field.key, field])).values()];
-    const verdict = this.guards().check(at, this.program);
-    this.found.push({ span: spanOf(name, this.sourceFile), fields: unique, verdict });
+    for (const kind of ['facial', 'specialCare'] as const) {
+      const ofKind = unique.filter((field) => kindOf(field, this.catalogue) === kind);
+      if (ofKind.length === 0) continue;
+      const verdict = this.guards().check(at, this.program, consentFor[kind]);
+      this.found.push({ kind, span: spanOf(name, this.sourceFile), fields: ofKind, verdict });
+    }
   }
 
-  private facialFields(symbol: ts.Symbol | undefined): Field[] {
-    return fieldsOfSymbol(this.checker, this.catalogue, symbol).filter((field) => isChildFacial(field, this.catalogue));
+  private collectedFields(symbol: ts.Symbol | undefined): Field[] {
+    return fieldsOfSymbol(this.checker, this.catalogue, symbol).filter((field) => kindOf(field, this.catalogue) !== undefined);
   }
 }
 

@@ -6,7 +6,7 @@ export type StaffRole = 'doctor' | 'nurse' | 'public-health-nurse' | 'pharmacist
  * A member of the centre's staff. Everyone on the payroll is an adult, so the badge photo is not
  * children's facial data.
  *
- * @purpose staff-management
+ * @purpose staff-management payroll
  * @piFile "Staff Register"
  * @minimumAge 18
  */
@@ -21,8 +21,9 @@ export interface StaffMember {
   /** @personal contact */
   phone: string;
   /**
-   * Needed for the year-end tax adjustment and social insurance only.
+   * Needed for the year-end tax adjustment only: a My Number affair (see the register's `payroll`).
    * @myNumber
+   * @purpose payroll
    */
   myNumber: string;
   /**

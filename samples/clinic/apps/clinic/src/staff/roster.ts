@@ -45,7 +45,11 @@ export class StaffOffice {
     return this.volunteers.filter((volunteer) => volunteer.availableDays.includes(day)).map((volunteer) => `${volunteer.name}  ${volunteer.phone}`);
   }
 
-  /** The rows of the withholding report for the tax office, the one use of My Number the centre makes as an employer. */
+  /**
+   * The rows of the withholding report, still built here from before `payroll.ts`: the office serves
+   * `staff-management`, which is not a My Number affair, so the Individual Number may not be used here
+   * (`my-number-scope`), whatever the staff agreed to.
+   */
   withholdingRows(salaries: ReadonlyMap<string, number>): { myNumber: string; name: string; paid: number }[] {
     return this.staff.map((member) => ({ myNumber: member.myNumber, name: member.name, paid: salaries.get(member.employeeNo) ?? 0 }));
   }

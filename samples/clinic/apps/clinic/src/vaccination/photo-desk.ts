@@ -72,3 +72,26 @@ export function withdrawPhotoConsent(child: Child, clerkNo: string): PhotoLogEnt
   child.facePhoto = undefined;
   return logEntry(child, clerkNo, 'deleted');
 }
+
+/**
+ * The child's age in whole years on a day, from the birth date: comparing it with 16 is an age check.
+ *
+ * @age
+ */
+export function ageOn(child: Child, day: Date): number {
+  const born = new Date(child.birthDate);
+  const before = day.getMonth() < born.getMonth() || (day.getMonth() === born.getMonth() && day.getDate() < born.getDate());
+  return day.getFullYear() - born.getFullYear() - (before ? 1 : 0);
+}
+
+/**
+ * Teenagers who come for a booster on their own: from 16, their own photo needs no guardian's consent;
+ * younger, the guardian's signed form is checked as at the first visit.
+ *
+ * @purpose identity-check
+ */
+export async function retakeForTeenager(child: Child, camera: DeskCamera, clerkNo: string): Promise<PhotoLogEntry | undefined> {
+  if (ageOn(child, new Date()) < 16 && child.guardianConsent !== true) return undefined;
+  child.facePhoto = await camera.capture();
+  return logEntry(child, clerkNo, 'retaken');
+}
