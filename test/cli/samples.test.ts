@@ -72,7 +72,7 @@ describe('check: the sample clinic', () => {
     assert.equal(json.status, 1);
     const [findings, summary, notChecked] = text.stdout.split('\n\n');
     assert.equal(findings!.split('\n').length, expected.filter((line) => !line.endsWith('(suppressed)')).length);
-    assert.equal(summary, '22 errors, 9 warnings in 28 files (3 suppressed)');
+    assert.equal(summary, '22 errors, 9 warnings in 29 files (3 suppressed)');
     // The sample has no node_modules: its packages are not installed, and its script has no Node types.
     assert.equal(
       notChecked!.split('\n').slice(0, 2).join('\n'),
@@ -86,5 +86,23 @@ describe('check: the sample clinic', () => {
 
   it('writes SARIF that the SARIF validator and GitHub code scanning rules accept', async () => {
     assert.deepEqual((await validate([sarif])).get(sarif), []);
+  });
+});
+
+describe('check: the sample clinic as a business', () => {
+  it('reports special care-required data collected without the consent box only where no check guards it', async () => {
+    // The same code, with the register saying it is a business's: Art. 20(2) applies to it.
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'appi-guard-business-'));
+    fs.cpSync(path.join(repository, 'samples/clinic'), root, { recursive: true });
+    const register = path.join(root, 'pi-register.yaml');
+    fs.writeFileSync(register, fs.readFileSync(register, 'utf8').replace('sector: administrative-organ', 'sector: business'));
+    const run = await runCli(['check', root, '--format', 'json']);
+    const findings = (
+      JSON.parse(run.stdout) as { findings: { ruleId: string; file: string; range: { start: { line: number } } }[] }
+    ).findings
+      .filter((finding) => finding.ruleId === 'special-care-consent' && finding.file.endsWith('reception/anamnesis.ts'))
+      .map((finding) => finding.range.start.line + 1);
+    assert.deepEqual(findings, [39]);
+    fs.rmSync(root, { recursive: true, force: true });
   });
 });

@@ -37,6 +37,18 @@ export class Catalogue {
     if (field.kinds.length > 0) this.taggedNames.add(field.name);
   }
 
+  /** The names of the special care-required fields: where `special-care-consent` has anything to look at. */
+  specialCareNames(): readonly string[] {
+    this.specialCare ??= [
+      ...new Set(
+        [...this.fields.values()].filter((field) => field.kinds.some((kind) => kind.tag === 'specialCare')).map((field) => field.name),
+      ),
+    ];
+    return this.specialCare;
+  }
+
+  private specialCare: readonly string[] | undefined;
+
   /** The schema of a tagged field (consent fields of forms that are not schemas have none). */
   schemaOf(field: Field): Schema {
     return this.schemas.get(field.schemaKey)!;

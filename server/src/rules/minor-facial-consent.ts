@@ -29,7 +29,7 @@ export const minorFacialConsent: Rule = {
 
   checkSource(context) {
     for (const collection of context.query(collectionsOf)) {
-      if (collection.kind !== 'facial' || collection.verdict.guarded) continue;
+      if (collection.verdict.guarded) continue;
       const field = collection.fields[0]!;
       const schema = context.catalogue.schemaOf(field);
       const consent = consentFieldOf(schema, 'parental');

@@ -5,7 +5,7 @@ import type { Fix } from '../base/finding';
 import { citationsFor, provisions } from '../base/provisions';
 import { consentFieldOf, consentGuardFix } from '../engine/guard-plan';
 import { unguardedWhy } from '../engine/guards';
-import { type Collection, collectionsOf } from '../engine/queries/collections';
+import { type Collection, specialCareCollectionsOf } from '../engine/queries/collections';
 import type { Rule } from '../engine/rule';
 import { suppressionFix } from '../engine/suppressions';
 
@@ -33,9 +33,11 @@ export const specialCareConsent: Rule = {
   },
 
   checkSource(context) {
-    const unguarded = context.query(collectionsOf).filter((collection) => collection.kind === 'specialCare' && !collection.verdict.guarded);
-    // Only a file that collects without a check reads the register, for whose code it is.
-    if (unguarded.length === 0 || context.sector === 'administrative-organ') return;
+    // Only a file that names a special care-required field reads the register, for whose code it is; an
+    // administrative organ's files are not searched at all.
+    const names = context.catalogue.specialCareNames();
+    if (!names.some((name) => context.text.includes(name)) || context.sector === 'administrative-organ') return;
+    const unguarded = context.query(specialCareCollectionsOf).filter((collection) => !collection.verdict.guarded);
     for (const collection of unguarded) {
       const basis = context.catalogue.basisAt(context.file, collection.span.start)?.basis?.args[0]?.text;
       if (basis !== undefined && basis !== notABasis) continue;

@@ -27,14 +27,24 @@ export interface Collection {
 const consentFor: Readonly<Record<Collection['kind'], ConsentKind>> = { facial: 'parental', specialCare: 'individual' };
 
 /**
- * The collections of facial data of children and of special care-required data in a file, with their
- * guard verdicts. The verdicts ask how the file's functions are called elsewhere, when the file collects
- * anything at all.
+ * The collections of facial data of children in a file, with their guard verdicts. The verdicts ask how
+ * the file's functions are called elsewhere, when the file collects anything at all.
  */
 export const collectionsOf: FileQuery<readonly Collection[]> = {
   name: 'collections and guards (checker)',
   reads: { types: true, callers: true },
-  compute: (input) => collectCollections(input.sourceFile, input.program, input.catalogue, input.guards),
+  compute: (input) => collectCollections(input.sourceFile, input.program, input.catalogue, input.guards, 'facial'),
+  namedFiles: (collections) => collections.flatMap((collection) => collection.fields.map((field) => field.file)),
+};
+
+/**
+ * The collections of special care-required data in a file, with their guard verdicts: a query of its own,
+ * asked only where `special-care-consent` applies (not in an administrative organ's workspace).
+ */
+export const specialCareCollectionsOf: FileQuery<readonly Collection[]> = {
+  name: 'special care collections and guards (checker)',
+  reads: { types: true, callers: true },
+  compute: (input) => collectCollections(input.sourceFile, input.program, input.catalogue, input.guards, 'specialCare'),
   namedFiles: (collections) => collections.flatMap((collection) => collection.fields.map((field) => field.file)),
 };
 
@@ -47,12 +57,13 @@ function collectCollections(
   program: () => ts.Program,
   catalogue: Catalogue,
   guards: () => Guards,
+  kind: Collection['kind'],
 ): Collection[] {
   const names = new Set<string>();
-  for (const field of catalogue.fields.values()) if (kindOf(field, catalogue)) names.add(field.name);
+  for (const field of catalogue.fields.values()) if (kindOf(field, catalogue) === kind) names.add(field.name);
   const mentioned = namesOf(sourceFile);
   if (![...names].some((name) => mentioned.has(name))) return [];
-  return new CollectionWalker(sourceFile, program(), catalogue, guards, names).run();
+  return new CollectionWalker(sourceFile, program(), catalogue, guards, names, kind).run();
 }
 
 function isChildFacial(field: Field, catalogue: Catalogue): boolean {
@@ -75,6 +86,7 @@ class CollectionWalker {
     private readonly catalogue: Catalogue,
     private readonly guards: () => Guards,
     private readonly names: ReadonlySet<string>,
+    private readonly kind: Collection['kind'],
   ) {
     this.checker = program.getTypeChecker();
   }
@@ -132,16 +144,12 @@ class CollectionWalker {
 
   private collect(name: ts.Node, at: ts.Node, fields: readonly Field[]): void {
     const unique = [...new Map(fields.map((field) => [field.key, field])).values()];
-    for (const kind of ['facial', 'specialCare'] as const) {
-      const ofKind = unique.filter((field) => kindOf(field, this.catalogue) === kind);
-      if (ofKind.length === 0) continue;
-      const verdict = this.guards().check(at, this.program, consentFor[kind]);
-      this.found.push({ kind, span: spanOf(name, this.sourceFile), fields: ofKind, verdict });
-    }
+    const verdict = this.guards().check(at, this.program, consentFor[this.kind]);
+    this.found.push({ kind: this.kind, span: spanOf(name, this.sourceFile), fields: unique, verdict });
   }
 
   private collectedFields(symbol: ts.Symbol | undefined): Field[] {
-    return fieldsOfSymbol(this.checker, this.catalogue, symbol).filter((field) => kindOf(field, this.catalogue) !== undefined);
+    return fieldsOfSymbol(this.checker, this.catalogue, symbol).filter((field) => kindOf(field, this.catalogue) === this.kind);
   }
 }
 
