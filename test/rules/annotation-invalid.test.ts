@@ -66,10 +66,12 @@ describe('annotation-invalid', () => {
     `);
   });
 
-  it('ignores unknown tags and is case-sensitive', async () => {
+  it('ignores unknown tags, and reports a known tag in another case as a misspelling', async () => {
     await check(`
       /** @Personal @remarks anything @purpose treatment */
+      //  ^^^^^^^^^ annotation-invalid +fix
       export interface Patient { /** @PERSONAL @see other */ name: string }
+      //                             ^^^^^^^^^ annotation-invalid +fix
     `);
   });
 

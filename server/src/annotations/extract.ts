@@ -19,7 +19,7 @@ import type {
 import { emptyAnnotations } from './model';
 import { docOf, isFileDoc, sameLineDoc } from './tags';
 import { validateTag } from './validate';
-import { annotationPrefilter, isKnownTag, type KnownTag, tagPlaces } from './vocabulary';
+import { annotationPrefilter, isKnownTag, type KnownTag, misspeltTag, tagPlaces } from './vocabulary';
 
 export type Place = 'field' | 'schema' | 'code';
 
@@ -303,7 +303,17 @@ export function validTags(
   const tags: Tag[] = [];
   for (const tag of raw) {
     const name = tag.name;
-    if (!isKnownTag(name)) continue;
+    if (!isKnownTag(name)) {
+      const meant = misspeltTag(name);
+      if (meant)
+        problems.push({
+          file,
+          span: tag.span,
+          message: `\`@${name}\` is not a tag of the annotation language (tags are case-sensitive); did you mean \`@${meant}\`? As written it is ignored.`,
+          suggestion: { span: tag.span, text: `@${meant}` },
+        });
+      continue;
+    }
     if (!tagPlaces[name].some((place) => places.includes(place))) {
       problems.push({ file, span: tag.span, message: `\`@${name}\` belongs on ${placeNames(tagPlaces[name])}, not on ${where}.` });
       continue;

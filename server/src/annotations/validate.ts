@@ -19,6 +19,15 @@ export function validateTag(tag: Tag): TagProblem | undefined {
       return oneOf(tag, 'a legal basis', basisIds);
     case 'purpose': {
       if (!first) return { span: tag.span, message: '`@purpose` needs at least one purpose id, such as `@purpose treatment`.' };
+      if (tag.args.some((arg) => arg.text.includes(','))) {
+        const span = { start: first.span.start, end: tag.args[tag.args.length - 1]!.span.end };
+        const ids = tag.args.flatMap((arg) => arg.text.split(',')).filter(Boolean);
+        return {
+          span,
+          message: `Purpose ids are separated by spaces, not commas: \`@purpose ${ids.join(' ')}\`.`,
+          suggestion: { span, text: ids.join(' ') },
+        };
+      }
       const bad = tag.args.find((arg) => !purposeIdPattern.test(arg.text));
       if (bad)
         return {
@@ -36,6 +45,20 @@ export function validateTag(tag: Tag): TagProblem | undefined {
       if (!first || !/^\d{1,3}$/.test(first.text) || Number(first.text) > 150) {
         return { span: first?.span ?? tag.span, message: '`@minimumAge` needs an age in whole years, such as `@minimumAge 18`.' };
       }
+      return undefined;
+    case 'facial':
+    case 'myNumber':
+    case 'birthDate':
+    case 'age':
+    case 'parentalConsent':
+    case 'consent':
+      // One word after the tag is an argument it does not take (`@birthDate 1990-01-01`); a sentence is a description.
+      if (tag.args.length === 1 && first)
+        return {
+          span: first.span,
+          message: `\`@${tag.name}\` takes no argument: \`${first.text}\` is ignored.`,
+          suggestion: { span: { start: tag.span.end, end: first.span.end }, text: '' },
+        };
       return undefined;
     default:
       return undefined;

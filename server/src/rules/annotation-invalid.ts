@@ -32,7 +32,7 @@ export const annotationInvalid: Rule = {
     if (!suggestion) return [];
     return [
       {
-        title: `Replace with \`${suggestion.text}\``,
+        title: suggestion.text === '' ? 'Remove the argument' : `Replace with \`${suggestion.text}\``,
         isPreferred: true,
         safe: true,
         edits: [replace(finding.file, suggestion.span, suggestion.text)],
