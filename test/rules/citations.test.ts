@@ -51,6 +51,33 @@ describe('citations by sector', () => {
     );
   });
 
+  it("keeps a file's findings across a register edit that leaves the sector, and cites again when it changes", async () => {
+    const { workspace } = await analyse(`
+      //- model.ts
+      /** @purpose treatment */
+      export interface Patient { /** @personal name */ name: string }
+      //- log.ts
+      import type { Patient } from './model';
+      export const trace = (p: Patient) => console.log(p.name);
+      ${register('sector: business')}`);
+    const before = workspace.analyseFile('/ws/log.ts');
+    assert.match(before.findings[0]!.message, /\(APPI Art\. 23\)\.$/);
+    const text = workspace.text('/ws/pi-register.yaml')!;
+    workspace.applyChange({
+      kind: 'open',
+      file: '/ws/pi-register.yaml',
+      text: text.replace('- id: marketing', '- id: marketing\n    description: The newsletter'),
+    });
+    assert.equal(workspace.analyseFile('/ws/log.ts'), before, 'the same result, kept');
+    workspace.applyChange({
+      kind: 'edit',
+      file: '/ws/pi-register.yaml',
+      text: text.replace('sector: business', 'sector: administrative-organ'),
+    });
+    const after = workspace.analyseFile('/ws/log.ts');
+    assert.match(after.findings[0]!.message, /\(APPI Art\. 66\(1\) \(formerly Act No\. 58 of 2003 Art\. 6\(1\)\)\)\.$/);
+  });
+
   it('rejects an unknown sector, with the closest one', async () => {
     const { result } = await analyse(`${code}${register('sector: buisness')}`);
     const invalid = result.findings.find((finding) => finding.ruleId === 'register-invalid');

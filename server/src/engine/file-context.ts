@@ -74,7 +74,9 @@ export class AnnotationFileContext implements AnnotationContext {
   }
 
   get sector(): Sector | undefined {
-    return this.register?.sector?.value;
+    const sector = this.setup.derived.register()?.sector?.value;
+    this.state.reads.sector ??= sector ?? '';
+    return sector;
   }
 
   workspaceQuery<T>(query: WorkspaceQuery<T>): T {

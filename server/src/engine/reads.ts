@@ -9,6 +9,11 @@ export class Reads {
   callers = false;
   /** The register's version, when it was read. */
   register: number | undefined;
+  /**
+   * The register's `sector` ('' for none), when only that was read: a message's citations depend on it,
+   * and a register edit that leaves it keeps the result.
+   */
+  sector: string | undefined;
   /** The stamp of the annotations that files share (`sharedPart`), when the whole workspace's were read. */
   sharedAnnotations: number | undefined;
   /** The stamp of every annotation, when read (the register's findings). */
@@ -26,6 +31,7 @@ export class Reads {
     this.imports ||= other.imports;
     this.callers ||= other.callers;
     this.register ??= other.register;
+    this.sector ??= other.sector;
     this.sharedAnnotations ??= other.sharedAnnotations;
     this.allAnnotations ??= other.allAnnotations;
     for (const file of other.named) this.named.add(file);
@@ -50,6 +56,8 @@ export interface NamesRead {
 export interface Current {
   version(file: string): number;
   readonly register: number;
+  /** The register's `sector` now ('' for none). */
+  readonly sector: string;
   readonly sharedAnnotations: number;
   readonly allAnnotations: number;
   /** Moves when the set of the workspace's tagged field names changes. */
@@ -63,6 +71,7 @@ export function isCurrent(file: string, reads: Reads, now: Current): boolean {
   return (
     reads.version === now.version(file) &&
     (reads.register === undefined || reads.register === now.register) &&
+    (reads.sector === undefined || reads.sector === now.sector) &&
     (reads.sharedAnnotations === undefined || reads.sharedAnnotations === now.sharedAnnotations) &&
     (reads.allAnnotations === undefined || reads.allAnnotations === now.allAnnotations) &&
     (reads.names === undefined || namesCurrent(reads.names, now))

@@ -320,6 +320,7 @@ export class Workspace {
     return {
       version: (file) => this.documents.version(file),
       register: this.derived.registerVersion(),
+      sector: this.derived.register()?.sector?.value ?? '',
       sharedAnnotations: stamps.shared,
       allAnnotations: stamps.all,
       names: stamps.names,
