@@ -56,7 +56,10 @@ const organsOnly = {
   register: 'Art. 75 with Cabinet Order Art. 20 (formerly Act No. 58 of 2003 Art. 11)',
 } as const;
 
-/** Provisions that bind everyone alike: the My Number Act's. */
+/**
+ * Provisions cited alike whatever the sector: the My Number Act's, binding everyone; Art. 20(2), whose rule
+ * runs only for businesses; and the annotation language, which is no law.
+ */
 const everyone = {
   // Chapter V has no such clause: the rule does not run for administrative organs (Art. 61 limits what they acquire).
   specialCareConsent: 'APPI Art. 20(2) (prior consent to acquire special care-required personal information)',
@@ -69,8 +72,20 @@ const everyone = {
 type Key = keyof typeof table | keyof typeof organsOnly | keyof typeof everyone;
 export type Citations = Readonly<Record<Key, string>>;
 
+/** Each sector's citations, made once: every finding's message asks for them. */
+const bySector = new Map<Sector | undefined, Citations>();
+
 /** The citations for code of one sector; with none, both chapters' (the form `meta.provision` uses). */
 export function citationsFor(sector: Sector | undefined): Citations {
+  let cited = bySector.get(sector);
+  if (!cited) {
+    cited = citationsOf(sector);
+    bySector.set(sector, cited);
+  }
+  return cited;
+}
+
+function citationsOf(sector: Sector | undefined): Citations {
   const cited = {} as Record<Key, string>;
   for (const [key, provision] of Object.entries(table) as [keyof typeof table, Provision][]) {
     cited[key] =
