@@ -70,4 +70,51 @@ describe('annotation-invalid: mistakes in tags', () => {
       { title: 'Remove the argument' },
     );
   });
+
+  it("says that arguments go on the tag's line, and moves one up when it is what the tag takes", async () => {
+    await check(`
+      /**
+       * The patients.
+       * @purpose
+      //@3 ^^^^^^^^ annotation-invalid +fix
+       *   treatment billing
+       * @piFile
+      //@3 ^^^^^^^ annotation-invalid +fix
+       *   Patient Registry
+       */
+      export interface Patient {
+      //               ^^^^^^^ missing-purpose
+        /**
+         * @specialCare
+        //@5 ^^^^^^^^^^^^ annotation-invalid
+         *   the history the patient tells at the desk
+         */
+        history: string;
+        /** @personal name */ name: string;
+      }
+    `);
+    await checkFix(
+      '/**\n * @purpose\n *   treatment billing\n */\nexport interface Patient { /** @personal name */ name: string }\n',
+      '/**\n * @purpose treatment billing\n */\nexport interface Patient { /** @personal name */ name: string }\n',
+      { title: 'Move the argument onto the line of `@purpose`' },
+    );
+  });
+
+  it("validates a type's own tags when every tag on its fields is misspelt", async () => {
+    await check(`
+      /**
+       * @purpose treatment
+       * @piFile
+      //@3 ^^^^^^^ annotation-invalid
+       * @minimumAge six
+      //@15 ^^^ annotation-invalid
+       */
+      export interface Child {
+        /** @specialcare medical-history */ history: string;
+        //  ^^^^^^^^^^^^ annotation-invalid +fix
+        /** @Personal */ name: string;
+        //  ^^^^^^^^^ annotation-invalid +fix
+      }
+    `);
+  });
 });

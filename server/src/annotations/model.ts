@@ -19,6 +19,11 @@ export interface Tag {
   readonly args: readonly Arg[];
   /** The tag's line after its name, trimmed: free text such as `@personal` kinds and `@basis` reasons. */
   readonly rest: string;
+  /**
+   * The words of the first line after the tag's, when the tag's own line holds nothing after its name and
+   * the next line is still the tag's text: an argument written there, which is not read as one.
+   */
+  readonly nextLine?: readonly Arg[];
 }
 
 export type FieldKind =
@@ -106,12 +111,19 @@ export interface CodeContext {
   readonly doc: DocAnchor;
 }
 
+/** An edit that mends an annotation problem; `title` when "Replace with …" would not say what it does. */
+export interface Suggestion {
+  readonly span: Span;
+  readonly text: string;
+  readonly title?: string;
+}
+
 export interface AnnotationProblem {
   readonly file: string;
   readonly span: Span;
   readonly message: string;
   /** A replacement for the bad argument, when one is close enough to be what was meant. */
-  readonly suggestion?: { readonly span: Span; readonly text: string };
+  readonly suggestion?: Suggestion;
 }
 
 /** Every annotation of one file. Derived from the file's text alone, so it is cached per file version. */

@@ -14,12 +14,25 @@ function readTag(tag: ts.JSDocTag, text: string, shift = 0): Tag {
   let raw = text.slice(nameEnd, Math.min(tag.end, lineEnd === -1 ? text.length : lineEnd));
   const close = raw.indexOf('*/');
   if (close !== -1) raw = raw.slice(0, close);
+  const nextLine = raw.trim() === '' && lineEnd !== -1 ? followingLine(text, lineEnd + 1, tag.end, shift) : undefined;
   return {
     name: tag.tagName.text,
     span: { start: at + shift, end: nameEnd + shift },
     args: splitArgs(raw, nameEnd + shift),
     rest: raw.trim(),
+    ...(nextLine && { nextLine }),
   };
+}
+
+/** The words of the line at `start` inside the tag's text (up to `end`), after the block's leading `*`. */
+function followingLine(text: string, start: number, end: number, shift: number): Arg[] | undefined {
+  const lineEnd = text.indexOf('\n', start);
+  let raw = text.slice(start, Math.min(end, lineEnd === -1 ? text.length : lineEnd));
+  const close = raw.indexOf('*/');
+  if (close !== -1) raw = raw.slice(0, close);
+  const lead = /^\s*\*?/.exec(raw)![0].length;
+  const args = splitArgs(raw.slice(lead), start + lead + shift);
+  return args.length > 0 && !args[0]!.text.startsWith('@') ? args : undefined;
 }
 
 /** Words and quoted strings, each with its span; quotes are kept in `text` only when unterminated. */

@@ -1,17 +1,18 @@
 import type { Span } from '../base/finding';
 import { closest } from '../base/spelling';
-import type { Tag } from './model';
+import type { Arg, Suggestion, Tag } from './model';
 import { basisIds, type KnownTag, purposeIdPattern, specialCareCategories } from './vocabulary';
 
 export interface TagProblem {
   readonly span: Span;
   readonly message: string;
-  readonly suggestion?: { readonly span: Span; readonly text: string };
+  readonly suggestion?: Suggestion;
 }
 
 /** Checks a known tag's arguments (docs/annotations.md, "How tags are read"). A tag with a problem means nothing until it is fixed. */
 export function validateTag(tag: Tag): TagProblem | undefined {
   const first = tag.args[0];
+  if (!first && tag.nextLine && takesArgument(tag.name as KnownTag)) return argumentOnNextLine(tag, tag.nextLine);
   switch (tag.name as KnownTag) {
     case 'specialCare':
       return oneOf(tag, 'a category', specialCareCategories);
@@ -57,12 +58,38 @@ export function validateTag(tag: Tag): TagProblem | undefined {
         return {
           span: first.span,
           message: `\`@${tag.name}\` takes no argument: \`${first.text}\` is ignored.`,
-          suggestion: { span: { start: tag.span.end, end: first.span.end }, text: '' },
+          suggestion: { span: { start: tag.span.end, end: first.span.end }, text: '', title: 'Remove the argument' },
         };
       return undefined;
     default:
       return undefined;
   }
+}
+
+/** The tags that need an argument; the others take none, or free text. */
+function takesArgument(name: KnownTag): boolean {
+  return name === 'purpose' || name === 'piFile' || name === 'minimumAge' || name === 'specialCare' || name === 'basis';
+}
+
+/**
+ * `@purpose` with its ids on the line below: TypeScript's parser keeps them as the tag's text, but the
+ * annotation language reads arguments from the tag's own line (so that a description may follow a tag).
+ * The fix moves the words up when they are what the tag takes; a sentence is left for the author.
+ */
+function argumentOnNextLine(tag: Tag, words: readonly Arg[]): TagProblem {
+  const first = words[0]!;
+  const fits = validateTag({ ...tag, args: words, rest: words.map((word) => word.text).join(' '), nextLine: undefined }) === undefined;
+  return {
+    span: tag.span,
+    message: `Arguments go on the tag's own line: \`${first.text}\`, on the line after \`@${tag.name}\`, is not read as its argument.`,
+    ...(fits && {
+      suggestion: {
+        span: { start: tag.span.end, end: first.span.start },
+        text: ' ',
+        title: `Move the argument onto the line of \`@${tag.name}\``,
+      },
+    }),
+  };
 }
 
 function oneOf(tag: Tag, what: string, allowed: readonly string[]): TagProblem | undefined {

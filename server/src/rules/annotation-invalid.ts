@@ -1,10 +1,10 @@
 import { replace } from '../annotations/edits';
-import type { Span } from '../base/finding';
+import type { Suggestion } from '../annotations/model';
 import { provisions } from '../base/provisions';
 import type { Rule } from '../engine/rule';
 
 interface Data {
-  readonly suggestion?: { readonly span: Span; readonly text: string };
+  readonly suggestion?: Suggestion;
 }
 
 /** `annotation-invalid` (docs/rules/annotation-invalid.md): a known tag with a bad or missing argument, or in a place it means nothing. */
@@ -32,7 +32,7 @@ export const annotationInvalid: Rule = {
     if (!suggestion) return [];
     return [
       {
-        title: suggestion.text === '' ? 'Remove the argument' : `Replace with \`${suggestion.text}\``,
+        title: suggestion.title ?? `Replace with \`${suggestion.text}\``,
         isPreferred: true,
         safe: true,
         edits: [replace(finding.file, suggestion.span, suggestion.text)],
