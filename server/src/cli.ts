@@ -118,6 +118,9 @@ function register(command: RegisterCommand): number {
       implied.created ? `created with ${implied.added.length} entr${implied.added.length === 1 ? 'y' : 'ies'}` : '',
       !implied.created && implied.added.length > 0 ? `added ${implied.added.map((n) => `'${n}'`).join(', ')}` : '',
       implied.aligned.length > 0 ? `brought ${implied.aligned.map((n) => `'${n}'`).join(', ')} in line with the code` : '',
+      !implied.created && implied.purposes.length > 0
+        ? `added the purpose${implied.purposes.length === 1 ? '' : 's'} ${implied.purposes.map((id) => `'${id}'`).join(', ')} with a TODO description to describe before publishing`
+        : '',
     ].filter(Boolean);
     process.stderr.write(`appi-guard: ${name}: ${said.join('; ')}\n`);
     return exitCodes.clean;

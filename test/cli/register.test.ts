@@ -107,6 +107,49 @@ describe('register', () => {
     assert.equal(fs.readFileSync(path.join(root, 'pi-register.yaml'), 'utf8'), printed.stdout);
   });
 
+  it("adds the code's purposes that the catalogue lacks with a TODO description, which check then reports", async () => {
+    const register = [
+      'organization: Centre',
+      'purposes:',
+      '  - id: treatment',
+      '    description: Providing medical treatment',
+      'files: []',
+      '',
+    ].join('\n');
+    const root = workspace({ ...model, 'pi-register.yaml': register });
+    const written = await runCli(['register', root, '--write']);
+    assert.equal(written.status, 0, written.stderr);
+    assert.match(written.stderr, /added the purposes 'billing', 'hr' with a TODO description to describe before publishing/);
+    const text = fs.readFileSync(path.join(root, 'pi-register.yaml'), 'utf8');
+    assert.ok(
+      text.startsWith(
+        [
+          'organization: Centre',
+          'purposes:',
+          '  - id: treatment',
+          '    description: Providing medical treatment',
+          '  - id: billing',
+          '    description: "TODO: what the purpose is, as published"',
+          '  - id: hr',
+          '    description: "TODO: what the purpose is, as published"',
+          'files:',
+          '',
+        ].join('\n'),
+      ),
+      text,
+    );
+    const checked = await runCli(['check', root, '--format', 'json', '--exit-zero']);
+    const incomplete = JSON.parse(checked.stdout).findings.filter(
+      (finding: { ruleId: string; line: number }) => finding.ruleId === 'register-incomplete' && finding.line <= 8,
+    );
+    assert.deepEqual(
+      incomplete.map((finding: { line: number }) => finding.line),
+      [5, 7],
+    );
+    const again = await runCli(['register', root, '--write']);
+    assert.match(again.stderr, /is in line with the code/);
+  });
+
   it('keeps the byte-order mark and the encoding of the register it rewrites', async () => {
     const register = 'organization: Centre\nfiles:\n  - name: Patient Registry\n    purposes: [treatment]\n';
     const encodings: [string, Buffer, (bytes: Buffer) => string][] = [

@@ -217,7 +217,9 @@ describe('incremental: the register', () => {
     const { host, workspace } = load(base);
     await workspace.analyseWorkspace();
     const register = (ids: readonly string[]) =>
-      ['organization: Minato Ward Health Centre', 'purposes:', ...ids.map((id) => `  - id: ${id}`)].join('\n');
+      ['organization: Minato Ward Health Centre', 'purposes:', ...ids.flatMap((id) => [`  - id: ${id}`, `    description: ${id}`])].join(
+        '\n',
+      );
 
     host.write('/ws/pi-register.yaml', register(['treatment']));
     workspace.applyChange({ kind: 'create', file: '/ws/pi-register.yaml' });

@@ -16,6 +16,7 @@ const register = `
     - id: treatment
       description: Providing medical treatment
     - id: billing
+      description: Billing
   files:
     - name: Patient Registry
       schema: model.ts#Patient
@@ -216,7 +217,8 @@ describe('definitions', () => {
         //- pi-register.yaml
         purposes:
           - id: billing
-        #       ^^^^^^^ target`,
+        #       ^^^^^^^ target
+            description: Billing`,
     },
     {
       name: "from @piFile to the file's entry",

@@ -131,8 +131,11 @@ const cases: readonly Case[] = [
       organization: Minato Ward
       purposes:
         - id: treatment
+          description: Treatment
         - id: marketing
+          description: Marketing
         - id: identity-check
+          description: Identity check
       files:
         - name: Staff
           exemption: personnel

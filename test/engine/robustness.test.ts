@@ -194,6 +194,7 @@ describe('robustness: the register', () => {
       organization: Minato Ward Health Centre
       purposes:
         - id: billing
+          description: Billing
         - id: [unclosed
       files: []
       #@0 ^^^^^ register-invalid

@@ -63,6 +63,7 @@ const files = {
       - id: billing
         description: Claiming medical fees
       - id: reminders
+        description: Reminders
     files:
       - name: Patient Registry
         schema: model/patient.ts#Patient
@@ -91,7 +92,7 @@ describe('hover, completion, definition, code lens', () => {
         '**`Patient.diagnosis`** — special care-required: medical-history  ',
         'Tagged at `model/patient.ts:8`.  ',
         'Declared purposes: `treatment` (`@purpose` on the field, `model/patient.ts:8`).  ',
-        'Register: Personal Information File **Patient Registry**, `pi-register.yaml:9`.  ',
+        'Register: Personal Information File **Patient Registry**, `pi-register.yaml:10`.  ',
         '_APPI Art. 2(3) (special care-required personal information); APPI Art. 17–18; for administrative organs Art. 61 and 69 (formerly Act No. 58 of 2003 Art. 3 and 8) (purpose of use)_',
       ].join('\n'),
     );

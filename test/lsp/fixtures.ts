@@ -40,7 +40,9 @@ export const purposes = {
     organization: Minato Ward Health Centre
     purposes:
       - id: treatment
+        description: Treatment
       - id: marketing
+        description: Marketing
   `,
 };
 

@@ -37,6 +37,7 @@ const files = {
     organization: Minato Ward Health Centre
     purposes:
       - id: treatment
+        description: Treatment
     files:
       - name: Patient Registry
         schema: src/patient.ts#PatientSchema

@@ -38,6 +38,7 @@ const files = {
     organization: Minato Ward Health Centre
     purposes:
       - id: treatment
+        description: Treatment
     files:
       - name: Patient
         schema: prisma/schema.prisma#Patient

@@ -20,8 +20,10 @@ const files = {
     sector: administrative-organ
     purposes:
       - id: payroll
+        description: Payroll
         myNumberAffair: taxation
       - id: benefits
+        description: Benefits
         myNumberAffair:
   `,
 };

@@ -27,7 +27,9 @@ const register = (sector: string) => `
   ${sector}
   purposes:
     - id: treatment
+      description: Treatment
     - id: marketing
+      description: Marketing
 `;
 
 async function messages(sector: string): Promise<string[]> {
@@ -66,7 +68,7 @@ describe('citations by sector', () => {
     workspace.applyChange({
       kind: 'open',
       file: '/ws/pi-register.yaml',
-      text: text.replace('- id: marketing', '- id: marketing\n    description: The newsletter'),
+      text: text.replace('description: Marketing', 'description: The newsletter'),
     });
     assert.equal(workspace.analyseFile('/ws/log.ts'), before, 'the same result, kept');
     workspace.applyChange({

@@ -14,7 +14,9 @@ const register = `
   organization: Minato Ward Health Centre
   purposes:
     - id: treatment
+      description: Treatment
     - id: marketing
+      description: Marketing
   files: []
 `;
 

@@ -60,7 +60,9 @@ describe('missing-purpose', () => {
       organization: Minato Ward Health Centre
       purposes:
         - id: treatment
+          description: Treatment
         - id: billing
+          description: Billing
     `;
     await checkFix(
       `

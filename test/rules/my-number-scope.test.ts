@@ -13,6 +13,7 @@ const register = `
       description: Salaries and withholding tax slips
       myNumberAffair: taxation
     - id: benefits
+      description: Benefits
       myNumberAffair: social-security
     - id: newsletter
       description: The staff newsletter

@@ -12,7 +12,9 @@ const register = `
   organization: Minato Ward Health Centre
   purposes:
     - id: treatment
+      description: Treatment
     - id: billing
+      description: Billing
   files:
     - name: Patient
       exemption: experimental

@@ -48,6 +48,30 @@ describe('register-incomplete', () => {
     );
   });
 
+  it('reports a catalogue purpose without a description, or still described as TODO, at its id', async () => {
+    const { result } = await check(`${code}
+      //- pi-register.yaml
+      organization: Centre
+      purposes:
+        - id: treatment
+          description: Providing medical treatment
+        - id: billing
+      #       ^^^^^^^ register-incomplete
+        - id: reminders
+      #       ^^^^^^^^^ register-incomplete
+          description: "TODO: what the purpose is, as published"
+        - { id: research, description: '' }
+      #         ^^^^^^^^ register-incomplete
+      files: []
+    `);
+    assert.equal(
+      result.findings[0]!.message,
+      'The purpose `billing` has no description: the register publishes each purpose of use in words the individuals can read ' +
+        '(APPI Art. 74(1) (formerly Act No. 58 of 2003 Art. 10(1))). Describe it before the register is published.',
+    );
+    assert.match(result.findings[1]!.message, /^The purpose `reminders` is still described as `TODO`:/);
+  });
+
   it('reports a register without an organization', async () => {
     await check(`${code}
       //- pi-register.yaml

@@ -23,6 +23,7 @@ describe('register-invalid', () => {
       #@0 ^^^^^^^^^^^^ register-invalid
       purposes:
         - id: billing
+          description: Billing
     `,
       yamlErrors,
     );
@@ -58,6 +59,7 @@ describe('register-invalid', () => {
       organization: Minato Ward Health Centre
       purposes:
         - id: treatment
+          description: Treatment
         - description: Claims to insurers
       #   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ register-invalid
     `);

@@ -17,7 +17,7 @@ const patient = (purposes: string) => `
 const head = `
   //- pi-register.yaml
   organization: Centre
-  purposes: [{ id: treatment }, { id: billing }]
+  purposes: [{ id: treatment, description: Treatment }, { id: billing, description: Billing }]
   files:
 `;
 

@@ -21,6 +21,7 @@ const register = (sector: string) => `
   ${sector}
   purposes:
     - id: treatment
+      description: Treatment
 `;
 
 describe('special-care-consent', () => {

@@ -29,7 +29,9 @@ const register = `
   organization: Minato Ward Health Centre
   purposes:
     - id: treatment
+      description: Treatment
     - id: marketing
+      description: Marketing
 `;
 
 describe('types not owned: tags in declaration files', () => {

@@ -9,7 +9,9 @@ const register = `
     - id: treatment
       description: Providing medical treatment
     - id: billing
+      description: Billing
     - id: marketing
+      description: Marketing
 `;
 
 describe('unknown-purpose', () => {

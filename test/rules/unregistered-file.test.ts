@@ -36,7 +36,9 @@ const register = (files: string) => `
   organization: Minato Ward Health Centre
   purposes:
     - id: treatment
+      description: Treatment
     - id: billing
+      description: Billing
   files:
 ${files}
 `;
@@ -156,10 +158,47 @@ describe('unregistered-file', () => {
     await checkFix(`${head}files: []   # none yet`, `${head}files:   # none yet\n${entry('  ', '    ')}`, { title: 'Add' });
     await checkFix(`${head}files:   # none yet`, `${head}files:   # none yet\n${entry('  ', '    ')}`, { title: 'Add' });
     await checkFix(`${head}files: ~`, `${head}files:\n${entry('  ', '    ')}`, { title: 'Add' });
+    const todo = 'description: "TODO: what the purpose is, as published"';
     assert.equal(
-      await fixedRegister(`${head}purposes: []`, 'Add'),
-      `organization: Centre # the organ\npurposes: []\nfiles:\n${entry('  ', '    ')}\n`,
+      await fixedRegister(`${head}purposes: []   # none yet`, 'Add'),
+      `organization: Centre # the organ\npurposes:   # none yet\n  - id: treatment\n    ${todo}\n  - id: billing\n    ${todo}\n` +
+        `files:\n${entry('  ', '    ')}\n`,
     );
+  });
+
+  it("adds the entry's purposes that the catalogue lacks to it, to be described, in its layout", async () => {
+    const staff = `
+      //- src/model/staff.ts
+      /**
+       * @purpose payroll treatment
+       * @piFile Staff
+       */
+      export interface Staff { /** @personal name */ name: string }
+      //- pi-register.yaml
+    `;
+    const head = "organization: Centre\npurposes:\n  - id: treatment\n    description: Treatment   # the clinic's\n\n";
+    const before = `${head}  - id: billing\n    description: Billing\nfiles: []\n`;
+    const fixed = await fixedRegister(
+      `${dedent(staff)}\n${before}`,
+      'Add `Staff` to the register pi-register.yaml, and `payroll` to its purposes',
+    );
+    assert.ok(
+      fixed?.startsWith(
+        `${head}  - id: billing\n    description: Billing\n\n  - id: payroll\n    description: "TODO: what the purpose is, as published"\nfiles:\n  - name: Staff\n`,
+      ),
+      fixed,
+    );
+    // A flow catalogue gets them in flow; none is started where the register has no catalogue.
+    const flow = await fixedRegister(
+      `${dedent(staff)}\norganization: Centre\npurposes: [{ id: treatment, description: Treatment }]\nfiles: []\n`,
+      'Add',
+    );
+    assert.match(
+      flow ?? '',
+      /^organization: Centre\npurposes: \[\{ id: treatment, description: Treatment \}, \{ id: payroll, description: "TODO: what the purpose is, as published" \}\]\n/,
+    );
+    const none = await fixedRegister(`${dedent(staff)}\norganization: Centre\nfiles: []\n`, 'Add `Staff` to the register pi-register.yaml');
+    assert.match(none ?? '', /^organization: Centre\nfiles:\n {2}- name: Staff\n/);
   });
 
   it('creates the register when there is none, with the catalogue and an entry per file', async () => {

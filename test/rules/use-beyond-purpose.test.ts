@@ -366,10 +366,14 @@ describe('use-beyond-purpose: fixes', () => {
     organization: Minato Ward Health Centre
     purposes:
       - id: treatment
+        description: Treatment
       - id: billing
+        description: Billing
         related: [treatment]
       - id: marketing
+        description: Marketing
       - id: reminders
+        description: Reminders
         related: [treatment]
   `;
 

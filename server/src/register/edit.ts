@@ -1,4 +1,4 @@
-import { isMap, isScalar, stringify, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, stringify, type YAMLSeq } from 'yaml';
 import type { FileEdit } from '../base/finding';
 import type { CodeFile, Difference } from './files';
 import type { FileEntry, Register, WordList } from './model';
@@ -48,7 +48,10 @@ export function addEntry(registerPath: string, text: string, register: Register,
     return [{ file: registerPath, start: text.length, end: text.length, newText: `${separator}${lines}\n` }];
   }
   const keyIndent = indentOf(text, (filesPair.key as { range?: number[] }).range?.[0] ?? 0);
-  if (seq && seq.items.length > 0) return seq.flow ? appendFlow(registerPath, seq, file) : appendBlock(registerPath, text, seq, file);
+  if (seq && seq.items.length > 0)
+    return seq.flow
+      ? appendFlow(registerPath, seq, [flowPairs(entryLines(file, '', '', { flow: true }))])
+      : appendBlock(registerPath, text, seq, (dashIndent, keyIndent) => entryLines(file, dashIndent, keyIndent));
   const value = filesPair.value as { range?: [number, number, number] } | null;
   const block = entryLines(file, `${keyIndent}  `, `${keyIndent}    `).join('\n');
   if (seq?.flow && value?.range) {
@@ -108,6 +111,55 @@ export function alignEntry(
   return edits;
 }
 
+/**
+ * Adds purposes that the code declares and the catalogue lacks, each with a `TODO` description: a purpose
+ * is published by a person, so nothing is made up, and `register-incomplete` asks until it is described.
+ * Only to a catalogue there is: without `purposes:` ids are not checked, and none is started here.
+ */
+export function addPurposes(registerPath: string, text: string, register: Register, ids: readonly string[]): FileEdit[] {
+  const root = register.document.contents;
+  if (ids.length === 0 || register.broken || !register.purposes || !isMap(root)) return [];
+  const seq = pairOf(root.items, 'purposes')?.value;
+  if (!isSeq(seq)) return [];
+  const linesOf = (id: string, dashIndent: string, keyIndent: string, options: { flow?: boolean } = {}) => [
+    `${dashIndent}- id: ${scalarText(id, options)}`,
+    `${keyIndent}description: ${scalarText(placeholders.description, options)}`,
+  ];
+  if (seq.items.length === 0) {
+    // `purposes: []`: the brackets go (a comment after them stays on the key's line), the purposes go below.
+    const key = pairOf(root.items, 'purposes')!.key as { range?: number[] };
+    if (!seq.range || !key.range) return [];
+    const keyIndent = indentOf(text, key.range[0]!);
+    let from = seq.range[0];
+    while (from > 0 && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
+    const at = lineEnd(text, seq.range[1]);
+    const lines = ids.flatMap((id) => linesOf(id, `${keyIndent}  `, `${keyIndent}    `));
+    return [
+      { file: registerPath, start: from, end: seq.range[1], newText: '' },
+      { file: registerPath, start: at, end: at, newText: `\n${lines.join('\n')}` },
+    ];
+  }
+  if (seq.flow)
+    return appendFlow(
+      registerPath,
+      seq,
+      ids.map((id) => flowPairs(linesOf(id, '', '', { flow: true }))),
+    );
+  return appendBlock(registerPath, text, seq, (dashIndent, keyIndent) => ids.flatMap((id) => linesOf(id, dashIndent, keyIndent)));
+}
+
+/** The purpose ids that `purposes` lists and the register's catalogue does not, in their order. */
+export function purposesMissingFrom(register: Register, purposes: Iterable<string>): string[] {
+  if (!register.purposes) return [];
+  const known = new Set(register.purposes.map((entry) => entry.id));
+  return [...new Set(purposes)].filter((id) => !known.has(id));
+}
+
+/** `- key: value` lines as the `key: value` pairs of a flow mapping. */
+function flowPairs(lines: readonly string[]): string[] {
+  return lines.map((line) => line.replace(/^- /, ''));
+}
+
 /** The entry's lines: what the code knows, and marked placeholders for the rest. */
 function entryLines(file: CodeFile, dashIndent: string, keyIndent: string, options: { flow?: boolean } = {}): string[] {
   const scalar = (value: string) => scalarText(value, options);
@@ -126,7 +178,13 @@ function entryLines(file: CodeFile, dashIndent: string, keyIndent: string, optio
   return items.map(([key, value], index) => `${index === 0 ? `${dashIndent}- ` : keyIndent}${key}: ${value}`);
 }
 
-function appendBlock(registerPath: string, text: string, seq: YAMLSeq, file: CodeFile): FileEdit[] {
+/** Appends an item to a block list, in the layout of the items already there (indents, blank lines between). */
+function appendBlock(
+  registerPath: string,
+  text: string,
+  seq: YAMLSeq,
+  linesOf: (dashIndent: string, keyIndent: string) => string[],
+): FileEdit[] {
   const items = seq.items as { range?: [number, number, number] }[];
   const first = items[0]!.range;
   const last = items[items.length - 1]!.range;
@@ -137,19 +195,20 @@ function appendBlock(registerPath: string, text: string, seq: YAMLSeq, file: Cod
   const dashIndent = layout ? layout[1]! : indentOf(text, first[0]);
   const keyIndent = layout ? ' '.repeat(prefix.length) : `${dashIndent}  `;
   const at = contentLineEnd(text, last[1]);
-  // Entries set apart by a blank line get a new one set apart too.
+  // Items set apart by a blank line get a new one set apart too.
   const second = items[1]?.range;
   const spaced = second !== undefined && /\n[ \t]*\r?\n/.test(text.slice(contentLineEnd(text, first[1]), second[0]));
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
-  const lines = entryLines(file, dashIndent, keyIndent).join(newline);
+  const lines = linesOf(dashIndent, keyIndent).join(newline);
   return [{ file: registerPath, start: at, end: at, newText: `${newline}${spaced ? newline : ''}${lines}` }];
 }
 
-function appendFlow(registerPath: string, seq: YAMLSeq, file: CodeFile): FileEdit[] {
+/** Appends `{ key: value, … }` mappings (each given as its pairs) to a flow list with items. */
+function appendFlow(registerPath: string, seq: YAMLSeq, mappings: readonly (readonly string[])[]): FileEdit[] {
   const last = (seq.items[seq.items.length - 1] as { range?: number[] }).range;
   if (!last) return [];
-  const pairs = entryLines(file, '', '', { flow: true }).map((line) => line.replace(/^- /, ''));
-  return [{ file: registerPath, start: last[1]!, end: last[1]!, newText: `, { ${pairs.join(', ')} }` }];
+  const newText = mappings.map((pairs) => `, { ${pairs.join(', ')} }`).join('');
+  return [{ file: registerPath, start: last[1]!, end: last[1]!, newText }];
 }
 
 /**

@@ -48,7 +48,7 @@ function describeSchema(schema: Schema, root: string, name: string): CodeFile {
     name,
     reference: `${relative(root, schema.file)}#${schema.name}`,
     purposes: [...purposes],
-    recordedMatters: [...new Set(schema.fields.map((field) => field.name))],
+    recordedMatters: [...new Set(schema.fields.map((field) => field.path ?? field.name))],
     specialCare: schema.fields.some((field) => field.kinds.some((kind) => kind.tag === 'specialCare')),
   };
 }

@@ -1,6 +1,6 @@
 import type { Catalogue } from '../annotations/catalogue';
 import type { FileEdit } from '../base/finding';
-import { addEntry, alignEntry, createRegister } from './edit';
+import { addEntry, addPurposes, alignEntry, createRegister, purposesMissingFrom } from './edit';
 import { codeFiles, differences, matchRegister } from './files';
 import { parseRegister } from './parse';
 
@@ -11,6 +11,8 @@ export interface ImpliedRegister {
   /** Entries added, and entries brought in line with the code. */
   readonly added: readonly string[];
   readonly aligned: readonly string[];
+  /** Purpose ids of the code added to the catalogue, each with a `TODO` description. */
+  readonly purposes: readonly string[];
   /** Why nothing could be done, when the register is not readable. */
   readonly unreadable?: string;
 }
@@ -29,12 +31,19 @@ export function impliedRegister(
   const files = codeFiles(catalogue, root);
   if (current === undefined) {
     const text = createRegister(registerPath, files, catalogue.purposeIds()).newText;
-    return { text, created: true, added: files.map((file) => file.name), aligned: [] };
+    return { text, created: true, added: files.map((file) => file.name), aligned: [], purposes: [...catalogue.purposeIds()] };
   }
   let text = current;
   const register = parseRegister(text);
   if (!register.entriesKnown)
-    return { text, created: false, added: [], aligned: [], unreadable: register.problems[0]?.message ?? 'the register is not a mapping' };
+    return {
+      text,
+      created: false,
+      added: [],
+      aligned: [],
+      purposes: [],
+      unreadable: register.problems[0]?.message ?? 'the register is not a mapping',
+    };
 
   const matching = matchRegister(register, catalogue, root);
   const aligned: string[] = [];
@@ -58,7 +67,12 @@ export function impliedRegister(
     text = apply(text, next);
     added.push(file.name);
   }
-  return { text, created: false, added, aligned };
+
+  // Last, so that the entries' edits were computed against the catalogue as it was.
+  const latest = parseRegister(text);
+  const purposes = purposesMissingFrom(latest, catalogue.purposeIds());
+  text = apply(text, addPurposes(registerPath, text, latest, purposes));
+  return { text, created: false, added, aligned, purposes: latest.purposes ? purposes : [] };
 }
 
 function overlaps(edit: FileEdit, others: readonly FileEdit[]): boolean {

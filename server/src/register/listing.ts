@@ -1,7 +1,7 @@
 import type { Catalogue } from '../annotations/catalogue';
 import type { Fix } from '../base/finding';
 import { relative } from '../base/paths';
-import { addEntry, createRegister } from './edit';
+import { addEntry, addPurposes, createRegister, purposesMissingFrom } from './edit';
 import { codeFileOf, codeFiles } from './files';
 import { parseRegister } from './parse';
 
@@ -31,6 +31,12 @@ export function listingFixes(schemaKey: string | undefined, input: ListingInput)
   const schema = schemaKey === undefined ? undefined : input.catalogue.schemas.get(schemaKey);
   const file = schema && codeFileOf(schema, input.root);
   if (!file) return [];
-  const edits = addEntry(input.registerPath, text, parseRegister(text), file);
-  return edits.length === 0 ? [] : [{ title: `Add \`${file.name}\` to the register ${registerName}`, isPreferred: true, edits }];
+  const register = parseRegister(text);
+  const entry = addEntry(input.registerPath, text, register, file);
+  if (entry.length === 0) return [];
+  // The entry names its purposes; the catalogue gets those it lacks, to be described (`register-incomplete`).
+  const purposes = purposesMissingFrom(register, file.purposes);
+  const edits = [...entry, ...addPurposes(input.registerPath, text, register, purposes)];
+  const also = purposes.length > 0 ? `, and ${purposes.map((id) => `\`${id}\``).join(', ')} to its purposes` : '';
+  return [{ title: `Add \`${file.name}\` to the register ${registerName}${also}`, isPreferred: true, edits }];
 }

@@ -7,7 +7,7 @@ export const registerIncomplete: Rule = {
   meta: {
     id: 'register-incomplete',
     description:
-      'A register entry missing a required item of APPI Art. 74(1) (or still holding a `TODO` placeholder) or naming an unknown exemption, or a register without its `organization`.',
+      'A register entry missing a required item of APPI Art. 74(1) (or still holding a `TODO` placeholder) or naming an unknown exemption, a catalogue purpose without a description, or a register without its `organization`.',
     defaultSeverity: 'warning',
     provision: provisions.fileNotice,
     fixable: false,
@@ -19,6 +19,17 @@ export const registerIncomplete: Rule = {
       context.report({
         span: register.organizationMissing,
         message: `The register does not name the \`organization\`, the administrative organ that keeps the files (${citationsFor(context.sector).fileNotice}).`,
+      });
+    }
+    for (const purpose of register.purposes ?? []) {
+      const description = purpose.description?.trim() ?? '';
+      if (description !== '' && !description.startsWith('TODO')) continue;
+      context.report({
+        span: purpose.span,
+        message:
+          `The purpose \`${purpose.id}\` ${description === '' ? 'has no description' : 'is still described as `TODO`'}: ` +
+          `the register publishes each purpose of use in words the individuals can read (${citationsFor(context.sector).fileNotice}). ` +
+          'Describe it before the register is published.',
       });
     }
     for (const entry of register.files ?? []) {
