@@ -67,6 +67,32 @@ describe('register-mismatch', () => {
     `);
   });
 
+  it('names the recorded matters of nested fields by their path', async () => {
+    const nested = `
+      //- src/referral.ts
+      /**
+       * @purpose treatment
+       * @piFile Referrals
+       */
+      export interface Referral {
+      //               ^^^^^^^^ register-mismatch +fix
+        person: { /** @personal name */ display: string };
+        /** @specialCare medical-history */ summary: string;
+      }
+      //- pi-register.yaml
+      organization: Centre
+      files:
+        - name: Referrals
+      #         ^^^^^^^^^ register-mismatch +fix
+          purposes: [treatment]
+          recordedMatters: [display, summary]
+          exemption: experimental
+    `;
+    const { result } = await check(nested);
+    assert.match(result.findings[1]!.message, /its `recordedMatters` leave out `person\.display`/);
+    await check(nested.replace('[display, summary]', '[person.display, summary]').replace(/^.*register-mismatch \+fix\n/gm, ''));
+  });
+
   it('reports a schema reference that resolves to no schema of the workspace', async () => {
     await check(`
       //- src/patient.ts
