@@ -20,7 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * @typedef {{ id: string, description: string, defaultSeverity: 'error' | 'warning' | 'info' | 'off', provision?: string, fixable: boolean }} RuleMeta
+ * @typedef {{ id: string, description: string, defaultSeverity: 'error' | 'warning' | 'info' | 'hint' | 'off', provision?: string, fixable: boolean }} RuleMeta
  * @typedef {{ file: string, text: string }} GeneratedFile  `file` relative to the repository, `text` its whole new content
  */
 
@@ -47,6 +47,7 @@ const levels = [
   ['error', 'Report as an error.'],
   ['warning', 'Report as a warning.'],
   ['info', 'Report as information.'],
+  ['hint', "Show as a hint (the editor's dots; the command line prints hints only with --hints)."],
   ['off', 'Do not report.'],
 ];
 

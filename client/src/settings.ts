@@ -4,7 +4,7 @@ import type { ConfigurationRequest } from 'vscode-languageclient/node';
 /** The settings section, and the language client's id (so the library reads `appiGuard.trace.server`). */
 export const section = 'appiGuard';
 
-type Level = 'error' | 'warning' | 'info' | 'off';
+type Level = 'error' | 'warning' | 'info' | 'hint' | 'off';
 
 /**
  * The `appiGuard` settings of one resource, as the server reads them (server/src/lsp/settings.ts); the
@@ -14,13 +14,16 @@ interface Settings {
   readonly enable: boolean;
   readonly registerPath: string;
   readonly rules: Readonly<Record<string, Level>>;
+  readonly sinks: Readonly<Record<string, readonly string[]>>;
+  readonly baselinePath: string;
+  readonly baselinedFindings: 'hint' | 'hide';
 }
 
 /**
  * Reads the settings for a resource (a workspace folder, as the server asks), so each folder's
  * `.vscode/settings.json` applies. Read afresh on every request: the server caches them until it is told
- * that they changed. In an untrusted workspace VS Code itself leaves out the workspace's `registerPath`
- * (`restrictedConfigurations` in package.json).
+ * that they changed. In an untrusted workspace VS Code itself leaves out the workspace's `registerPath` and
+ * `baselinePath` (`restrictedConfigurations` in package.json).
  */
 function readSettings(scope: Uri | undefined): Settings {
   const config = workspace.getConfiguration(section, scope);
@@ -28,6 +31,9 @@ function readSettings(scope: Uri | undefined): Settings {
     enable: config.get<boolean>('enable', true),
     registerPath: config.get<string>('registerPath', 'pi-register.yaml'),
     rules: config.get<Record<string, Level>>('rules', {}),
+    sinks: config.get<Record<string, string[]>>('sinks', {}),
+    baselinePath: config.get<string>('baselinePath', 'appi-guard-baseline.json'),
+    baselinedFindings: config.get<'hint' | 'hide'>('baselinedFindings', 'hint'),
   };
 }
 

@@ -7,19 +7,19 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Timings } from './base/timings';
 import { type CheckCommand, parseCommandLine, type RegisterCommand, UsageError, usage } from './cli/args';
-import { Progress } from './cli/progress';
+import { readBaseline, writeBaseline } from './cli/baseline';
+import { CannotRunError, checkWritable, describe, exitCodes, oneLine, readableDirectory, readableFile, writeReport } from './cli/io';
+import { analyseFolder } from './cli/run';
+import { suggest } from './cli/suggest';
 import { toolVersion } from './cli/version';
-import type { SinkSettings } from './engine/queries/sinks';
+import { compareWithBaseline } from './engine/baseline';
 import { encodeLike, maxSourceBytes } from './engine/source-text';
-import { type AnalysisResult, Workspace } from './engine/workspace';
+import { Workspace } from './engine/workspace';
 import { NodeHost, toPortable } from './host/node-host';
 import { impliedRegister } from './register/implied';
 import { isFailing, reporters } from './reporters';
 import { displayPath } from './reporters/report';
 import { rules } from './rules';
-
-/** Exit statuses: the contract CI scripts rely on (README, "Command line"); `findings` also for anything not checked with `--strict`. */
-const exitCodes = { clean: 0, findings: 1, cannotRun: 2 } as const;
 
 /** Runs one command; never rejects and never throws: every outcome is an exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -37,6 +37,10 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await check(command, start);
       case 'register':
         return register(command);
+      case 'suggest':
+        return await suggest(command, start);
+      case 'baseline':
+        return await writeBaseline(command, start);
       case 'lsp':
         return await serveStdio();
     }
@@ -53,25 +57,36 @@ async function serveStdio(): Promise<number> {
   return new Promise<number>(() => {});
 }
 
-/** The run could not start or finish, for a reason the user can act on (as opposed to a bug). */
-class CannotRunError extends Error {}
-
 async function check(command: CheckCommand, start: number): Promise<number> {
   // Every input is checked before the analysis, which can take a while, so a typo fails at once.
   const root = toPortable(readableDirectory(command.dir));
   const registerPath = command.register === undefined ? undefined : toPortable(readableFile(command.register, 'register'));
   if (command.output !== undefined) checkWritable(command.output);
 
+  const accepted = command.baseline === undefined ? undefined : readBaseline(command.baseline);
+
   const timings = new Timings();
-  const result = await analyse(root, registerPath, start, timings, command.sinks);
+  const { result, fingerprinted } = await analyseFolder({
+    root,
+    start,
+    timings,
+    sinks: command.sinks,
+    hints: command.hints,
+    ...(registerPath !== undefined && { registerPath }),
+  });
   if (command.format === 'text') {
     for (const notice of result.notices)
       process.stderr.write(`appi-guard: note: ${displayPath(root, notice.file)}: ${oneLine(notice.message)}\n`);
   }
-  const report = timings.measure('reporting', () => reporters[command.format]({ root, toolVersion: toolVersion(), result }));
+  const baseline = accepted && { file: accepted.file, ...compareWithBaseline(fingerprinted, accepted.entries) };
+  const fingerprints = new Map(fingerprinted.map(({ finding, fingerprint }) => [finding, fingerprint]));
+  const input = { root, toolVersion: toolVersion(), result, fingerprints, ...(baseline && { baseline }) };
+  const report = timings.measure('reporting', () => reporters[command.format](input));
   writeReport(report, command.output);
   if (command.timings) writeTimings(timings, Date.now() - start);
-  const failing = result.findings.some(isFailing) || (command.strict && result.coverage.total > 0);
+  const failing =
+    result.findings.some((finding) => isFailing(finding) && !baseline?.unchanged.has(finding)) ||
+    (command.strict && result.coverage.total > 0);
   return !command.exitZero && failing ? exitCodes.findings : exitCodes.clean;
 }
 
@@ -129,87 +144,6 @@ function register(command: RegisterCommand): number {
   }
 }
 
-async function analyse(
-  root: string,
-  registerPath: string | undefined,
-  start: number,
-  timings: Timings,
-  sinks: SinkSettings,
-): Promise<AnalysisResult> {
-  const settings = { sinks };
-  const workspace = new Workspace({
-    root,
-    host: new NodeHost(),
-    rules,
-    timings,
-    settings,
-    ...(registerPath !== undefined && { registerPath }),
-  });
-  const progress = new Progress({ stream: process.stderr, start });
-  try {
-    return await workspace.analyseWorkspace({ onProgress: (done, total) => progress.update(done, total) });
-  } finally {
-    progress.clear();
-    workspace.dispose();
-  }
-}
-
-function readableDirectory(dir: string): string {
-  const stat = statOrFail(dir, `cannot read directory '${dir}'`);
-  if (!stat.isDirectory()) throw new CannotRunError(`'${dir}' is not a directory: check analyses a whole directory`);
-  try {
-    fs.readdirSync(dir);
-  } catch (error) {
-    throw new CannotRunError(`cannot read directory '${dir}': ${describe(error)}`);
-  }
-  return path.resolve(dir);
-}
-
-function readableFile(file: string, what: string): string {
-  const stat = statOrFail(file, `cannot read ${what} '${file}'`);
-  if (!stat.isFile()) throw new CannotRunError(`cannot read ${what} '${file}': not a file`);
-  try {
-    fs.closeSync(fs.openSync(file, 'r'));
-  } catch (error) {
-    throw new CannotRunError(`cannot read ${what} '${file}': ${describe(error)}`);
-  }
-  return path.resolve(file);
-}
-
-/** Only what can be known without writing: the folder exists and the target is not one. */
-function checkWritable(file: string): void {
-  const parent = path.dirname(path.resolve(file));
-  if (!fs.statSync(parent, { throwIfNoEntry: false })?.isDirectory())
-    throw new CannotRunError(`cannot write '${file}': no such directory '${parent}'`);
-  if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new CannotRunError(`cannot write '${file}': it is a directory`);
-}
-
-function writeReport(report: string, output: string | undefined): void {
-  if (output === undefined) {
-    // A reader that stops early (`| head`) is not a failure of the run.
-    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') return;
-      process.stderr.write(`appi-guard: cannot write the report: ${describe(error)}\n`);
-      process.exitCode = exitCodes.cannotRun;
-    });
-    process.stdout.write(report);
-    return;
-  }
-  try {
-    fs.writeFileSync(output, report);
-  } catch (error) {
-    throw new CannotRunError(`cannot write '${output}': ${describe(error)}`);
-  }
-}
-
-function statOrFail(file: string, failure: string): fs.Stats {
-  try {
-    return fs.statSync(file);
-  } catch (error) {
-    throw new CannotRunError(`${failure}: ${describe(error)}`);
-  }
-}
-
 /** One line on stderr, and a hint for mistakes the user made; a stack trace only when asked for. */
 function cannotRun(error: unknown): number {
   if (error instanceof UsageError || error instanceof CannotRunError) {
@@ -220,23 +154,4 @@ function cannotRun(error: unknown): number {
     if (process.env.APPI_GUARD_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   }
   return exitCodes.cannotRun;
-}
-
-const fsReasons: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file or directory',
-  ENOTDIR: 'a part of the path is not a directory',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'it is a directory',
-  ELOOP: 'too many symbolic links',
-};
-
-function describe(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code && fsReasons[code]) return fsReasons[code];
-  return oneLine(error instanceof Error ? error.message : String(error));
-}
-
-function oneLine(text: string): string {
-  return text.split(/\r?\n/, 1)[0]!.trim();
 }

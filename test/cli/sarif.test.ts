@@ -36,7 +36,9 @@ describe('check: sarif', () => {
       rules.map(({ meta }) => [
         meta.id,
         docsUrl(meta.id),
-        meta.defaultSeverity === 'info' || meta.defaultSeverity === 'off' ? 'note' : meta.defaultSeverity,
+        meta.defaultSeverity === 'info' || meta.defaultSeverity === 'hint' || meta.defaultSeverity === 'off'
+          ? 'note'
+          : meta.defaultSeverity,
         meta.defaultSeverity !== 'off',
       ]),
     );

@@ -60,6 +60,8 @@ describe('the extension manifest', () => {
       assert.equal(setting.scope, name === 'appiGuard.trace.server' ? 'window' : 'resource', `${name}: scope`);
     }
     assert.deepEqual(Object.keys(settings).sort(), [
+      'appiGuard.baselinePath',
+      'appiGuard.baselinedFindings',
       'appiGuard.enable',
       'appiGuard.registerPath',
       'appiGuard.rules',
@@ -75,7 +77,7 @@ describe('the extension manifest', () => {
     assert.deepEqual(Object.keys(setting.properties ?? {}).sort(), rules.map((rule) => rule.meta.id).sort());
     for (const { meta } of rules) {
       const level = setting.properties![meta.id]!;
-      assert.deepEqual(level.enum, ['error', 'warning', 'info', 'off'], meta.id);
+      assert.deepEqual(level.enum, ['error', 'warning', 'info', 'hint', 'off'], meta.id);
       assert.equal(level.default, meta.defaultSeverity, meta.id);
       assert.equal((setting.default as Record<string, string>)[meta.id], meta.defaultSeverity, meta.id);
       assert.ok(level.description ?? level.markdownDescription, `${meta.id}: description`);
@@ -132,10 +134,10 @@ describe('the extension manifest', () => {
     );
   });
 
-  it('runs in untrusted workspaces, where a workspace cannot choose the register path, and not in virtual ones', () => {
+  it('runs in untrusted workspaces, where a workspace cannot choose the register or baseline path, and not in virtual ones', () => {
     const untrusted = manifest.capabilities.untrustedWorkspaces;
     assert.equal(untrusted.supported, 'limited');
-    assert.deepEqual(untrusted.restrictedConfigurations, ['appiGuard.registerPath']);
+    assert.deepEqual(untrusted.restrictedConfigurations, ['appiGuard.registerPath', 'appiGuard.baselinePath']);
     assert.ok(untrusted.description);
     const virtual = manifest.capabilities.virtualWorkspaces;
     assert.equal(typeof virtual === 'boolean' ? virtual : virtual.supported, false);

@@ -57,6 +57,7 @@ const completions: ReadonlyArray<{ readonly name: string; readonly source: strin
       'piFile',
       'minimumAge',
       'basis',
+      'notPersonal',
     ],
   },
   {

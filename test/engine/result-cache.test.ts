@@ -195,7 +195,38 @@ const cases: readonly Case[] = [
         to: '@purpose treatment',
         expect: { 'use-beyond-purpose': 1, 'personal-data-in-log': 1 },
       },
-      { file: 'contact.ts', from: '@personal contact', to: 'how to reach them', expect: {} },
+      // Untagged again, in a type that declares a purpose: a field whose name looks personal, suggested.
+      { file: 'contact.ts', from: '@personal contact', to: 'how to reach them', expect: { 'possibly-personal': 1 } },
+    ],
+  },
+  {
+    name: 'a type that code with a purpose starts or stops handling in another file gets or loses its suggestions',
+    files: `
+      //- contact.ts
+      export interface Contact { email: string; note: string }
+      //- mailer.ts
+      import type { Contact } from './contact';
+      export function send(c: Contact) { return c.note; }
+      //- other.ts
+      /** @purpose marketing */
+      export const unrelated = (n: number) => n;
+    `,
+    steps: [
+      {
+        file: 'mailer.ts',
+        from: 'export function send',
+        to: '/** @purpose marketing */ export function send',
+        expect: { 'possibly-personal': 1 },
+      },
+      { file: 'contact.ts', from: 'note: string', to: 'note: string; fullName: string', expect: { 'possibly-personal': 2 } },
+      { file: 'mailer.ts', from: '(c: Contact)', to: '(c: { note: string })', expect: {} },
+      { file: 'mailer.ts', from: '(c: { note: string })', to: '(c: Contact[])', expect: { 'possibly-personal': 2 } },
+      {
+        file: 'contact.ts',
+        from: 'email: string',
+        to: '/** @notPersonal the desk address */ email: string',
+        expect: { 'possibly-personal': 1 },
+      },
     ],
   },
   {
@@ -310,12 +341,22 @@ const cases: readonly Case[] = [
       export const to = (r: any) => r.email + r.name;
     `,
     steps: [
-      { file: 'source.ts', from: '{ name: string }', to: 'any', expect: { 'unchecked untyped-read': 2 } },
+      { file: 'source.ts', from: '{ name: string }', to: 'any', expect: { 'unchecked untyped-read': 2, 'possibly-personal': 1 } },
       { file: 'contact.ts', from: '/** how to reach them */', to: '/** @personal contact */', expect: { 'unchecked untyped-read': 3 } },
       { file: 'loose.ts', from: '(r: any)', to: '(r: { email: string; name: string })', expect: { 'unchecked untyped-read': 1 } },
       { file: 'loose.ts', from: '(r: { email: string; name: string })', to: '(r: any)', expect: { 'unchecked untyped-read': 3 } },
-      { file: 'contact.ts', from: '@personal contact', to: 'how to reach them', expect: { 'unchecked untyped-read': 2 } },
-      { file: 'source.ts', from: 'row(): any', to: 'row(): { name: string }', expect: { 'unchecked untyped-read': 1 } },
+      {
+        file: 'contact.ts',
+        from: '@personal contact',
+        to: 'how to reach them',
+        expect: { 'unchecked untyped-read': 2, 'possibly-personal': 1 },
+      },
+      {
+        file: 'source.ts',
+        from: 'row(): any',
+        to: 'row(): { name: string }',
+        expect: { 'unchecked untyped-read': 1, 'possibly-personal': 1 },
+      },
     ],
   },
 ];

@@ -68,6 +68,7 @@ describe('code actions', () => {
       'minor-facial-consent',
       'missing-purpose',
       'personal-data-in-log',
+      'possibly-personal',
       'register-mismatch',
       'suppression',
       'unknown-purpose',

@@ -278,7 +278,7 @@ describe('settings', () => {
       d.some((x) => x.code === 'use-beyond-purpose' && x.severity === 1),
     );
     assert.ok(
-      client.logs.some((line) => line.includes('appiGuard.rules.use-beyond-purpose: "loud" is not one of error, warning, info, off')),
+      client.logs.some((line) => line.includes('appiGuard.rules.use-beyond-purpose: "loud" is not one of error, warning, info, hint, off')),
     );
     assert.ok(client.logs.some((line) => line.includes('appiGuard.rules: unknown rule "no-such-rule"')));
   });

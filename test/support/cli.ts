@@ -50,7 +50,8 @@ export interface CliFinding {
 
 /** What the command line finds in `dir` that an editor shows: its findings less the suppressed ones. */
 export async function shownFindings(dir: string): Promise<CliFinding[]> {
-  const cli = await runCli(['check', dir, '--format', 'json']);
+  // With hints: the editor shows them (as dots).
+  const cli = await runCli(['check', dir, '--format', 'json', '--hints']);
   if (cli.status !== 0 && cli.status !== 1) throw new Error(`appi-guard check failed (exit code ${cli.status}):\n${cli.stderr}`);
   return (JSON.parse(cli.stdout) as { findings: CliFinding[] }).findings.filter((finding) => !finding.suppressed);
 }

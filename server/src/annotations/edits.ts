@@ -11,7 +11,12 @@ export function addTag(file: string, text: string, doc: DocAnchor, tagText: stri
   // A Prisma schema's `///` comments: a line after the last, or a first line above the declaration.
   if (doc.style === 'line')
     return block ? insert(file, block.end, `\n${doc.indent}/// ${tagText}`) : insert(file, doc.insertAt, `/// ${tagText}\n${doc.indent}`);
-  if (!block) return insert(file, doc.insertAt, `/** ${tagText} */\n${doc.indent}`);
+  if (!block) {
+    // A declaration after other code on its line (`{ name: string; email: string }`) gets its block there too.
+    const lineStart = text.lastIndexOf('\n', doc.insertAt - 1) + 1;
+    const inline = text.slice(lineStart, doc.insertAt).trim() !== '';
+    return insert(file, doc.insertAt, inline ? `/** ${tagText} */ ` : `/** ${tagText} */\n${doc.indent}`);
+  }
   const close = block.end - 2;
   const blockText = text.slice(block.start, block.end);
   if (!blockText.includes('\n')) return insert(file, close, `${text[close - 1] === ' ' ? '' : ' '}${tagText} `);

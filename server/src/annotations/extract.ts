@@ -17,7 +17,7 @@ import type {
   Tag,
 } from './model';
 import { emptyAnnotations } from './model';
-import { docOf, isFileDoc, sameLineDoc } from './tags';
+import { declarationDoc, docOf, isFileDoc } from './tags';
 import { validateTag } from './validate';
 import { annotationPrefilter, isKnownTag, type KnownTag, misspeltTag, tagPlaces } from './vocabulary';
 
@@ -200,6 +200,13 @@ class Extractor {
     const { tags, doc } = this.readTags(property, ['field'], 'a field');
     if (tags.length === 0) return undefined;
     const kinds = tags.flatMap(fieldKind);
+    const notPersonal = find(tags, 'notPersonal');
+    if (notPersonal && kinds.length > 0)
+      this.problems.push({
+        file: this.file,
+        span: notPersonal.span,
+        message: `\`@notPersonal\` says that \`${name.text}\` is not personal information, but its other tags say it is: keep the ones that are true.`,
+      });
     const purposes = merged(tags, 'purpose');
     const nameSpan = spanOf(name, this.sourceFile);
     const path = pathOf(property, name.text);
@@ -247,15 +254,8 @@ class Extractor {
 
   /** The node's own known tags, checked for place and arguments; bad ones become problems and are dropped. */
   private readTags(node: ts.Node, places: readonly Place[], where: string): ReadTags {
-    const own = docOf(node, this.text);
-    const insertAt = node.getStart(this.sourceFile);
-    const indent = indentAt(this.text, insertAt);
-    if (own && !isFileDoc(own)) {
-      return { tags: own.tags.length === 0 ? [] : this.validTags(own.tags, places, where), doc: { insertAt, indent, block: own.span } };
-    }
-    const sameLine = sameLineDoc(node, this.text);
-    if (!sameLine) return { tags: [], doc: { insertAt, indent } };
-    return { tags: this.validTags(sameLine.tags, places, where), doc: { insertAt, indent, block: sameLine.span } };
+    const { block, doc } = declarationDoc(node, this.sourceFile);
+    return { tags: block && block.tags.length > 0 ? this.validTags(block.tags, places, where) : [], doc };
   }
 
   private validTags(raw: readonly Tag[], places: readonly Place[], where: string): Tag[] {
@@ -448,11 +448,6 @@ function isFunctionLike(node: ts.Node | undefined): boolean {
 
 export function spanOf(node: ts.Node, sourceFile: ts.SourceFile): Span {
   return { start: node.getStart(sourceFile), end: node.end };
-}
-
-function indentAt(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
 }
 
 function fileLabel(file: string): string {

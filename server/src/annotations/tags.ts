@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { parseJSDocComment } from '../base/typescript-internals';
-import type { Arg, Tag } from './model';
+import type { Arg, DocAnchor, Tag } from './model';
 
 /**
  * Reads one JSDoc tag with the offsets of its arguments. A tag's arguments are the words on its own line
@@ -66,11 +66,25 @@ export function docOf(node: ts.Node, text: string): DocBlock | undefined {
 }
 
 /**
+ * A declaration's JSDoc as the annotation language reads it — its own block (not a file's leading one), else
+ * one on the same line before it — with its tags unvalidated, and where a tag would be added.
+ */
+export function declarationDoc(node: ts.Node, sourceFile: ts.SourceFile): { block?: DocBlock; doc: DocAnchor } {
+  const text = sourceFile.text;
+  const insertAt = node.getStart(sourceFile);
+  const lineStart = text.lastIndexOf('\n', insertAt - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, insertAt))![0];
+  const own = docOf(node, text);
+  const block = own && !isFileDoc(own) ? own : sameLineDoc(node, text);
+  return block ? { block, doc: { insertAt, indent, block: block.span } } : { doc: { insertAt, indent } };
+}
+
+/**
  * A JSDoc block on the same line as the token before the declaration (`{ /** @personal *\/ name: string }`)
  * is, for TypeScript, a trailing comment of that token, and is not attached. Users still mean it for the
  * declaration, so it is read as the declaration's.
  */
-export function sameLineDoc(node: ts.Node, text: string): DocBlock | undefined {
+function sameLineDoc(node: ts.Node, text: string): DocBlock | undefined {
   const ranges = ts.getTrailingCommentRanges(text, node.pos) ?? [];
   const last = ranges.filter((range) => isDocComment(text, range)).pop();
   if (!last || text.slice(last.end, node.getStart()).trim() !== '') return undefined;

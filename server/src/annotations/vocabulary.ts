@@ -19,7 +19,7 @@ export const specialCareCategories = [
 export const basisIds = ['consent', 'law', 'vital-interest', 'public-health', 'statistics', 'academic-research', 'public-agency'] as const;
 
 /** Every tag the engine reads; any other tag is left alone. */
-export const knownTags = [...fieldTags, 'parentalConsent', 'consent', 'purpose', 'piFile', 'minimumAge', 'basis'] as const;
+export const knownTags = [...fieldTags, 'parentalConsent', 'consent', 'purpose', 'piFile', 'minimumAge', 'basis', 'notPersonal'] as const;
 export type KnownTag = (typeof knownTags)[number];
 
 export function isKnownTag(name: string): name is KnownTag {
@@ -41,6 +41,8 @@ export const tagPlaces: Record<KnownTag, readonly ('field' | 'schema' | 'code')[
   piFile: ['schema'],
   minimumAge: ['schema'],
   basis: ['code'],
+  // Says a field whose name looks personal is not (`possibly-personal`); its reason is free text.
+  notPersonal: ['field'],
 };
 
 /** Purpose ids: a letter, then letters, digits, `-`, `_` or `.`. */
@@ -51,7 +53,7 @@ export const purposeIdPattern = /^[A-Za-z][A-Za-z0-9_.-]*$/;
  * case, so that a misspelt tag (`@specialcare`, `@Personal`) is read, and reported.
  */
 export const annotationPrefilter =
-  /@(?:personal|specialCare|facial|myNumber|birthDate|age|parentalConsent|consent|purpose|piFile|minimumAge|basis)/i;
+  /@(?:personal|specialCare|facial|myNumber|birthDate|age|parentalConsent|consent|purpose|piFile|minimumAge|basis|notPersonal)/i;
 
 /**
  * The standard JSDoc and TSDoc tags: never taken for a misspelling of one of ours (`@see` is two edits from

@@ -9,7 +9,8 @@ export interface Span {
   readonly end: number;
 }
 
-export type Severity = 'error' | 'warning' | 'info';
+/** `hint`: a suggestion (the editor's dots); the CLI prints hints only with `--hints`. */
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 export interface Position {
   /** UTF-16 offset in the file's text. */

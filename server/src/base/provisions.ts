@@ -67,6 +67,8 @@ const everyone = {
   myNumberProvision: 'My Number Act Art. 19 (provision)',
   myNumberCollection: 'My Number Act Art. 20 (collection and storage), with the check digit of MIC Ordinance No. 85 of 2014 Art. 5',
   annotations: 'the annotation language (docs/annotations.md)',
+  // The definitions, the same for both chapters: what makes a field worth tagging.
+  personalInformation: 'APPI Art. 2(1) to 2(3) (what personal information is)',
 } as const;
 
 type Key = keyof typeof table | keyof typeof organsOnly | keyof typeof everyone;

@@ -3,7 +3,14 @@ import { readSinkSettings, type SinkSettings } from '../engine/queries/sinks';
 import { type Format, isFormat, reporters } from '../reporters';
 
 /** What the command line asks for, before anything is touched on disk. */
-export type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'lsp' } | CheckCommand | RegisterCommand;
+export type Command =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'lsp' }
+  | CheckCommand
+  | RegisterCommand
+  | SuggestCommand
+  | BaselineCommand;
 
 export interface CheckCommand {
   readonly kind: 'check';
@@ -18,6 +25,26 @@ export interface CheckCommand {
   /** Print the time of each phase of the analysis on stderr. */
   readonly timings: boolean;
   /** Packages added to kinds of sink, as the editor's `appiGuard.sinks` setting says them. */
+  readonly sinks: SinkSettings;
+  /** Report hint-severity findings (`possibly-personal`) too; without it they are not even computed. */
+  readonly hints: boolean;
+  /** A baseline file: only findings not in it are reported, and its entries that no longer match are listed. */
+  readonly baseline?: string;
+}
+
+/** `suggest`: the fields whose names look personal, per schema; `--write` tags them. */
+export interface SuggestCommand {
+  readonly kind: 'suggest';
+  readonly dir: string;
+  readonly write: boolean;
+}
+
+/** `baseline`: today's findings' fingerprints, written to a file that `check --baseline` reads. */
+export interface BaselineCommand {
+  readonly kind: 'baseline';
+  readonly dir: string;
+  readonly register?: string;
+  readonly output?: string;
   readonly sinks: SinkSettings;
 }
 
@@ -34,6 +61,8 @@ export class UsageError extends Error {}
 
 export const usage = `Usage: appi-guard check [DIR] [options]
        appi-guard register [DIR] [--register FILE] [--write]
+       appi-guard suggest [DIR] [--write]
+       appi-guard baseline [DIR] [--register FILE] [--output FILE]
        appi-guard lsp [--stdio]
        appi-guard help | --help | --version
 
@@ -46,6 +75,14 @@ register prints the register the code implies: the current one with an entry add
 every Personal Information File it lacks and entries brought in line with the code (or a
 new one, with TODO placeholders for what the code cannot know). Nothing is removed, and
 comments and layout are kept. --write updates (or creates) the file instead.
+
+suggest lists the untagged fields whose names look like personal information (names, birth
+dates, addresses, contacts, identifiers, health data, faces; in English and Japanese), type
+by type, with the tag that fits each. --write adds those tags; a second run changes nothing.
+
+baseline writes the fingerprints of today's findings (default DIR/appi-guard-baseline.json);
+check --baseline FILE then reports only the findings not in it, and lists its entries that
+no finding matches any more. Fingerprints do not depend on line numbers.
 
 lsp starts the language server on standard input and output, for editors other than
 VS Code (which starts it itself).
@@ -60,7 +97,11 @@ Options:
       --timings         print the time of each phase and rule on stderr
       --sinks JSON      packages to add to a kind of sink, as the editor's appiGuard.sinks setting:
                         '{"log": ["my-logger"], "inProcess": ["my-utils"]}'
-      --write           register: write the register instead of printing it
+      --hints           also report hints (possibly-personal: fields that look personal but
+                        carry no tag); without it they are not computed
+      --baseline FILE   report only findings not in FILE (written by appi-guard baseline);
+                        the exit status counts only those
+      --write           register: write the register instead of printing it; suggest: add the tags
       --stdio           lsp: talk over standard input and output (the default)
   -h, --help            show this help
   -v, --version         show the version
@@ -82,6 +123,8 @@ const options = {
   strict: { type: 'boolean' },
   timings: { type: 'boolean' },
   sinks: { type: 'string' },
+  hints: { type: 'boolean' },
+  baseline: { type: 'string' },
   write: { type: 'boolean' },
   stdio: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -97,15 +140,17 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (command === undefined) throw new UsageError('no command given: to check the current directory, run `appi-guard check`');
   if (command === 'register') return registerCommand(values, rest);
   if (command === 'lsp') return lspCommand(values, rest);
+  if (command === 'suggest') return suggestCommand(values, rest);
+  if (command === 'baseline') return baselineCommand(values, rest);
   if (values.stdio) throw new UsageError('--stdio belongs to `appi-guard lsp`');
   if (command !== 'check') throw new UsageError(`unknown command '${command}': to check a directory, run \`appi-guard check ${command}\``);
-  if (values.write) throw new UsageError('--write belongs to `appi-guard register`; check only reports');
-  if (rest.length > 1) throw new UsageError(`check takes one directory, got ${rest.length}: ${rest.map((arg) => `'${arg}'`).join(', ')}`);
+  if (values.write) throw new UsageError('--write belongs to `appi-guard register` and `appi-guard suggest`; check only reports');
+  const dir = oneDirectory('check', rest);
   const format = values.format ?? 'text';
   if (!isFormat(format)) throw new UsageError(`unknown format '${format}': use one of ${Object.keys(reporters).join(', ')}`);
   return {
     kind: 'check',
-    dir: rest[0] || '.',
+    dir,
     format,
     ...(values.register !== undefined && { register: nonEmpty(values.register, '--register') }),
     ...(values.output !== undefined && { output: nonEmpty(values.output, '--output') }),
@@ -113,7 +158,39 @@ export function parseCommandLine(argv: readonly string[]): Command {
     strict: values.strict ?? false,
     timings: values.timings ?? false,
     sinks: values.sinks === undefined ? {} : sinksOf(values.sinks),
+    hints: values.hints ?? false,
+    ...(values.baseline !== undefined && { baseline: nonEmpty(values.baseline, '--baseline') }),
   };
+}
+
+function suggestCommand(values: ReturnType<typeof parse>['values'], rest: readonly string[]): SuggestCommand {
+  const dir = oneDirectory('suggest', rest);
+  for (const option of ['format', 'output', 'exit-zero', 'strict', 'timings', 'sinks', 'register', 'hints', 'baseline'] as const) {
+    if (values[option] !== undefined)
+      throw new UsageError(`--${option} belongs to \`appi-guard check\`; suggest prints its suggestions, or writes the tags with --write`);
+  }
+  return { kind: 'suggest', dir, write: values.write ?? false };
+}
+
+function baselineCommand(values: ReturnType<typeof parse>['values'], rest: readonly string[]): BaselineCommand {
+  const dir = oneDirectory('baseline', rest);
+  for (const option of ['format', 'exit-zero', 'strict', 'timings', 'write', 'hints', 'baseline'] as const) {
+    if (values[option] !== undefined)
+      throw new UsageError(`--${option} does not apply to \`appi-guard baseline\`, which writes a file of fingerprints`);
+  }
+  return {
+    kind: 'baseline',
+    dir,
+    sinks: values.sinks === undefined ? {} : sinksOf(values.sinks),
+    ...(values.register !== undefined && { register: nonEmpty(values.register, '--register') }),
+    ...(values.output !== undefined && { output: nonEmpty(values.output, '--output') }),
+  };
+}
+
+function oneDirectory(command: string, rest: readonly string[]): string {
+  if (rest.length > 1)
+    throw new UsageError(`${command} takes one directory, got ${rest.length}: ${rest.map((arg) => `'${arg}'`).join(', ')}`);
+  return rest[0] || '.';
 }
 
 /** `--sinks`: the setting's JSON, every problem with it a usage error. */
@@ -130,15 +207,14 @@ function sinksOf(text: string): SinkSettings {
 }
 
 function registerCommand(values: ReturnType<typeof parse>['values'], rest: readonly string[]): RegisterCommand {
-  if (rest.length > 1)
-    throw new UsageError(`register takes one directory, got ${rest.length}: ${rest.map((arg) => `'${arg}'`).join(', ')}`);
-  for (const option of ['format', 'output', 'exit-zero', 'strict', 'timings', 'sinks'] as const) {
+  const dir = oneDirectory('register', rest);
+  for (const option of ['format', 'output', 'exit-zero', 'strict', 'timings', 'sinks', 'hints', 'baseline'] as const) {
     if (values[option] !== undefined)
       throw new UsageError(`--${option} belongs to \`appi-guard check\`; register prints the register, or writes it with --write`);
   }
   return {
     kind: 'register',
-    dir: rest[0] || '.',
+    dir,
     write: values.write ?? false,
     ...(values.register !== undefined && { register: nonEmpty(values.register, '--register') }),
   };
@@ -146,7 +222,7 @@ function registerCommand(values: ReturnType<typeof parse>['values'], rest: reado
 
 function lspCommand(values: ReturnType<typeof parse>['values'], rest: readonly string[]): Command {
   if (rest.length > 0) throw new UsageError(`lsp takes no arguments, got ${rest.map((arg) => `'${arg}'`).join(', ')}`);
-  for (const option of ['format', 'output', 'exit-zero', 'strict', 'timings', 'sinks', 'write', 'register'] as const) {
+  for (const option of ['format', 'output', 'exit-zero', 'strict', 'timings', 'sinks', 'write', 'register', 'hints', 'baseline'] as const) {
     if (values[option] !== undefined) throw new UsageError(`--${option} does not apply to \`appi-guard lsp\`: the editor sends settings`);
   }
   return { kind: 'lsp' };

@@ -61,6 +61,7 @@ export class Derived {
   private purposeCache: { register: Register | undefined; value: PurposeCatalogue | undefined } | undefined;
   private reaching: { structure: Structure; names: ReachingNames; generation: number; value: ReadonlySet<string> } | undefined;
   private guardCache: { generation: number; structure: Structure; value: Guards } | undefined;
+  private mentionCache: { generation: number; structure: Structure; value: Mentions } | undefined;
   private readonly lineIndexes = new Map<string, { text: string; index: LineIndex }>();
   private readonly workspaceAnswers = new Map<WorkspaceQuery<unknown>, { register: number; annotations: number; value: unknown }>();
 
@@ -179,9 +180,18 @@ export class Derived {
     const structure = this.structure();
     const generation = this.options.documents.generation;
     if (this.guardCache?.generation !== generation || this.guardCache.structure !== structure) {
-      this.guardCache = { generation, structure, value: new Guards(this.catalogue(), new CallSites(structure, new Mentions(structure))) };
+      this.guardCache = { generation, structure, value: new Guards(this.catalogue(), new CallSites(structure, this.mentions())) };
     }
     return this.guardCache.value;
+  }
+
+  /** Which files mention a word, from their parsers' tables of names, while the workspace does not change. */
+  mentions(): Mentions {
+    const structure = this.structure();
+    const generation = this.options.documents.generation;
+    if (this.mentionCache?.generation !== generation || this.mentionCache.structure !== structure)
+      this.mentionCache = { generation, structure, value: new Mentions(structure) };
+    return this.mentionCache.value;
   }
 
   /**

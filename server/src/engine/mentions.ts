@@ -20,6 +20,12 @@ export class Mentions {
     return false;
   }
 
+  /** The files other than `file` that mention `word`. */
+  filesMentioning(word: string, file: string): string[] {
+    this.tables ??= this.collect();
+    return this.tables.filter((table) => table.file !== file && table.names.has(word)).map((table) => table.file);
+  }
+
   /** Each file's table, from the program of the project that owns it (other programs may hold it too). */
   private collect(): { file: string; names: ReadonlyMap<string, string> }[] {
     const tables: { file: string; names: ReadonlyMap<string, string> }[] = [];

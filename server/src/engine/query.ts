@@ -68,6 +68,12 @@ export interface QueryInput {
   answerFor<U>(file: string, query: FileQuery<U>): U | undefined;
   /** Call sites and guard verdicts of the workspace; needs `reads.callers`. */
   guards(): Guards;
+  /**
+   * The other files of the workspace whose code mentions `word` (an identifier, a property name), each with
+   * its syntax tree and the program that owns it: where this file's declarations may be used. Needs
+   * `reads.callers`, whose files (those that import this one) are the only ones that can use them.
+   */
+  mentioning(word: string): readonly { readonly file: string; readonly sourceFile: ts.SourceFile; readonly program: ts.Program }[];
   /** Needs `reads.register`. */
   register(): Register | undefined;
   /** Names of the workspace's tagged fields (`Catalogue.taggedNames`); needs `reads.fieldNames`. */

@@ -229,6 +229,18 @@ export class RuleRunner {
             return derived.guards();
           }
         : denied('callers'),
+      mentioning: query.reads.callers
+        ? (word) => {
+            reads.callers = true;
+            return derived
+              .mentions()
+              .filesMentioning(word, file)
+              .flatMap((other) => {
+                const source = derived.sourceOf(other);
+                return source ? [{ file: other, ...source }] : [];
+              });
+          }
+        : denied('callers'),
       register: query.reads.register
         ? () => {
             reads.register = derived.registerVersion();

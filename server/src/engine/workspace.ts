@@ -19,6 +19,7 @@ import { definitionsInRegister, definitionsInSource } from './editor/definitions
 import { type HoverInfo, hoverInfo, type Place } from './editor/hover-info';
 import { type SchemaLens, schemaLenses } from './editor/lenses';
 import { registerCompletionsAt, registerHoverAt } from './editor/register-words';
+import { type Fingerprinted, fingerprintFindings } from './fingerprints';
 import { Results } from './invalidation';
 import { reachedUsesOf } from './queries/reached';
 import { usesOf } from './queries/uses';
@@ -291,6 +292,15 @@ export class Workspace {
   /** One lens per schema of the file: its purposes and its register status. */
   lenses(file: string): SchemaLens[] {
     return this.isAnnotated(file) ? schemaLenses(this.derived.annotationsOf(file), this.catalogue(), this.places()) : [];
+  }
+
+  /** Each finding with its fingerprint (`fingerprints.ts`): what baselines and SARIF's `partialFingerprints` hold. */
+  fingerprints(findings: readonly Finding[]): Fingerprinted[] {
+    return fingerprintFindings(findings, {
+      root: this.root,
+      tree: (file) => (isTypeScriptFile(file) ? this.derived.sourceOf(file)?.sourceFile : undefined),
+      text: (file) => this.documents.text(file),
+    });
   }
 
   /** The current text of a file (an open buffer, else the disk). */

@@ -97,6 +97,7 @@ export function toPortable(file: string): string {
   return path.resolve(file).replace(/\\/g, '/');
 }
 
-function toNative(file: string): string {
+/** A portable path as the operating system writes it. */
+export function toNative(file: string): string {
   return path.sep === '/' ? file : file.replace(/\//g, path.sep);
 }

@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeUnchecked, type Unchecked } from '../base/coverage';
 import type { Finding } from '../base/finding';
 import { type CancellationToken, CancelledError, type FileResult } from '../engine/workspace';
+import { Baselines, withBaseline } from './baseline';
 import { Compaction, type CompactionOptions } from './compaction';
 import { incompleteDiagnostic, toDiagnostic } from './convert';
 import type { Folder, Folders } from './folders';
@@ -39,6 +40,8 @@ interface Stored {
   revision: number;
   /** The engine's result: the same object again means the engine answered from its cache. */
   readonly result: FileResult;
+  /** The baseline's fingerprints it was published with: a new baseline publishes it again. */
+  readonly baseline: ReadonlySet<string>;
   readonly findings: readonly Finding[];
   /** What was published for it, to skip sending the same again. */
   readonly published: string;
@@ -72,7 +75,11 @@ export class Analysis {
 
   private readonly compaction: Compaction | undefined;
 
+  /** The folders' baselines, read as their files change. */
+  private readonly baselines: Baselines;
+
   constructor(private readonly options: AnalysisOptions) {
+    this.baselines = new Baselines((message) => options.connection.console.warn(message));
     this.compaction =
       options.compaction && new Compaction({ ...options.compaction, log: (message) => options.connection.console.log(message) });
   }
@@ -289,11 +296,12 @@ export class Analysis {
 
   private record(folder: Folder, file: string, result: FileResult): void {
     const stored = this.stored.get(file);
-    if (stored?.result === result && stored.folder === folder) {
+    const baseline = this.baselines.of(folder);
+    if (stored?.result === result && stored.folder === folder && stored.baseline === baseline) {
       stored.revision = this.revision;
       return;
     }
-    const visible = result.findings.filter((finding) => !finding.suppressed);
+    const visible = withBaseline(folder, result.findings, baseline);
     const diagnostics = [
       ...visible.map((finding) => toDiagnostic(finding, { relatedInformation: this.options.relatedInformation })),
       ...result.unchecked.flatMap((item) => (item.kind === 'incomplete-analysis' ? [incompleteDiagnostic(item.reason)] : [])),
@@ -308,6 +316,7 @@ export class Analysis {
       folder,
       revision: this.revision,
       result,
+      baseline,
       findings: result.findings,
       published,
       counts: { errors: count('error'), warnings: count('warning'), infos: count('info') },

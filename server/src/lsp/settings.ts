@@ -11,11 +11,22 @@ export interface Settings {
   readonly rules: Readonly<Record<string, Severity | 'off'>>;
   /** Packages added to a kind of sink, or marked as computing only in the process. */
   readonly sinks: SinkSettings;
+  /** The baseline file (`appi-guard baseline`), relative to the workspace folder, or absolute. */
+  readonly baselinePath: string;
+  /** What becomes of a finding the baseline holds: shown as a hint, or hidden. */
+  readonly baselined: 'hint' | 'hide';
 }
 
-const defaultSettings: Settings = { enable: true, registerPath: 'pi-register.yaml', rules: {}, sinks: {} };
+const defaultSettings: Settings = {
+  enable: true,
+  registerPath: 'pi-register.yaml',
+  rules: {},
+  sinks: {},
+  baselinePath: 'appi-guard-baseline.json',
+  baselined: 'hint',
+};
 
-const levels = new Set(['error', 'warning', 'info', 'off']);
+const levels = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
 /** Whatever the client sent, as settings: a value of the wrong type keeps the default, and is said. */
 function readSettings(raw: unknown, warn: (message: string) => void): Settings {
@@ -33,11 +44,16 @@ function readSettings(raw: unknown, warn: (message: string) => void): Settings {
     for (const [id, level] of Object.entries(value.rules as Record<string, unknown>)) {
       if (!rulesById.has(id)) warn(`appiGuard.rules: unknown rule "${id}"`);
       else if (typeof level === 'string' && levels.has(level)) rules[id] = level as Severity | 'off';
-      else warn(`appiGuard.rules.${id}: "${String(level)}" is not one of error, warning, info, off`);
+      else warn(`appiGuard.rules.${id}: "${String(level)}" is not one of error, warning, info, hint, off`);
     }
   }
   const sinks = readSinkSettings(value.sinks, (message) => warn(`appiGuard.${message}`));
-  return { enable, registerPath, rules, sinks };
+  const baselinePath =
+    typeof value.baselinePath === 'string' && value.baselinePath.trim() !== '' ? value.baselinePath.trim() : defaultSettings.baselinePath;
+  if (value.baselinedFindings !== undefined && value.baselinedFindings !== 'hint' && value.baselinedFindings !== 'hide')
+    warn(`appiGuard.baselinedFindings: "${String(value.baselinedFindings)}" is not one of hint, hide`);
+  const baselined = value.baselinedFindings === 'hide' ? 'hide' : 'hint';
+  return { enable, registerPath, rules, sinks, baselinePath, baselined };
 }
 
 /**
@@ -96,7 +112,7 @@ export class SettingsStore {
 function sectionOf(raw: unknown): Record<string, unknown> | undefined {
   if (!isObject(raw)) return undefined;
   if (isObject(raw.appiGuard)) return raw.appiGuard;
-  return ['enable', 'registerPath', 'rules', 'sinks'].some((key) => key in raw) ? raw : undefined;
+  return ['enable', 'registerPath', 'rules', 'sinks', 'baselinePath', 'baselinedFindings'].some((key) => key in raw) ? raw : undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -3,7 +3,15 @@ import type { Session } from './session';
 import { pathOf } from './uris';
 
 /** What the server watches on disk: sources, project files, Prisma schemas, and registers wherever the setting puts them. */
-const watchedGlobs = ['**/*.{ts,tsx,mts,cts}', '**/{tsconfig,jsconfig}*.json', '**/package.json', '**/*.{yaml,yml}', '**/*.prisma'];
+const watchedGlobs = [
+  '**/*.{ts,tsx,mts,cts}',
+  '**/{tsconfig,jsconfig}*.json',
+  '**/package.json',
+  '**/*.{yaml,yml}',
+  '**/*.prisma',
+  // Baselines (`appi-guard baseline`), by the default name and any name a team gives one.
+  '**/*baseline*.json',
+];
 
 export async function registerWatchers(session: Session): Promise<void> {
   if (!session.abilities.watchedFilesRegistration) return;

@@ -7,14 +7,20 @@ import { displayPath, inReadingOrder, type ReportInput } from './report';
  * relative to `root`, ranges 0-based as in the engine, plus the 1-based `line`/`column` of the start that
  * people read. The rules' internal fix data is left out: it is not a stable format.
  */
-export function jsonReport({ root, toolVersion, result }: ReportInput): string {
+export function jsonReport({ root, toolVersion, result, fingerprints, baseline }: ReportInput): string {
   const report = {
     version: toolVersion,
     root,
     files: result.files.map((file) => displayPath(root, file)),
-    findings: inReadingOrder(result.findings).map((finding) => jsonFinding(root, finding)),
+    findings: inReadingOrder(result.findings).map((finding) => ({
+      ...jsonFinding(root, finding),
+      ...(fingerprints?.has(finding) && { fingerprint: fingerprints.get(finding) }),
+      ...(baseline && !finding.suppressed && { baselineState: baseline.unchanged.has(finding) ? 'unchanged' : 'new' }),
+    })),
     notices: result.notices.map((notice) => ({ file: displayPath(root, notice.file), message: notice.message })),
     coverage: jsonCoverage(root, result.coverage),
+    // Entries of the baseline that no finding matches any more, as the baseline file has them.
+    ...(baseline && { baseline: { file: displayPath(root, baseline.file), unchanged: baseline.unchanged.size, stale: baseline.stale } }),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

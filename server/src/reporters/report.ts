@@ -5,6 +5,7 @@
 import type { Unchecked, UncheckedKind } from '../base/coverage';
 import type { Finding } from '../base/finding';
 import { relative } from '../base/paths';
+import type { BaselineComparison } from '../engine/baseline';
 import type { AnalysisResult } from '../engine/workspace';
 
 export interface ReportInput {
@@ -12,6 +13,10 @@ export interface ReportInput {
   readonly root: string;
   readonly toolVersion: string;
   readonly result: AnalysisResult;
+  /** Each finding's fingerprint (`engine/fingerprints.ts`). */
+  readonly fingerprints?: ReadonlyMap<Finding, string>;
+  /** With `--baseline`: the file (absolute, forward slashes), the findings it holds, and its entries that nothing matches any more. */
+  readonly baseline?: BaselineComparison & { readonly file: string };
 }
 
 /** A reporter turns one run into the text of its report; the CLI decides where the text goes. */

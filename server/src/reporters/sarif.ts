@@ -3,6 +3,7 @@ import type * as Sarif from 'sarif';
 import { type Coverage, describeUnchecked, type UncheckedKind, uncheckedKinds } from '../base/coverage';
 import type { Finding, Notice, Range, Severity } from '../base/finding';
 import { isInside } from '../base/paths';
+import type { BaselineEntry } from '../engine/baseline';
 import { docsUrl } from '../engine/rule';
 import { type RuleMeta, rules } from '../rules';
 import { displayPath, inReadingOrder, type ReportInput, uncheckedSummary } from './report';
@@ -14,7 +15,7 @@ import { displayPath, inReadingOrder, type ReportInput, uncheckedSummary } from 
  * dismissed in source. Typed with `@types/sarif` (the schema's own shapes); `test/cli/sarif.test.ts` runs
  * Microsoft's validator, GitHub's rules included.
  */
-export function sarifReport({ root, toolVersion, result }: ReportInput): string {
+export function sarifReport({ root, toolVersion, result, fingerprints, baseline }: ReportInput): string {
   const log: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -42,7 +43,14 @@ export function sarifReport({ root, toolVersion, result }: ReportInput): string 
         ],
         // The engine's columns count UTF-16 code units, SARIF's default; said anyway, since consumers differ.
         columnKind: 'utf16CodeUnits',
-        results: inReadingOrder(result.findings).map((finding) => sarifResult(root, finding)),
+        results: [
+          ...inReadingOrder(result.findings).map((finding) => ({
+            ...sarifResult(root, finding),
+            ...(fingerprints?.has(finding) && { partialFingerprints: { [fingerprintKey]: fingerprints.get(finding)! } }),
+            ...(baseline && { baselineState: baseline.unchanged.has(finding) ? ('unchanged' as const) : ('new' as const) }),
+          })),
+          ...(baseline?.stale ?? []).map((entry) => absentResult(root, entry)),
+        ],
         properties: { coverage: coverageProperty(root, result.coverage) },
       },
     ],
@@ -51,6 +59,27 @@ export function sarifReport({ root, toolVersion, result }: ReportInput): string 
 }
 
 const srcRoot = '%SRCROOT%';
+
+/** The key of APPI Guard's fingerprint among a result's `partialFingerprints`; its version changes with the recipe. */
+const fingerprintKey = 'appiGuardFingerprint/v1';
+
+/**
+ * A baseline entry that no finding matches any more: SARIF's `absent` result, so that a dashboard comparing
+ * runs shows it as gone. It has its file but no region: where it was is not known any more.
+ */
+function absentResult(root: string, entry: BaselineEntry): Sarif.Result {
+  const index = ruleIndex.get(entry.ruleId);
+  return {
+    ruleId: entry.ruleId,
+    ...(index !== undefined && { ruleIndex: index }),
+    level: 'none',
+    kind: 'pass',
+    message: { text: entry.message || `A ${entry.ruleId} finding of the baseline, no longer found.` },
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(root, `${root}/${entry.file}`) } }],
+    partialFingerprints: { [fingerprintKey]: entry.fingerprint },
+    baselineState: 'absent',
+  };
+}
 
 const ruleIndex = new Map(rules.map((rule, index) => [rule.meta.id, index]));
 
@@ -206,7 +235,7 @@ function directoryUri(root: string): string {
 }
 
 function level(severity: Severity): Sarif.Result.level {
-  return severity === 'info' ? 'note' : severity;
+  return severity === 'info' || severity === 'hint' ? 'note' : severity;
 }
 
 /** `UseBeyondPurpose` for `use-beyond-purpose`; none for a one-word id, as SARIF wants a name to differ from the id. */

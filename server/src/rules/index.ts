@@ -5,6 +5,7 @@ import { missingPurpose } from './missing-purpose';
 import { myNumberLiteral } from './my-number-literal';
 import { myNumberScope } from './my-number-scope';
 import { personalDataInLog } from './personal-data-in-log';
+import { possiblyPersonal } from './possibly-personal';
 import { registerIncomplete } from './register-incomplete';
 import { registerInvalid } from './register-invalid';
 import { registerMismatch } from './register-mismatch';
@@ -33,6 +34,7 @@ export const rules: readonly Rule[] = [
   registerUnknownKey,
   suppression,
   annotationInvalid,
+  possiblyPersonal,
   uncheckedUse,
 ];
 

@@ -36,6 +36,7 @@ const tagDetails: Record<KnownTag, string> = {
   piFile: 'schema: the Personal Information File its records are kept in',
   minimumAge: 'schema: every individual described is at least this old',
   basis: 'code: the legal ground for using data beyond its declared purpose',
+  notPersonal: 'field: not personal information, whatever its name suggests; optionally why',
 };
 
 /**
