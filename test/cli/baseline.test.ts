@@ -114,6 +114,16 @@ describe('baseline', () => {
     assert.deepEqual((await validate([output])).get(output) ?? [], []);
   });
 
+  it('reads a baseline that an editor saved as UTF-16', async () => {
+    const root = workspace(files);
+    const file = path.join(root, 'appi-guard-baseline.json');
+    await runCli(['baseline', root]);
+    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fs.readFileSync(file, 'utf8'), 'utf16le')]));
+    const run = await runCli(['check', root, '--baseline', file]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /\(2 in the baseline\)/);
+  });
+
   it('refuses a file that is not a baseline, in one line, before analysing anything', async () => {
     const root = workspace({ ...files, 'wrong.json': '{ "findings": [] }', 'broken.json': '{' });
     for (const [file, reason] of [

@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isUnreadable } from '../base/host';
 import { type BaselineEntry, baselineFileName, baselineOf, baselineText, parseBaseline } from '../engine/baseline';
-import { toPortable } from '../host/node-host';
+import { decodeSource, maxSourceBytes, tooLarge } from '../engine/source-text';
+import { NodeHost, toPortable } from '../host/node-host';
 import type { BaselineCommand } from './args';
 import { CannotRunError, checkWritable, describe, exitCodes, readableDirectory, readableFile } from './io';
 import { analyseFolder } from './run';
@@ -26,13 +28,16 @@ export async function writeBaseline(command: BaselineCommand, start: number): Pr
 /** `check --baseline FILE`, read before the analysis so that a wrong file fails at once. */
 export function readBaseline(file: string): { readonly file: string; readonly entries: readonly BaselineEntry[] } {
   readableFile(file, 'baseline');
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CannotRunError(`cannot read baseline '${file}': ${describe(error)}`);
-  }
-  const parsed = parseBaseline(text);
+  // Through the host, as every file the tool reads: a regular file only, of at most 16 MB, UTF-8 or UTF-16.
+  const bytes = new NodeHost().readFile(toPortable(file), maxSourceBytes);
+  const source = isUnreadable(bytes)
+    ? bytes.unreadable === 'too-large'
+      ? tooLarge(bytes.size)
+      : { kind: 'skipped' as const, reason: `not a regular file (${bytes.what})` }
+    : decodeSource(bytes);
+  if (source.kind !== 'text')
+    throw new CannotRunError(`cannot read baseline '${file}': ${source.kind === 'skipped' ? source.reason : 'it can no longer be read'}`);
+  const parsed = parseBaseline(source.text);
   if ('problem' in parsed) throw new CannotRunError(`cannot read baseline '${file}': ${parsed.problem}`);
   return { file: toPortable(file), entries: parsed.entries };
 }
