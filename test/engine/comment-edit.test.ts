@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { onlyCommentChanged } from 'appi-guard-server/engine/comment-edit';
+import { onlyCommentChanged, onlyTriviaChanged } from 'appi-guard-server/engine/comment-edit';
 import ts from 'typescript';
 
 const cases: readonly (readonly [name: string, before: string, after: string, only: boolean])[] = [
@@ -40,6 +40,31 @@ describe('edits inside one comment', () => {
     it(`${name}: ${only ? 'only a comment' : 'not only a comment'}`, () => {
       const now = ts.createSourceFile('/w/a.ts', after, ts.ScriptTarget.Latest, true);
       assert.equal(onlyCommentChanged(before, now), only);
+    });
+  }
+});
+
+/** White space between tokens is trivia too; inside a token, or splitting or joining tokens, it is not. */
+const whiteSpace: readonly (readonly [name: string, before: string, after: string, only: boolean])[] = [
+  ['a space at the end of a line', 'const a = p.name;\nf();', 'const a = p.name; \nf();', true],
+  ['a space taken from the end of a line', 'const a = p.name; \nf();', 'const a = p.name;\nf();', true],
+  ['a line break between statements', 'const a = 1;\nconst b = 2;', 'const a = 1;\n\n\nconst b = 2;', true],
+  ['indentation', 'function f() {\n  g();\n}', 'function f() {\n      g();\n}', true],
+  ['a space inside a string', "const s = 'a b';", "const s = 'a  b';", false],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source text for the fixture
+  ['a space inside a template', 'const s = `a ${b} c`;', 'const s = `a  ${b} c`;', false],
+  ['a space inside JSX text', 'const e = <p>a b</p>;', 'const e = <p>a  b</p>;', false],
+  ['an identifier split', 'const ab = 1;', 'const a b = 1;', false],
+  ['an identifier joined', 'const a b = 1;', 'const ab = 1;', false],
+  ['a space beside an operator (counted as a change)', 'const a = b+c;', 'const a = b+ c;', false],
+  ['white space and code', 'const a = 1; \nf();', 'const a = 2;\nf();', false],
+];
+
+describe('edits of white space between tokens', () => {
+  for (const [name, before, after, only] of whiteSpace) {
+    it(`${name}: ${only ? 'only trivia' : 'not only trivia'}`, () => {
+      const now = ts.createSourceFile('/w/a.tsx', after, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+      assert.equal(onlyTriviaChanged(before, now), only);
     });
   }
 });

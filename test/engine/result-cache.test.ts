@@ -6,6 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { Finding } from 'appi-guard-server/base/finding';
 import { Workspace } from 'appi-guard-server/engine/workspace';
 import { rules } from 'appi-guard-server/rules/index';
 import { markerOf } from '../support/check';
@@ -221,6 +222,8 @@ const cases: readonly Case[] = [
       { file: 'contact.ts', from: 'note: string', to: 'note: string; fullName: string', expect: { 'possibly-personal': 2 } },
       { file: 'mailer.ts', from: '(c: Contact)', to: '(c: { note: string })', expect: {} },
       { file: 'mailer.ts', from: '(c: { note: string })', to: '(c: Contact[])', expect: { 'possibly-personal': 2 } },
+      // The place the type is handled at moves with white space in its file.
+      { file: 'mailer.ts', from: 'export function send', to: '\n\nexport function send', expect: { 'possibly-personal': 2 } },
       {
         file: 'contact.ts',
         from: 'email: string',
@@ -292,6 +295,10 @@ const cases: readonly Case[] = [
     steps: [
       { file: 'names.ts', from: 'return p.name;', to: "return '';", expect: {} },
       { file: 'names.ts', from: "return '';", to: 'return p.name;', expect: { 'use-beyond-purpose': 1 } },
+      // White space alone moves the read that the finding in letters.ts points at, and nothing else.
+      { file: 'names.ts', from: '{ return p.name; }', to: '{\n\n  return p.name;\n}', expect: { 'use-beyond-purpose': 1 } },
+      { file: 'model.ts', from: 'export interface Patient {', to: '\nexport interface Patient {  ', expect: { 'use-beyond-purpose': 1 } },
+      { file: 'letters.ts', from: 'export const letter', to: '\n\nexport const letter', expect: { 'use-beyond-purpose': 1 } },
       // Nothing with a context reaches `nameOf` now: its read is counted as not checked.
       { file: 'format.ts', from: 'return nameOf(p);', to: "return '';", expect: { 'unchecked unreached-use': 1 } },
       { file: 'format.ts', from: "return '';", to: 'return nameOf(p);', expect: { 'use-beyond-purpose': 1 } },
@@ -361,7 +368,10 @@ const cases: readonly Case[] = [
   },
 ];
 
-/** Findings and places not checked, as markers (`unchecked <kind>` for the places). */
+/**
+ * Findings and places not checked, as markers (`unchecked <kind>` for the places); a finding's label also
+ * names its related places and the steps of its path, which an edit elsewhere can move.
+ */
 async function findingsOf(workspace: Workspace): Promise<string> {
   const { findings, coverage } = await workspace.analyseWorkspace();
   const places = coverage.unchecked.flatMap(({ file, range, kind }) =>
@@ -378,7 +388,15 @@ async function findingsOf(workspace: Workspace): Promise<string> {
       : [],
   );
   const files = new Map([...new Set([...findings, ...places].map((item) => item.file))].map((file) => [file, workspace.text(file) ?? '']));
-  return renderFixture(files, [...findings.map((finding) => markerOf(finding, workspace)), ...places]);
+  const placesOf = (finding: Finding) =>
+    [...finding.related, ...(finding.path ?? [])]
+      .map(({ file, range }) => ` ${file}:${range.start.line}:${range.start.character}`)
+      .join('');
+  const markers = findings.map((finding) => {
+    const marker = markerOf(finding, workspace);
+    return { ...marker, label: `${marker.label}${placesOf(finding)}` };
+  });
+  return renderFixture(files, [...markers, ...places]);
 }
 
 /** How many findings of each rule, and places not checked of each kind, a fresh analysis gives. */

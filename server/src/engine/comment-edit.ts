@@ -1,6 +1,54 @@
 import ts from 'typescript';
 
 /**
+ * Whether a file's text changed only in its trivia: inside one comment, or white space added or taken away
+ * between tokens (a space at the end of a line, a line break, indentation). Either way no token changed,
+ * so no import, type or use did; only the places after the change moved, which matter to the file's own
+ * findings and to those of the files that name it (`Reads.named`).
+ */
+export function onlyTriviaChanged(before: string, now: ts.SourceFile): boolean {
+  return onlyCommentChanged(before, now) || onlyWhiteSpaceChanged(before, now);
+}
+
+/**
+ * White space changed between tokens: what was taken away and what was put in are white space alone, not
+ * inside a token now (a string, a template, JSX text), and with white space beside them before and after,
+ * so that no token was split (`ab` → `a b`) or joined. Conservative: `a+b` → `a + b` counts as a change.
+ */
+function onlyWhiteSpaceChanged(before: string, now: ts.SourceFile): boolean {
+  const after = now.text;
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < shorter - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  const [removedEnd, insertedEnd] = [before.length - tail, after.length - tail];
+  if (!isWhiteSpace(before.slice(start, removedEnd)) || !isWhiteSpace(after.slice(start, insertedEnd))) return false;
+  const spaceBeside = (text: string, from: number, to: number) =>
+    from === 0 || to >= text.length || isWhiteSpace(text[from - 1]!) || isWhiteSpace(text[to]!);
+  return spaceBeside(before, start, removedEnd) && spaceBeside(after, start, insertedEnd) && !insideToken(now, start, insertedEnd);
+}
+
+function isWhiteSpace(text: string): boolean {
+  return /^\s*$/.test(text);
+}
+
+/**
+ * Whether `from`..`to` lies inside a token of the file — a literal, a template's text, JSX text, an
+ * identifier: the deepest node around it has no children, and its text starts before `from`.
+ */
+function insideToken(sourceFile: ts.SourceFile, from: number, to: number): boolean {
+  let node: ts.Node = sourceFile;
+  for (;;) {
+    const inner: ts.Node | undefined = ts.forEachChild(node, (child) => (child.pos <= from && to <= child.end ? child : undefined));
+    if (!inner) break;
+    node = inner;
+  }
+  if (node === sourceFile || ts.forEachChild(node, () => true)) return false;
+  return node.getStart(sourceFile) < from && from < node.end;
+}
+
+/**
  * Whether a file's text changed only inside one comment, as its parse now and the text before the change
  * tell: then no import, type or use changed, only what the comment says (a JSDoc tag, most often), and the
  * files that import it keep their findings unless they read what the comment annotates.

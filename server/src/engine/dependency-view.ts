@@ -1,5 +1,5 @@
 import { walkedPart } from '../annotations/shape';
-import { onlyCommentChanged } from './comment-edit';
+import { onlyTriviaChanged } from './comment-edit';
 import type { Derived } from './derived';
 import type { Documents } from './documents';
 import { importsOf } from './imports';
@@ -11,9 +11,9 @@ export function dependencyView(derived: Derived, documents: Documents): Dependen
     files: () => derived.structure().owners.keys(),
     version: (file) => documents.version(file),
     note: (file) => noteOf(derived, file),
-    onlyCommentChanged: (file, before) => {
+    onlyTriviaChanged: (file, before) => {
       const source = derived.sourceOf(file);
-      return source !== undefined && onlyCommentChanged(before, source.sourceFile);
+      return source !== undefined && onlyTriviaChanged(before, source.sourceFile);
     },
   };
 }

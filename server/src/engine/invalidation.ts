@@ -16,8 +16,8 @@ export interface DependencyView {
   files(): Iterable<string>;
   version(file: string): number;
   note(file: string): FileNote;
-  /** Whether the file's current text differs from `before` only inside one comment. */
-  onlyCommentChanged(file: string, before: string): boolean;
+  /** Whether the file's current text differs from `before` only in trivia: inside one comment, or white space between tokens. */
+  onlyTriviaChanged(file: string, before: string): boolean;
 }
 
 interface Kept<T> {
@@ -112,20 +112,20 @@ export class Results {
       this.files.clear();
       return;
     }
-    const inComments = new Set(
+    const inTrivia = new Set(
       edited.filter((file) => {
         const [was, is] = [before.get(file), now(file)];
-        return was !== undefined && is !== undefined && was.walked === is.walked && view.onlyCommentChanged(file, was.text);
+        return was !== undefined && is !== undefined && was.walked === is.walked && view.onlyTriviaChanged(file, was.text);
       }),
     );
-    const changed = edited.filter((file) => !inComments.has(file));
+    const changed = edited.filter((file) => !inTrivia.has(file));
     const importing = closure(changed, (file) => this.importers.get(file) ?? []);
     const imported = closure(changed, (file) => [
       ...(withFiles(now(file)?.imports) ?? []),
       ...(withFiles(before.get(file)?.imports) ?? []),
     ]);
     const namesEdited = (reads: Reads) => {
-      for (const file of inComments) if (reads.named.has(file)) return true;
+      for (const file of inTrivia) if (reads.named.has(file)) return true;
       return false;
     };
     const stale = (file: string, reads: Reads) =>

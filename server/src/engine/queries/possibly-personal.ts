@@ -50,6 +50,9 @@ export const possiblyPersonalFields: FileQuery<readonly PossiblyPersonal[]> = {
     }
     return found;
   },
+  // The place a type is handled at is in another file: an edit there that only moves it (a comment, white
+  // space) must move the related location too.
+  namedFiles: (found) => found.flatMap((suggestion) => (suggestion.why.kind === 'handled' ? [suggestion.why.at.file] : [])),
 };
 
 interface OwnedType {
