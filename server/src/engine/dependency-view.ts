@@ -8,7 +8,6 @@ import type { DependencyView, FileNote } from './invalidation';
 /** What invalidation asks of the workspace after an edit, answered from the current programs. */
 export function dependencyView(derived: Derived, documents: Documents): DependencyView {
   return {
-    files: () => derived.structure().owners.keys(),
     version: (file) => documents.version(file),
     note: (file) => noteOf(derived, file),
     onlyTriviaChanged: (file, before) => {

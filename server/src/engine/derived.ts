@@ -198,17 +198,26 @@ export class Derived {
    * The names of the functions that may lead to a use (`ReachingNames`), from each file's uses as `usesOf`
    * finds them (asked through `usesOf`, which keeps each file's answer), brought up to date after a change.
    */
-  reachingNames(usesOf: (file: string) => readonly { span: Span }[]): ReadonlySet<string> {
+  reachingNames(usesOf: (tree: ts.SourceFile, program: ts.Program) => readonly { span: Span }[]): ReadonlySet<string> {
     const structure = this.structure();
     const generation = this.options.documents.generation;
     if (this.reaching?.structure !== structure) this.reaching = { structure, names: new ReachingNames(), generation: -1, value: new Set() };
     const reaching = this.reaching;
     if (reaching.generation === generation) return reaching.value;
-    const trees = [...structure.owners.keys()].flatMap((file) => {
-      const source = this.sourceOf(file);
-      return source && !source.sourceFile.isDeclarationFile ? [source.sourceFile] : [];
-    });
-    reaching.value = this.options.timings.measure('reaching names', () => reaching.names.update(trees, (tree) => usesOf(tree.fileName)));
+    // Each project's own files, from its program once: after every edit this runs over the whole workspace.
+    const trees: ts.SourceFile[] = [];
+    const programs = new Map<ts.SourceFile, ts.Program>();
+    for (const project of new Set(structure.owners.values())) {
+      const program = this.options.timings.measure('program (parse, bind, update)', () => project.program());
+      for (const tree of program.getSourceFiles()) {
+        if (tree.isDeclarationFile || isStandIn(tree) || structure.owners.get(tree.fileName) !== project) continue;
+        trees.push(tree);
+        programs.set(tree, program);
+      }
+    }
+    reaching.value = this.options.timings.measure('reaching names', () =>
+      reaching.names.update(trees, (tree) => usesOf(tree, programs.get(tree)!)),
+    );
     reaching.generation = generation;
     return reaching.value;
   }

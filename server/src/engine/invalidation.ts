@@ -13,7 +13,6 @@ export interface FileNote {
 
 /** The import graph and what else invalidation needs to know, answered from the current programs. */
 export interface DependencyView {
-  files(): Iterable<string>;
   version(file: string): number;
   note(file: string): FileNote;
   /** Whether the file's current text differs from `before` only in trivia: inside one comment, or white space between tokens. */
@@ -102,7 +101,9 @@ export class Results {
       return;
     }
     const before = new Map(edited.map((file) => [file, this.notes.get(file)?.note]));
-    for (const file of view.files()) {
+    // Only edited files change version; every other file's note was taken when it was analysed (one not
+    // analysed yet has no result to drop, and its note is taken when it is).
+    for (const file of edited) {
       const version = view.version(file);
       if (this.notes.get(file)?.version !== version) this.updateNote(file, version, view.note(file));
     }
@@ -133,7 +134,12 @@ export class Results {
       (reads.imports && changed.length > 0 && (importing.has(file) || this.globals.has(file))) ||
       (reads.callers && imported.has(file));
     for (const file of edited) this.files.delete(file);
-    for (const [file, entry] of this.files) {
+    // A record goes stale through a file it imports or that imports it, or a global script; or, after an
+    // edit in trivia, through a file it names, which only a look at every record can tell.
+    const candidates = inTrivia.size > 0 ? [...this.files.keys()] : [...new Set([...importing, ...imported, ...this.globals])];
+    for (const file of candidates) {
+      const entry = this.files.get(file);
+      if (!entry) continue;
       if (entry.result && stale(file, entry.result.reads)) delete entry.result;
       for (const [query, kept] of entry.answers) if (stale(file, kept.reads)) entry.answers.delete(query);
     }

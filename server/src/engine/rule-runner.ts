@@ -221,7 +221,12 @@ export class RuleRunner {
       catalogue: derived.catalogue(),
       settings: this.setup.settings(),
       program: query.reads.types ? () => program : denied('types'),
-      reachingNames: query.reads.types ? () => derived.reachingNames((other) => this.answerFor(other, usesOf, now) ?? []) : denied('types'),
+      reachingNames: query.reads.types
+        ? () =>
+            derived.reachingNames((tree, owner) =>
+              this.ask(tree.fileName, tree, owner, usesOf, new Reads(this.setup.documents.version(tree.fileName)), now),
+            )
+        : denied('types'),
       answerFor: query.reads.types ? (other, asked) => this.answerFor(other, asked, now) : denied('types'),
       guards: query.reads.callers
         ? () => {

@@ -296,7 +296,7 @@ export class Analysis {
 
   private record(folder: Folder, file: string, result: FileResult): void {
     const stored = this.stored.get(file);
-    const baseline = this.baselines.of(folder);
+    const baseline = this.baselines.of(folder, this.revision);
     if (stored?.result === result && stored.folder === folder && stored.baseline === baseline) {
       stored.revision = this.revision;
       return;

@@ -11,23 +11,32 @@ import type { Folder } from './folders';
  * and holds nothing.
  */
 export class Baselines {
-  private readonly read = new Map<string, { readonly text: string | undefined; readonly fingerprints: ReadonlySet<string> }>();
+  private readonly read = new Map<
+    string,
+    { readonly folder: Folder; readonly revision: number; readonly text: string | undefined; readonly fingerprints: ReadonlySet<string> }
+  >();
 
   constructor(private readonly log: (message: string) => void) {}
 
-  /** The fingerprints of the folder's baseline; empty when there is none. */
-  of(folder: Folder): ReadonlySet<string> {
-    const file = baselineFileOf(folder);
-    const text = folder.workspace.text(file);
+  /**
+   * The fingerprints of the folder's baseline; empty when there is none. Looked at once per analysis
+   * `revision` (every file of a run asks): a change on disk or in the settings starts a new one.
+   */
+  of(folder: Folder, revision: number): ReadonlySet<string> {
     const kept = this.read.get(folder.uri);
-    if (kept && kept.text === text) return kept.fingerprints;
+    if (kept && kept.folder === folder && kept.revision === revision) return kept.fingerprints;
+    const text = folder.workspace.text(baselineFileOf(folder));
+    if (kept && kept.folder === folder && kept.text === text) {
+      this.read.set(folder.uri, { ...kept, revision });
+      return kept.fingerprints;
+    }
     let fingerprints: ReadonlySet<string> = new Set();
     if (text !== undefined) {
       const parsed = parseBaseline(text);
-      if ('problem' in parsed) this.log(`${file}: ${parsed.problem}; no finding is taken as in the baseline`);
+      if ('problem' in parsed) this.log(`${baselineFileOf(folder)}: ${parsed.problem}; no finding is taken as in the baseline`);
       else fingerprints = new Set(parsed.entries.map((entry) => entry.fingerprint));
     }
-    this.read.set(folder.uri, { text, fingerprints });
+    this.read.set(folder.uri, { folder, revision, text, fingerprints });
     return fingerprints;
   }
 }
