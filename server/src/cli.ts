@@ -72,6 +72,7 @@ async function check(command: CheckCommand, start: number): Promise<number> {
     timings,
     sinks: command.sinks,
     hints: command.hints,
+    withoutFingerprints: command.format === 'text' && accepted === undefined,
     ...(registerPath !== undefined && { registerPath }),
   });
   if (command.format === 'text') {

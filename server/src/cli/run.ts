@@ -20,6 +20,8 @@ export interface RunOptions {
   readonly rules?: readonly Rule[];
   /** Compute each finding's fixes too (while the workspace is there to compute them). */
   readonly fixes?: boolean;
+  /** Leave out the fingerprints (a text report without a baseline shows none). */
+  readonly withoutFingerprints?: boolean;
 }
 
 /** One analysis of a folder, as every command runs it, with each finding's fingerprint. */
@@ -47,9 +49,8 @@ export async function analyseFolder(options: RunOptions): Promise<Run> {
   const progress = new Progress({ stream: process.stderr, start: options.start });
   try {
     const result = await workspace.analyseWorkspace({ onProgress: (done, total) => progress.update(done, total) });
-    const fingerprinted = options.timings
-      ? options.timings.measure('fingerprints', () => workspace.fingerprints(result.findings))
-      : workspace.fingerprints(result.findings);
+    const fingerprint = () => (options.withoutFingerprints ? [] : workspace.fingerprints(result.findings));
+    const fingerprinted = options.timings ? options.timings.measure('fingerprints', fingerprint) : fingerprint();
     const fixes = new Map(options.fixes ? result.findings.map((finding) => [finding, workspace.fixes(finding)] as const) : []);
     return { result, fingerprinted, fixes };
   } finally {
