@@ -8,12 +8,11 @@ import * as path from 'node:path';
 import { Timings } from './base/timings';
 import { type CheckCommand, parseCommandLine, type RegisterCommand, UsageError, usage } from './cli/args';
 import { readBaseline, writeBaseline } from './cli/baseline';
-import { CannotRunError, checkWritable, describe, exitCodes, oneLine, readableDirectory, readableFile, writeReport } from './cli/io';
+import { CannotRunError, checkWritable, exitCodes, oneLine, readableDirectory, readableFile, rewriteFile, writeReport } from './cli/io';
 import { analyseFolder } from './cli/run';
 import { suggest } from './cli/suggest';
 import { toolVersion } from './cli/version';
 import { compareWithBaseline } from './engine/baseline';
-import { encodeLike, maxSourceBytes } from './engine/source-text';
 import { Workspace } from './engine/workspace';
 import { NodeHost, toPortable } from './host/node-host';
 import { impliedRegister } from './register/implied';
@@ -123,13 +122,7 @@ function register(command: RegisterCommand): number {
       process.stderr.write(`appi-guard: ${name} is in line with the code\n`);
       return exitCodes.clean;
     }
-    try {
-      // Read again through the host, which refuses what is not a regular file, for the encoding to keep.
-      const before = new NodeHost().readFile(target, maxSourceBytes);
-      fs.writeFileSync(target, encodeLike(before instanceof Uint8Array ? before : undefined, implied.text));
-    } catch (error) {
-      throw new CannotRunError(`cannot write '${name}': ${describe(error)}`);
-    }
+    rewriteFile(target, implied.text);
     const said = [
       implied.created ? `created with ${implied.added.length} entr${implied.added.length === 1 ? 'y' : 'ies'}` : '',
       !implied.created && implied.added.length > 0 ? `added ${implied.added.map((n) => `'${n}'`).join(', ')}` : '',

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { FileEdit, Finding, Fix, Notice, Severity } from 'appi-guard-server/base/finding';
+import { applyEdits as applyText, type FileEdit, type Finding, type Fix, type Notice, type Severity } from 'appi-guard-server/base/finding';
 import type { AnalysisSettings } from 'appi-guard-server/engine/settings';
 import { type AnalysisResult, Workspace } from 'appi-guard-server/engine/workspace';
 import { rules, rulesById } from 'appi-guard-server/rules/index';
@@ -130,9 +130,7 @@ export function applyEdits(files: Map<string, string>, edits: readonly FileEdit[
   const byFile = new Map<string, FileEdit[]>();
   for (const edit of edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
   for (const [file, list] of byFile) {
-    let text = files.get(file) ?? '';
-    for (const edit of [...list].sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
-    files.set(file, text);
+    files.set(file, applyText(files.get(file) ?? '', list));
   }
 }
 

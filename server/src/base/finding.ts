@@ -63,6 +63,14 @@ export interface FileEdit {
   readonly newText: string;
 }
 
+/** One file's edits applied to its text, from the end, so that each edit's offsets stay valid. */
+export function applyEdits(text: string, edits: readonly FileEdit[]): string {
+  let result = text;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start))
+    result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+  return result;
+}
+
 export interface Fix {
   readonly title: string;
   readonly isPreferred?: boolean;

@@ -4,6 +4,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { encodeLike, maxSourceBytes } from '../engine/source-text';
+import { NodeHost, toPortable } from '../host/node-host';
 
 /** Exit statuses: the contract CI scripts rely on (README, "Command line"); `findings` also for anything not checked with `--strict`. */
 export const exitCodes = { clean: 0, findings: 1, cannotRun: 2 } as const;
@@ -39,6 +41,19 @@ export function checkWritable(file: string): void {
   if (!fs.statSync(parent, { throwIfNoEntry: false })?.isDirectory())
     throw new CannotRunError(`cannot write '${file}': no such directory '${parent}'`);
   if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new CannotRunError(`cannot write '${file}': it is a directory`);
+}
+
+/**
+ * Writes `text` over a file of the workspace in the encoding and with the byte-order mark it has now (read
+ * again through the host, which refuses what is not a regular file): a rewrite changes only what it meant to.
+ */
+export function rewriteFile(file: string, text: string): void {
+  try {
+    const before = new NodeHost().readFile(toPortable(file), maxSourceBytes);
+    fs.writeFileSync(file, encodeLike(before instanceof Uint8Array ? before : undefined, text));
+  } catch (error) {
+    throw new CannotRunError(`cannot write '${file}': ${describe(error)}`);
+  }
 }
 
 export function writeReport(report: string, output: string | undefined): void {

@@ -1,11 +1,10 @@
-import * as fs from 'node:fs';
-import type { FileEdit, Finding } from '../base/finding';
-import { decodeSource, encodeLike, maxSourceBytes } from '../engine/source-text';
+import { applyEdits, type FileEdit, type Finding } from '../base/finding';
+import { decodeSource, maxSourceBytes } from '../engine/source-text';
 import { NodeHost, toNative, toPortable } from '../host/node-host';
 import { displayPath, inReadingOrder } from '../reporters/report';
 import { possiblyPersonal } from '../rules/possibly-personal';
 import type { SuggestCommand } from './args';
-import { CannotRunError, describe, exitCodes, readableDirectory } from './io';
+import { CannotRunError, exitCodes, readableDirectory, rewriteFile } from './io';
 import { analyseFolder } from './run';
 
 /**
@@ -65,17 +64,10 @@ function listing(root: string, found: readonly Finding[]): string {
   return lines.join('\n');
 }
 
-/** Applies one file's edits from the end, keeping its encoding and byte-order mark. */
+/** Applies one file's edits to its text as it is on disk now, keeping its encoding and byte-order mark. */
 function writeEdits(file: string, edits: readonly FileEdit[]): void {
-  const before = new NodeHost().readFile(file, maxSourceBytes);
-  const bytes = before instanceof Uint8Array ? before : undefined;
-  const source = decodeSource(bytes);
+  const bytes = new NodeHost().readFile(file, maxSourceBytes);
+  const source = decodeSource(bytes instanceof Uint8Array ? bytes : undefined);
   if (source.kind !== 'text') throw new CannotRunError(`cannot tag '${file}': it can no longer be read as text`);
-  let text = source.text;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
-  try {
-    fs.writeFileSync(toNative(file), encodeLike(bytes, text));
-  } catch (error) {
-    throw new CannotRunError(`cannot write '${file}': ${describe(error)}`);
-  }
+  rewriteFile(toNative(file), applyEdits(source.text, edits));
 }

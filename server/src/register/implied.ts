@@ -1,5 +1,5 @@
 import type { Catalogue } from '../annotations/catalogue';
-import type { FileEdit } from '../base/finding';
+import { applyEdits, type FileEdit } from '../base/finding';
 import { addEntry, addPurposes, alignEntry, createRegister, purposesMissingFrom } from './edit';
 import { codeFiles, differences, matchRegister } from './files';
 import { parseRegister } from './parse';
@@ -57,21 +57,21 @@ export function impliedRegister(
       aligned.push(entry.name?.value ?? `#${entry.index + 1}`);
     }
   }
-  text = apply(text, edits);
+  text = applyEdits(text, edits);
 
   const added: string[] = [];
   // One entry a step: each is placed after the ones before it, in the layout they left.
   for (const file of matching.unregistered) {
     const next = addEntry(registerPath, text, parseRegister(text), file);
     if (next.length === 0) break;
-    text = apply(text, next);
+    text = applyEdits(text, next);
     added.push(file.name);
   }
 
   // Last, so that the entries' edits were computed against the catalogue as it was.
   const latest = parseRegister(text);
   const purposes = purposesMissingFrom(latest, catalogue.purposeIds());
-  text = apply(text, addPurposes(registerPath, text, latest, purposes));
+  text = applyEdits(text, addPurposes(registerPath, text, latest, purposes));
   return { text, created: false, added, aligned, purposes: latest.purposes ? purposes : [] };
 }
 
@@ -79,12 +79,4 @@ function overlaps(edit: FileEdit, others: readonly FileEdit[]): boolean {
   return others.some(
     (other) => (edit.start < other.end && other.start < edit.end) || (edit.start === other.start && edit.end === other.end),
   );
-}
-
-/** Applies edits of one file from the end, so that offsets stay valid. */
-function apply(text: string, edits: readonly FileEdit[]): string {
-  let result = text;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start))
-    result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
-  return result;
 }
