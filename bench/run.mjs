@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 /**
  * The benchmark (`npm run bench`): on generated corpora of each size, in one run on this machine,
  *   - cold full analysis through the CLI (wall, CPU, peak RSS, time per phase) beside `tsc --noEmit` over the
- *     same files (the reference), and their ratios;
+ *     same files (the reference), and their ratios; beside them, the CPU that building and binding the
+ *     reference's program alone takes (`program.mjs`), the part of the floor no analysis can shorten;
  *   - the incremental path through the language server over stdio: edits to a use site, a schema's
  *     `@purpose` and the register, each timed to the end of the run it causes, median and p95, with
  *     tsserver's latency for the same use-site edits beside ours;
@@ -30,6 +31,7 @@ import { TsServer } from './tsserver.mjs';
 const repository = fileURLToPath(new URL('..', import.meta.url));
 const cli = path.join(repository, 'server/bin/appi-guard.js');
 const tsc = path.join(path.dirname(createRequire(import.meta.url).resolve('typescript')), 'tsc.js');
+const programOnly = fileURLToPath(new URL('./program.mjs', import.meta.url));
 
 const { values } = parseArgs({
   options: {
@@ -77,19 +79,20 @@ async function scenario(files) {
   }
   // Ours and tsc in turn, `--runs` times each, the run of median CPU time kept: this machine's figures vary
   // by a tenth from one run to the next.
-  const [oursRuns, referenceRuns] = [[], []];
+  const [oursRuns, referenceRuns, programRuns] = [[], [], []];
   for (let run = 0; run < runs; run++) {
     oursRuns.push(await cold(dir));
     referenceRuns.push(await typecheck(dir));
+    programRuns.push(await program(dir));
   }
-  const [ours, reference] = [medianRun(oursRuns), medianRun(referenceRuns)];
+  const [ours, reference, programAlone] = [medianRun(oursRuns), medianRun(referenceRuns), medianRun(programRuns)];
   const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8'));
   const found = countByRule(ours.findings);
   if (JSON.stringify(found) !== JSON.stringify(sortKeys(expected.counts ?? {})))
     log(`  warning: findings ${JSON.stringify(found)} differ from planted ${JSON.stringify(expected.counts)}`);
   const cpus = (list) => list.map((run) => ms(run.cpuMs)).join(', ');
   log(
-    `  cold (median of ${runs}): ${ms(ours.wallMs)} wall, ${ms(ours.cpuMs)} CPU (${cpus(oursRuns)}), ${ours.rssMb.toFixed(0)} MB; tsc ${ms(reference.cpuMs)} CPU (${cpus(referenceRuns)}), ${reference.rssMb.toFixed(0)} MB`,
+    `  cold (median of ${runs}): ${ms(ours.wallMs)} wall, ${ms(ours.cpuMs)} CPU (${cpus(oursRuns)}), ${ours.rssMb.toFixed(0)} MB; tsc ${ms(reference.cpuMs)} CPU (${cpus(referenceRuns)}), ${reference.rssMb.toFixed(0)} MB; its program alone ${ms(programAlone.cpuMs)} CPU (${cpus(programRuns)})`,
   );
   const incremental = values.lsp && !values['no-lsp'] && files <= Number(values['lsp-max']) ? await editing(dir) : undefined;
   return {
@@ -104,7 +107,13 @@ async function scenario(files) {
       cpuMsRuns: oursRuns.map((run) => run.cpuMs),
     },
     tsc: { ...reference, cpuMsRuns: referenceRuns.map((run) => run.cpuMs) },
-    ratios: { cpu: ours.cpuMs / reference.cpuMs, rss: ours.rssMb / reference.rssMb, wall: ours.wallMs / reference.wallMs },
+    program: { ...programAlone, cpuMsRuns: programRuns.map((run) => run.cpuMs) },
+    ratios: {
+      cpu: ours.cpuMs / reference.cpuMs,
+      rss: ours.rssMb / reference.rssMb,
+      wall: ours.wallMs / reference.wallMs,
+      programCpu: programAlone.cpuMs / reference.cpuMs,
+    },
     ...(incremental && { incremental }),
   };
 }
@@ -134,6 +143,19 @@ async function cold(dir) {
  * `tsc --noEmit -p` stops at references whose outputs are not built, and `tsc -b` cannot skip emitting.)
  */
 async function typecheck(dir) {
+  const run = await measure(tsc, ['-p', referenceConfig(dir)]);
+  return { wallMs: run.wallMs, cpuMs: run.cpuMs, rssMb: run.rssMb };
+}
+
+/** The reference's program built and bound, and nothing else (`program.mjs`). */
+async function program(dir) {
+  const run = await measure(programOnly, [referenceConfig(dir)]);
+  if (run.status !== 0) throw new Error(`program.mjs failed:\n${run.stderr}`);
+  return { wallMs: run.wallMs, cpuMs: run.cpuMs, rssMb: run.rssMb };
+}
+
+/** The reference's `tsconfig.json`, beside the corpus: every file of it, with the corpus's options. */
+function referenceConfig(dir) {
   const config = path.join(path.dirname(dir), `tsc-reference-${path.basename(dir)}.json`);
   fs.writeFileSync(
     config,
@@ -144,8 +166,7 @@ async function typecheck(dir) {
       exclude: [`./${path.basename(dir)}/**/node_modules`],
     }),
   );
-  const run = await measure(tsc, ['-p', config]);
-  return { wallMs: run.wallMs, cpuMs: run.cpuMs, rssMb: run.rssMb };
+  return config;
 }
 
 /** Edits through the language server, and the same use-site edits through tsserver. */
@@ -291,6 +312,7 @@ function print(results, previous) {
       'ours CPU',
       'tsc CPU',
       'CPU ×tsc',
+      'program ×tsc',
       'ours RSS',
       'tsc RSS',
       'RSS ×tsc',
@@ -308,6 +330,7 @@ function print(results, previous) {
       ms(s.cold.cpuMs),
       ms(s.tsc.cpuMs),
       s.ratios.cpu.toFixed(2),
+      s.ratios.programCpu === undefined ? '-' : s.ratios.programCpu.toFixed(2),
       `${s.cold.rssMb.toFixed(0)} MB`,
       `${s.tsc.rssMb.toFixed(0)} MB`,
       s.ratios.rss.toFixed(2),
