@@ -1,4 +1,5 @@
 import type ts from 'typescript';
+import { namesOf } from './typescript-internals';
 
 /**
  * Offsets in a file where a walk has something to look at (a tag's comment, a tagged field's name, a sink),
@@ -20,16 +21,23 @@ export class Marks {
 
   /**
    * Where each of a few whole words starts in `text`, found with `indexOf` word by word: for the handful
-   * of words a file's parser says it mentions, faster than one pattern of them all.
+   * of words a file's parser says it mentions (`namesMentioned`), faster than one pattern of them all.
+   * With `spreads`, every `...` too.
    */
-  static ofWords(text: string, words: Iterable<string>): Marks {
+  static ofWords(text: string, words: Iterable<string>, options?: { readonly spreads: boolean }): Marks {
     const offsets: number[] = [];
     for (const word of words) {
       for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) {
         if (!isWordCharacter(text.charCodeAt(at - 1)) && !isWordCharacter(text.charCodeAt(at + word.length))) offsets.push(at);
       }
     }
+    if (options?.spreads) for (let at = text.indexOf('...'); at !== -1; at = text.indexOf('...', at + 3)) offsets.push(at);
     return new Marks(offsets.sort((a, b) => a - b));
+  }
+
+  /** Whether there is no mark at all: a walk guided by these has nothing to look at. */
+  get empty(): boolean {
+    return this.offsets.length === 0;
   }
 
   /** Whether a mark lies in the node's extent, leading trivia included. */
@@ -56,18 +64,16 @@ function isWordCharacter(code: number): boolean {
   );
 }
 
-/** Patterns of words, kept: the files of a run ask for a few sets of words. */
-const patterns = new Map<string, RegExp>();
-
-/** The whole words given, and, with `spreads`, every `...`: one pattern, so no match is made of other words. */
-export function wordsPattern(words: readonly string[], options: { readonly spreads: boolean }): RegExp {
-  const key = `${options.spreads} ${words.join(' ')}`;
-  let pattern = patterns.get(key);
-  if (!pattern) {
-    if (patterns.size >= 64) patterns.clear();
-    const alternatives = words.map((word) => word.replace(/\$/g, '\\$')).join('|');
-    pattern = new RegExp(`${options.spreads ? '\\.\\.\\.|' : ''}(?<![\\w$])(?:${alternatives})(?![\\w$])`, 'g');
-    patterns.set(key, pattern);
-  }
-  return pattern;
+/**
+ * Which of `words` the file names: those among the names its parser kept (identifiers, property names,
+ * string element accesses, `namesOf`), so a file that names none costs one lookup per word or per name,
+ * whichever are fewer, and its text is not searched.
+ */
+export function namesMentioned(sourceFile: ts.SourceFile, words: ReadonlySet<string>): string[] {
+  const names = namesOf(sourceFile);
+  const mentioned: string[] = [];
+  if (words.size < names.size) {
+    for (const word of words) if (names.has(word)) mentioned.push(word);
+  } else for (const name of names.keys()) if (words.has(name)) mentioned.push(name);
+  return mentioned;
 }

@@ -1,7 +1,6 @@
 import type ts from 'typescript';
 import type { Span } from '../base/finding';
-import { Marks } from '../base/marks';
-import { namesOf } from '../base/typescript-internals';
+import { Marks, namesMentioned } from '../base/marks';
 import { type CallableCode, callableCodeOf } from './callable-names';
 
 /**
@@ -56,11 +55,7 @@ export class ReachingNames {
 
   /** Adds the callable code of `tree` that mentions one of `words`. */
   private mentionsIn(tree: ts.SourceFile, words: ReadonlySet<string>, add: (code: CallableCode) => void): void {
-    const table = namesOf(tree);
-    const mentioned: string[] = [];
-    if (words.size < table.size) {
-      for (const word of words) if (table.has(word)) mentioned.push(word);
-    } else for (const word of table.keys()) if (words.has(word)) mentioned.push(word);
+    const mentioned = namesMentioned(tree, words);
     if (mentioned.length === 0) return;
     const marks = Marks.ofWords(tree.text, mentioned);
     for (const code of callableCodeOf(tree)) if (marks.anyIn(code.start, code.end)) add(code);

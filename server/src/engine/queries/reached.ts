@@ -2,8 +2,7 @@ import ts from 'typescript';
 import type { Catalogue } from '../../annotations/catalogue';
 import { spanOf } from '../../annotations/extract';
 import type { Span } from '../../base/finding';
-import { Marks } from '../../base/marks';
-import { namesOf } from '../../base/typescript-internals';
+import { Marks, namesMentioned } from '../../base/marks';
 import { siteOf } from '../call-sites';
 import { type CallableCode, callableCodeOf } from '../callable-names';
 import { guardBounds } from '../guards';
@@ -235,10 +234,7 @@ class Reacher {
     let marks = this.marks.get(sourceFile);
     if (!marks) {
       const imported = importedNames(sourceFile, this.names);
-      const words = namesOf(sourceFile);
-      const mentioned = [...(this.names.size < words.size ? this.names : words.keys())].filter((word) =>
-        this.names.size < words.size ? words.has(word) : this.names.has(word),
-      );
+      const mentioned = namesMentioned(sourceFile, this.names);
       mentioned.push(...[...imported].filter((word) => !this.names.has(word)));
       marks = Marks.ofWords(sourceFile.text, mentioned);
       this.marks.set(sourceFile, marks);

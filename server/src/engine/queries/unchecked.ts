@@ -2,8 +2,8 @@ import ts from 'typescript';
 import { spanOf } from '../../annotations/extract';
 import { isBare, packageOf, type UntypedCause } from '../../base/coverage';
 import type { Span } from '../../base/finding';
-import { Marks } from '../../base/marks';
-import { namesOf, resolvedModuleOf } from '../../base/typescript-internals';
+import { Marks, namesMentioned } from '../../base/marks';
+import { resolvedModuleOf } from '../../base/typescript-internals';
 import type { FileQuery } from '../query';
 import { isWriteOnly } from './uses';
 
@@ -26,8 +26,7 @@ export const uncheckedOf: FileQuery<readonly UncheckedPlace[]> = {
   compute: (input) => {
     const { sourceFile } = input;
     const places: UncheckedPlace[] = missingPackages(sourceFile, input.program);
-    const words = namesOf(sourceFile);
-    const mentioned = [...input.fieldNames()].filter((name) => words.has(name));
+    const mentioned = namesMentioned(sourceFile, input.fieldNames());
     if (mentioned.length > 0) places.push(...new ReadWalker(sourceFile, input.program(), new Set(mentioned)).run());
     return places.sort((a, b) => a.span.start - b.span.start);
   },
@@ -82,8 +81,7 @@ class ReadWalker {
     private readonly names: ReadonlySet<string>,
   ) {
     this.checker = program.getTypeChecker();
-    const alternatives = [...names].map((name) => name.replace(/\$/g, '\\$')).join('|');
-    this.marks = Marks.of(sourceFile.text, new RegExp(`(?<![\\w$])(?:${alternatives})(?![\\w$])`, 'g'));
+    this.marks = Marks.ofWords(sourceFile.text, names);
   }
 
   run(): UncheckedPlace[] {

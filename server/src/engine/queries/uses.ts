@@ -3,7 +3,8 @@ import type { Catalogue } from '../../annotations/catalogue';
 import { spanOf } from '../../annotations/extract';
 import type { Field } from '../../annotations/model';
 import type { Span } from '../../base/finding';
-import { Marks, wordsPattern } from '../../base/marks';
+import { Marks, namesMentioned } from '../../base/marks';
+import { namesOf } from '../../base/typescript-internals';
 import type { FileQuery } from '../query';
 import { fieldsCarried, taggedFieldsOfSymbol } from '../symbols';
 import { type Escape, escapesOf } from './escapes';
@@ -66,9 +67,11 @@ class UseWalker {
   }
 
   run(root: ts.Node): Use[] {
-    // What the walk looks at: names of tagged fields, spreads, `Object` calls and `for … in` loops. One
-    // pattern of those words, not every word of the file tested against them.
-    this.marks = Marks.of(this.sourceFile.text, wordsPattern([...this.catalogue.fieldNames, 'Object', 'in'], { spreads: true }));
+    // What the walk looks at: names of tagged fields, spreads, `Object` calls and `for … in` loops; of the
+    // names, only those the file's parser saw are looked for in its text.
+    const words = namesMentioned(this.sourceFile, this.catalogue.fieldNames);
+    if (namesOf(this.sourceFile).has('Object')) words.push('Object');
+    this.marks = Marks.ofWords(this.sourceFile.text, [...words, 'in'], { spreads: true });
     this.visit(root);
     return this.uses;
   }
