@@ -35,11 +35,6 @@ export class Marks {
     return new Marks(offsets.sort((a, b) => a - b));
   }
 
-  /** Whether there is no mark at all: a walk guided by these has nothing to look at. */
-  get empty(): boolean {
-    return this.offsets.length === 0;
-  }
-
   /** Whether a mark lies in the node's extent, leading trivia included. */
   within(node: ts.Node): boolean {
     return this.anyIn(node.pos, node.end);
