@@ -80,10 +80,11 @@ async function scenario(files) {
   // Ours and tsc in turn, `--runs` times each, the run of median CPU time kept: this machine's figures vary
   // by a tenth from one run to the next.
   const [oursRuns, referenceRuns, programRuns] = [[], [], []];
+  const config = referenceConfig(dir);
   for (let run = 0; run < runs; run++) {
     oursRuns.push(await cold(dir));
-    referenceRuns.push(await typecheck(dir));
-    programRuns.push(await program(dir));
+    referenceRuns.push(await typecheck(config));
+    programRuns.push(await program(config));
   }
   const [ours, reference, programAlone] = [medianRun(oursRuns), medianRun(referenceRuns), medianRun(programRuns)];
   const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8'));
@@ -142,14 +143,14 @@ async function cold(dir) {
  * `tsc --noEmit` over the same files as one program: what type-checking the workspace costs. (Per project,
  * `tsc --noEmit -p` stops at references whose outputs are not built, and `tsc -b` cannot skip emitting.)
  */
-async function typecheck(dir) {
-  const run = await measure(tsc, ['-p', referenceConfig(dir)]);
+async function typecheck(config) {
+  const run = await measure(tsc, ['-p', config]);
   return { wallMs: run.wallMs, cpuMs: run.cpuMs, rssMb: run.rssMb };
 }
 
 /** The reference's program built and bound, and nothing else (`program.mjs`). */
-async function program(dir) {
-  const run = await measure(programOnly, [referenceConfig(dir)]);
+async function program(config) {
+  const run = await measure(programOnly, [config]);
   if (run.status !== 0) throw new Error(`program.mjs failed:\n${run.stderr}`);
   return { wallMs: run.wallMs, cpuMs: run.cpuMs, rssMb: run.rssMb };
 }
